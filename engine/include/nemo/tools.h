@@ -1,0 +1,56 @@
+// Engine entry points behind `nemo check-golden`, `nemo bench` and `nemo info`. Plain data.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace nemo {
+
+// --- check-golden: recompute every loss and metric in a golden file -----------------------------
+struct GoldenReport {
+    int cases = 0;
+    int checks = 0;                     // individual numbers compared
+    double maxAbsError = 0;
+    double tolerance = 1e-5;
+    bool passed = false;
+    std::vector<std::string> failures;  // "case 2 contrastive t=0.2 grad[1][3][4]: got .. want .."
+};
+// Throws std::runtime_error when the file cannot be read or is not a golden file.
+GoldenReport checkGolden(const std::string& path, double tolerance = 1e-5);
+
+// --- bench: time training steps on synthetic data, as ../shared/bench/pytorch_nemo_step.py ------
+struct BenchConfig {
+    std::string model = "vgg16";
+    std::string mode = "nemo";
+    int batchSize = 128;
+    int steps = 5;
+    int warmup = 2;
+    int threads = 0;
+    std::string device = "cpu";
+    bool channelsLast = true;
+    double alpha = 1.4, beta = 1.5, temperature = 0.2;  // the Python baseline's defaults
+};
+struct BenchResult {
+    BenchConfig config;
+    int threads = 0;
+    double stepMs = 0;
+    double imagesPerSecond = 0;
+};
+BenchResult runBench(const BenchConfig& config);
+
+// --- info ---------------------------------------------------------------------------------------
+struct SystemInfo {
+    std::string engineVersion;
+    std::string torchVersion;
+    int threads = 0;
+    int cores = 0;
+    std::string blas;            // the BLAS library LibTorch calls, as loaded in this process
+    std::string cpuCapability;   // e.g. AVX2
+    bool cudaAvailable = false;
+    int cudaDevices = 0;
+    std::vector<std::string> datasets;
+    std::vector<std::string> models;
+};
+SystemInfo systemInfo();
+
+}  // namespace nemo

@@ -1,0 +1,48 @@
+// Everything needed to repeat a training run. Plain data: the GUI includes this header.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace nemo {
+
+enum class TrainMode { Nemo, Mwt, Standard };
+
+std::string toString(TrainMode mode);
+TrainMode trainModeFromString(const std::string& text);  // throws std::invalid_argument
+
+struct TrainConfig {
+    std::string dataset = "fashion-mnist";
+    std::string dataDir;  // empty: defaultDataDir(dataset)
+    std::string model = "tinycnn";
+    TrainMode mode = TrainMode::Nemo;
+    std::string outDir;   // the run directory; empty: train without writing one
+
+    int epochs = 20;
+    int batchSize = 128;
+    double lr = 0.05;      // lr of the model's own parameters
+    double lrMask = 0.05;  // lr of the mask generators
+    // Loss weights. NeMo: L = CE + alpha * L_contra(temperature). MwT: L = CE + alpha * L_coh +
+    // beta * L_coup. Defaults follow the published code (method.md §3.4, §4.3).
+    double alpha = 0.5;
+    double beta = 1.5;
+    double temperature = 0.3;
+    uint64_t seed = 42;
+    int threads = 0;  // 0: every core of the machine
+    std::string device = "cpu";
+    int64_t limitTrain = 0;  // 0: the whole training split
+    int64_t limitTest = 0;
+    bool augment = true;     // random crop (and flip where it makes sense) on training batches
+    int logEvery = 20;       // training steps between two step events
+    int workers = 0;         // reserved for loader threads; batches are built in the step thread
+
+    // Fills alpha/beta/temperature defaults that depend on the mode when the user gave none.
+    static TrainConfig defaultsFor(TrainMode mode);
+};
+
+// JSON text of a config (config.json in a run directory) and back. fromJson throws
+// std::runtime_error naming the bad key.
+std::string configToJson(const TrainConfig& config);
+TrainConfig configFromJson(const std::string& json);
+
+}  // namespace nemo

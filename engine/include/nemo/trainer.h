@@ -1,0 +1,39 @@
+// Modular training (NeMo, MwT) or standard training of a model on a dataset. Plain interface.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "nemo/train_config.h"
+#include "nemo/training_observer.h"
+
+namespace nemo {
+
+// Training could not go on (NaN loss, unwritable run directory, incompatible checkpoint). The
+// message says what happened and what to do; the last checkpoint is kept.
+class TrainingError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct TrainResult {
+    double testAccuracy = 0;
+    double trainAccuracy = 0;
+    double retention = 1;   // neuron retention rate on the test set, last epoch
+    double testLoss = 0;
+    int epochs = 0;         // epochs completed in total (a resumed run counts earlier ones)
+    double seconds = 0;     // wall time of this call
+    bool stopped = false;   // ended by ControlToken::requestStop
+    std::string runDir;
+};
+
+// Trains; with config.outDir set, writes config.json, metrics.jsonl and checkpoints there.
+// resume = true continues the run in config.outDir from checkpoints/last.pt (its config.json wins
+// over `config` except for threads and epochs).
+TrainResult train(const TrainConfig& config, TrainingObserver* observer = nullptr,
+                  ControlToken* control = nullptr, bool resume = false);
+
+// Sets LibTorch's (and OpenBLAS's) thread count; 0 means every core. Returns the count in use.
+int setThreadCount(int threads);
+
+}  // namespace nemo

@@ -1,0 +1,80 @@
+#include "data/batch_loader.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+namespace nemo {
+
+TensorImages toTensors(const ImageSet& set) {
+    TensorImages out;
+    out.images = torch::from_blob(const_cast<uint8_t*>(set.pixels.data()),
+                                  {set.size(), set.channels, set.height, set.width}, torch::kUInt8)
+                     .clone();
+    out.labels = torch::from_blob(const_cast<int64_t*>(set.labels.data()), {set.size()}, torch::kLong)
+                     .clone();
+    return out;
+}
+
+BatchLoader::BatchLoader(TensorImages data, const DatasetInfo& info, int batchSize, bool shuffle,
+                         bool augment)
+    : data_(std::move(data)),
+      batchSize_(batchSize),
+      shuffle_(shuffle),
+      augment_(augment),
+      flip_(info.horizontalFlip),
+      padding_(info.cropPadding),
+      generator_(at::make_generator<at::CPUGeneratorImpl>(0)) {
+    const int64_t channels = data_.images.size(1);
+    std::vector<float> mean(info.mean), std(info.std);
+    mean.resize(channels, mean.empty() ? 0.5f : mean.back());
+    std.resize(channels, std.empty() ? 0.5f : std.back());
+    mean_ = torch::tensor(mean).view({1, channels, 1, 1});
+    std_ = torch::tensor(std).view({1, channels, 1, 1});
+    order_ = torch::arange(size(), torch::kLong);
+}
+
+void BatchLoader::startEpoch(uint64_t seed) {
+    generator_.set_current_seed(seed);
+    order_ = shuffle_ ? torch::randperm(size(), generator_, torch::kLong)
+                      : torch::arange(size(), torch::kLong);
+}
+
+std::pair<torch::Tensor, torch::Tensor> BatchLoader::batch(int64_t i) {
+    const int64_t begin = i * batchSize_;
+    const int64_t n = std::min<int64_t>(batchSize_, size() - begin);
+    torch::Tensor index = order_.narrow(0, begin, n);
+    torch::Tensor images = data_.images.index_select(0, index);
+    if (augment_) images = augment(images);
+    return {normalize(images), data_.labels.index_select(0, index)};
+}
+
+torch::Tensor BatchLoader::normalize(const torch::Tensor& images) const {
+    return images.to(torch::kFloat).div_(255.0f).sub_(mean_).div_(std_);
+}
+
+torch::Tensor BatchLoader::augment(const torch::Tensor& images) {
+    const int64_t n = images.size(0), h = images.size(2), w = images.size(3);
+    torch::Tensor out = images;
+    if (padding_ > 0) {
+        // RandomCrop(padding=p) pads with raw-pixel zeros before normalization (method.md §5.1).
+        const int64_t p = padding_;
+        torch::Tensor padded = torch::constant_pad_nd(images, {p, p, p, p}, 0);
+        // One gather per axis instead of a copy per image: row r of image k comes from padded
+        // row r + dy_k, column c from c + dx_k.
+        torch::Tensor offsets = torch::randint(0, 2 * p + 1, {n, 2}, generator_, torch::kLong);
+        const int64_t c = images.size(1);
+        torch::Tensor rows = (offsets.select(1, 0).unsqueeze(1) + torch::arange(h).unsqueeze(0))
+                                 .view({n, 1, h, 1})
+                                 .expand({n, c, h, w + 2 * p});
+        torch::Tensor cols = (offsets.select(1, 1).unsqueeze(1) + torch::arange(w).unsqueeze(0))
+                                 .view({n, 1, 1, w})
+                                 .expand({n, c, h, w});
+        out = padded.gather(2, rows).gather(3, cols);
+    }
+    if (flip_) {
+        torch::Tensor flip = torch::rand({n}, generator_).lt(0.5).nonzero().squeeze(1);
+        if (flip.numel() > 0) out.index_copy_(0, flip, out.index_select(0, flip).flip({3}));
+    }
+    return out;
+}
+
+}  // namespace nemo

@@ -1,0 +1,47 @@
+// Batches from an in-memory uint8 dataset: shuffling, batched augmentation (zero-pad + random
+// crop, random horizontal flip) and normalization, all on whole batches.
+#pragma once
+
+#include <utility>
+
+#include <torch/torch.h>
+
+#include "nemo/dataset.h"
+
+namespace nemo {
+
+struct TensorImages {
+    torch::Tensor images;  // uint8 (N, C, H, W)
+    torch::Tensor labels;  // int64 (N)
+};
+TensorImages toTensors(const ImageSet& set);
+
+class BatchLoader {
+public:
+    BatchLoader(TensorImages data, const DatasetInfo& info, int batchSize, bool shuffle, bool augment);
+
+    int64_t size() const { return data_.labels.size(0); }
+    int64_t batches() const { return (size() + batchSize_ - 1) / batchSize_; }  // drop_last = false
+
+    // Fixes the order and the augmentation draws of one epoch from `seed`, so a resumed run sees
+    // the same batches as an uninterrupted one.
+    void startEpoch(uint64_t seed);
+    // Batch i of the current epoch: normalized float images and labels.
+    std::pair<torch::Tensor, torch::Tensor> batch(int64_t i);
+
+    // Normalizes uint8 images (N, C, H, W) with the dataset's mean and std.
+    torch::Tensor normalize(const torch::Tensor& images) const;
+
+private:
+    torch::Tensor augment(const torch::Tensor& images);
+
+    TensorImages data_;
+    int batchSize_;
+    bool shuffle_, augment_, flip_;
+    int padding_;
+    torch::Tensor mean_, std_;
+    torch::Tensor order_;
+    at::Generator generator_;
+};
+
+}  // namespace nemo

@@ -1,0 +1,42 @@
+// Conv -> (BatchNorm) -> (mask): the building block of every CNN here (method.md §1.1).
+#pragma once
+
+#include <torch/torch.h>
+
+#include "models/mask_generator.h"
+#include "models/masked_unit.h"
+
+namespace nemo {
+
+struct ConvUnitOptions {
+    int64_t in = 0, out = 0, kernel = 3, stride = 1, padding = 1;
+    bool bias = true;
+    bool batchNorm = true;
+    bool masked = true;  // false: no generator, y = BN(conv(x)) (standard models, first layers)
+};
+
+// y = BN(conv(x)) * m[:, :, None, None] with m = G(mean_{H,W} x). Submodules are named conv, bn
+// and mask_generator, as in the published code, so the optimizer can group generator parameters
+// by name.
+class MaskedConv2dImpl : public torch::nn::Module, public MaskedUnit {
+public:
+    explicit MaskedConv2dImpl(const ConvUnitOptions& options);
+    torch::Tensor forward(const torch::Tensor& x);
+
+    int64_t units() const override { return options_.out; }
+    bool masked() const { return options_.masked; }
+    const ConvUnitOptions& options() const { return options_; }
+
+    torch::nn::Conv2d conv{nullptr};
+    torch::nn::BatchNorm2d bn{nullptr};
+    MaskGenerator mask_generator{nullptr};
+
+private:
+    ConvUnitOptions options_;
+};
+TORCH_MODULE(MaskedConv2d);
+
+// kaiming_normal_(fan_out, relu) on the conv weight, zero bias: the CNNs' own init (method.md §1.9).
+void initConvFanOut(torch::nn::Conv2d& conv);
+
+}  // namespace nemo

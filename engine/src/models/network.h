@@ -1,0 +1,61 @@
+// Base of every architecture: a forward pass plus the ordered list of masked layers.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "models/masked_unit.h"
+
+namespace nemo {
+
+struct ModelSpec {
+    int inChannels = 3;
+    int numClasses = 10;
+    int inputSize = 32;   // square input side; the paper's CNNs need 32
+    bool masked = true;   // false: the standard (non-modular) variant
+};
+
+class NetworkImpl : public torch::nn::Module {
+public:
+    explicit NetworkImpl(std::string name, ModelSpec spec) : name_(std::move(name)), spec_(spec) {}
+    virtual torch::Tensor forward(const torch::Tensor& x) = 0;
+
+    // Masks of the last forward pass in mask order; empty for standard models.
+    std::vector<torch::Tensor> masks() const;
+    // Width of every masked layer, in mask order.
+    std::vector<int64_t> maskedWidths() const;
+    const std::vector<std::string>& maskedNames() const { return maskedNames_; }
+    int64_t totalMaskedUnits() const;
+
+    const std::string& modelName() const { return name_; }
+    const ModelSpec& spec() const { return spec_; }
+
+protected:
+    // Records a masked layer; call in module-registration order.
+    void trackMasked(const std::string& name, MaskedUnit* unit);
+
+private:
+    std::string name_;
+    ModelSpec spec_;
+    std::vector<MaskedUnit*> maskedUnits_;  // owned by the module tree
+    std::vector<std::string> maskedNames_;
+};
+
+using Network = std::shared_ptr<NetworkImpl>;
+
+// Stores every 4-D parameter (conv weights) channels-last. With channels-last inputs, oneDNN's
+// convolutions, batch norm and pooling run without layout conversions, which on CPU makes small
+// CNNs about 1.5x faster (bench/README.md).
+void useChannelsLast(NetworkImpl& model);
+
+// Names accepted by buildModel.
+std::vector<std::string> modelNames();
+// The input side a model wants (smaller images are zero-padded to it); 0: any.
+int requiredInputSize(const std::string& model);
+// Builds a model by name; throws std::invalid_argument listing the valid names.
+Network buildModel(const std::string& name, const ModelSpec& spec);
+
+}  // namespace nemo

@@ -1,0 +1,77 @@
+#include "run/atomic_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace nemo {
+namespace {
+
+std::string tempPathFor(const std::string& path) {
+    return path + ".tmp." + std::to_string(::getpid());
+}
+
+void syncFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+}  // namespace
+
+void replaceFileAtomically(const std::string& path,
+                           const std::function<void(const std::string& tempPath)>& write) {
+    const std::string temp = tempPathFor(path);
+    try {
+        write(temp);
+        syncFile(temp);
+    } catch (...) {
+        std::remove(temp.c_str());
+        throw;
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        const std::string reason = std::strerror(errno);
+        std::remove(temp.c_str());
+        throw std::runtime_error(path + ": cannot replace the file (" + reason + ")");
+    }
+}
+
+void writeFileAtomically(const std::string& path, const std::string& content) {
+    replaceFileAtomically(path, [&](const std::string& temp) {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            throw std::runtime_error(path + ": cannot write (" + std::strerror(errno) +
+                                     "); check that the folder exists and is writable");
+        }
+        out.write(content.data(), std::streamsize(content.size()));
+        out.flush();
+        if (!out) {
+            throw std::runtime_error(path + ": writing failed (" + std::strerror(errno) +
+                                     "); is the disk full?");
+        }
+    });
+}
+
+std::string readTextFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot open (" + std::strerror(errno) + ")");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void ensureDirectory(const std::string& path) {
+    std::error_code error;
+    std::filesystem::create_directories(path, error);
+    if (error) throw std::runtime_error(path + ": cannot create the folder (" + error.message() + ")");
+}
+
+}  // namespace nemo

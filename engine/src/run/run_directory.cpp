@@ -1,0 +1,62 @@
+#include "run/run_directory.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "run/atomic_file.h"
+
+namespace nemo {
+
+namespace fs = std::filesystem;
+
+RunDirectory::RunDirectory(std::string path) : path_(std::move(path)) {}
+
+bool RunDirectory::exists() const { return fs::exists(configPath()); }
+bool RunDirectory::hasCheckpoint() const { return fs::exists(lastCheckpoint()); }
+
+void RunDirectory::create(const std::string& configJson) {
+    if (exists()) {
+        throw std::runtime_error(path_ + " already holds a run; pass --resume to continue it or "
+                                 "choose another --out folder");
+    }
+    ensureDirectory(checkpointsDir());
+    writeConfig(configJson);
+    writeFileAtomically(metricsPath(), "");
+}
+
+void RunDirectory::writeConfig(const std::string& configJson) {
+    writeFileAtomically(configPath(), configJson);
+}
+
+void RunDirectory::appendMetrics(const std::string& line) {
+    std::ofstream out(metricsPath(), std::ios::app);
+    out << line << '\n';
+    out.flush();
+    if (!out) {
+        throw std::runtime_error(metricsPath() + ": cannot append (" + std::strerror(errno) +
+                                 "); is the disk full?");
+    }
+}
+
+void RunDirectory::truncateMetrics(int epochs) {
+    if (!fs::exists(metricsPath())) return;
+    std::istringstream in(readTextFile(metricsPath()));
+    std::ostringstream kept;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        // A line cut short by a kill cannot be parsed: drop it with the rest of its epoch.
+        auto j = nlohmann::json::parse(line, nullptr, false);
+        if (j.is_discarded() || !j.contains("epoch") || j["epoch"].get<int>() >= epochs) continue;
+        kept << line << '\n';
+    }
+    writeFileAtomically(metricsPath(), kept.str());
+}
+
+}  // namespace nemo

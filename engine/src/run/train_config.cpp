@@ -1,0 +1,86 @@
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "nemo/train_config.h"
+
+namespace nemo {
+
+using nlohmann::json;
+
+std::string toString(TrainMode mode) {
+    switch (mode) {
+        case TrainMode::Nemo: return "nemo";
+        case TrainMode::Mwt: return "mwt";
+        case TrainMode::Standard: return "standard";
+    }
+    return "nemo";
+}
+
+TrainMode trainModeFromString(const std::string& text) {
+    if (text == "nemo") return TrainMode::Nemo;
+    if (text == "mwt") return TrainMode::Mwt;
+    if (text == "standard") return TrainMode::Standard;
+    throw std::invalid_argument("unknown mode '" + text + "'; choose nemo, mwt or standard");
+}
+
+TrainConfig TrainConfig::defaultsFor(TrainMode mode) {
+    TrainConfig config;
+    config.mode = mode;
+    if (mode == TrainMode::Mwt) {
+        config.alpha = 0.5;  // MwT README: alpha 0.5, beta 1.5 (method.md §3.4)
+        config.beta = 1.5;
+    }
+    return config;
+}
+
+std::string configToJson(const TrainConfig& c) {
+    json j = {
+        {"dataset", c.dataset},       {"data_dir", c.dataDir},       {"model", c.model},
+        {"mode", toString(c.mode)},   {"out_dir", c.outDir},         {"epochs", c.epochs},
+        {"batch_size", c.batchSize},  {"lr", c.lr},                  {"lr_mask", c.lrMask},
+        {"alpha", c.alpha},           {"beta", c.beta},              {"temperature", c.temperature},
+        {"seed", c.seed},             {"threads", c.threads},        {"device", c.device},
+        {"limit_train", c.limitTrain}, {"limit_test", c.limitTest},  {"augment", c.augment},
+        {"log_every", c.logEvery},
+    };
+    return j.dump(2);
+}
+
+TrainConfig configFromJson(const std::string& text) {
+    json j = json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) throw std::runtime_error("config is not a JSON object");
+    TrainConfig c;
+    auto read = [&](const char* key, auto& field) {
+        if (!j.contains(key)) return;
+        try {
+            j.at(key).get_to(field);
+        } catch (const json::exception&) {
+            throw std::runtime_error(std::string("config key '") + key + "' has the wrong type");
+        }
+    };
+    std::string mode = toString(c.mode);
+    read("dataset", c.dataset);
+    read("data_dir", c.dataDir);
+    read("model", c.model);
+    read("mode", mode);
+    read("out_dir", c.outDir);
+    read("epochs", c.epochs);
+    read("batch_size", c.batchSize);
+    read("lr", c.lr);
+    read("lr_mask", c.lrMask);
+    read("alpha", c.alpha);
+    read("beta", c.beta);
+    read("temperature", c.temperature);
+    read("seed", c.seed);
+    read("threads", c.threads);
+    read("device", c.device);
+    read("limit_train", c.limitTrain);
+    read("limit_test", c.limitTest);
+    read("augment", c.augment);
+    read("log_every", c.logEvery);
+    c.mode = trainModeFromString(mode);
+    return c;
+}
+
+}  // namespace nemo

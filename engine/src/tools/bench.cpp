@@ -1,0 +1,65 @@
+// `nemo bench`: the same work as ../shared/bench/pytorch_nemo_step.py (synthetic batch, full
+// training step with the mode's loss), timed after a warm-up.
+#include <chrono>
+
+#include "models/network.h"
+#include "nemo/tools.h"
+#include "nemo/trainer.h"
+#include "train/train_step.h"
+
+namespace nemo {
+
+BenchResult runBench(const BenchConfig& config) {
+    BenchResult result;
+    result.config = config;
+    result.threads = setThreadCount(config.threads);
+    if (config.device != "cpu" && !torch::cuda::is_available()) {
+        throw std::runtime_error("device '" + config.device + "' is not available");
+    }
+    const torch::Device device(config.device);
+    torch::manual_seed(0);
+
+    const TrainMode mode = trainModeFromString(config.mode);
+    ModelSpec spec;
+    spec.inChannels = config.model == "tinycnn" ? 1 : 3;
+    spec.inputSize = config.model == "tinycnn" ? 28 : 32;
+    spec.numClasses = 10;
+    spec.masked = mode != TrainMode::Standard;
+    Network model = buildModel(config.model, spec);
+    model->to(device);
+    if (config.channelsLast) useChannelsLast(*model);
+    model->train();
+    auto optimizer = makeOptimizer(*model, 0.05, 0.05);
+    LossSettings settings;
+    settings.mode = mode;
+    settings.alpha = config.alpha;
+    settings.beta = config.beta;
+    settings.temperature = config.temperature;
+
+    torch::Tensor x = torch::randn({config.batchSize, spec.inChannels, spec.inputSize, spec.inputSize})
+                          .to(device);
+    if (config.channelsLast) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
+    torch::Tensor y = torch::randint(0, 10, {config.batchSize}, torch::kLong).to(device);
+    auto step = [&] {
+        LossParts parts = computeLoss(*model, x, y, settings);
+        optimizer->zero_grad();
+        parts.loss.backward();
+        optimizer->step();
+    };
+    auto sync = [&] {
+        if (device.is_cuda()) torch::cuda::synchronize();
+    };
+    for (int i = 0; i < config.warmup; ++i) step();
+    sync();
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < config.steps; ++i) step();
+    sync();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
+        std::max(1, config.steps);
+    result.stepMs = seconds * 1e3;
+    result.imagesPerSecond = config.batchSize / seconds;
+    return result;
+}
+
+}  // namespace nemo

@@ -1,0 +1,39 @@
+// The losses and batch statistics of method.md §3, on per-layer masks (B, N_l) and labels (B).
+#pragma once
+
+#include <vector>
+
+#include <torch/torch.h>
+
+namespace nemo {
+
+// NeMo's contrastive loss (§3.1), exactly as published: the self pair counts as positive and
+// every pair excluded from a sum still adds exp(0) = 1 to it. Mean over samples, then the
+// unweighted mean over layers.
+torch::Tensor contrastiveLoss(const std::vector<torch::Tensor>& masks, const torch::Tensor& labels,
+                              double temperature);
+
+// Cosine cohesion and coupling losses over the strict upper triangle of the similarity matrix,
+// plus the kernel (neuron retention) rate and the mean mask value (§3.2). Each averaged over
+// layers. A batch without same-class (different-class) pairs gives NaN cohesion (coupling).
+struct CosineStats {
+    torch::Tensor cohesionLoss;  // 1 - mean same-class similarity
+    torch::Tensor couplingLoss;  // mean different-class similarity
+    torch::Tensor kernelRate;    // fraction of mask values > 0
+    torch::Tensor l1;            // mean mask value
+};
+CosineStats cosineLosses(const std::vector<torch::Tensor>& masks, const torch::Tensor& labels);
+
+// Batch-level Jaccard metrics on the binarized, layer-concatenated masks (§3.6,
+// cal_modular_metrics). Pairs whose union is empty give NaN, as in the published code.
+struct JaccardStats {
+    torch::Tensor cohesion;   // mean Jaccard index over same-class pairs i < j
+    torch::Tensor coupling;   // mean Jaccard index over different-class pairs i < j
+    torch::Tensor retention;  // fraction of mask values > 0
+};
+JaccardStats batchJaccard(const std::vector<torch::Tensor>& masks, const torch::Tensor& labels);
+
+// Fraction of mask values > 0, per layer then averaged over layers.
+torch::Tensor kernelRate(const std::vector<torch::Tensor>& masks);
+
+}  // namespace nemo

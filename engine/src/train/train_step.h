@@ -1,0 +1,46 @@
+// One forward pass and its loss in any of the three modes; shared by the trainer, the evaluator
+// and `nemo bench` so that all of them time and report the same work.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "models/network.h"
+#include "nemo/train_config.h"
+
+namespace nemo {
+
+struct LossSettings {
+    TrainMode mode = TrainMode::Nemo;
+    double alpha = 0.5, beta = 1.5, temperature = 0.3;
+    // CNN NeMo trainer detail (method.md §4.2): the first masked layer's masks are replaced by
+    // ones in the contrastive loss (the forward pass still uses the real masks).
+    bool firstMaskOnes = true;
+
+    static LossSettings from(const TrainConfig& config);
+};
+
+struct LossParts {
+    torch::Tensor logits;
+    torch::Tensor loss;          // what is minimized
+    torch::Tensor crossEntropy;
+    torch::Tensor contrastive;   // NeMo only
+    torch::Tensor cohesionLoss;  // MwT only (NeMo computes it for logging, see cosineLosses)
+    torch::Tensor couplingLoss;
+    std::vector<torch::Tensor> masks;  // real masks of this pass, in mask order
+};
+
+LossParts computeLoss(NetworkImpl& model, const torch::Tensor& images, const torch::Tensor& labels,
+                      const LossSettings& settings);
+
+// SGD with Nesterov momentum 0.9, no weight decay, two parameter groups: the model's own
+// parameters (lr) and every parameter under a `mask_generator` (lrMask) (method.md §4.1).
+std::unique_ptr<torch::optim::SGD> makeOptimizer(NetworkImpl& model, double lr, double lrMask);
+void setLearningRates(torch::optim::SGD& optimizer, double lr, double lrMask);
+
+// CosineAnnealingLR stepped per epoch: lr during epoch e of T is base (1 + cos(pi e / T)) / 2.
+double cosineLearningRate(double base, int epoch, int totalEpochs);
+
+}  // namespace nemo

@@ -1,0 +1,292 @@
+// The training loop: data, model, optimizer, per-step and per-epoch metrics, checkpoints, resume.
+#include "nemo/trainer.h"
+
+#include <dlfcn.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "data/batch_loader.h"
+#include "models/network.h"
+#include "nemo/dataset.h"
+#include "nemo/version.h"
+#include "run/atomic_file.h"
+#include "run/run_directory.h"
+#include "train/checkpoint.h"
+#include "train/evaluator.h"
+#include "train/losses.h"
+#include "train/train_step.h"
+
+namespace nemo {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// Sums of detached per-step values, read out (one host sync) only when an event is due.
+struct StepAccumulator {
+    double loss = 0, ce = 0, contra = 0, retention = 0;
+    int64_t correct = 0, seen = 0, steps = 0, contraSteps = 0;
+    void add(const LossParts& parts, const torch::Tensor& labels) {
+        loss += parts.loss.item<double>();
+        ce += parts.crossEntropy.item<double>();
+        if (parts.contrastive.defined()) {
+            contra += parts.contrastive.item<double>();
+            ++contraSteps;
+        }
+        if (!parts.masks.empty()) retention += kernelRate(parts.masks).item<double>();
+        correct += parts.logits.argmax(1).eq(labels).sum().item<int64_t>();
+        seen += labels.size(0);
+        ++steps;
+    }
+    void fill(MetricsEvent& e, bool masked) const {
+        e.loss = loss / double(steps);
+        e.crossEntropy = ce / double(steps);
+        if (contraSteps) e.contrastive = contra / double(contraSteps);
+        if (masked) e.retention = retention / double(steps);
+        e.accuracy = double(correct) / double(seen);
+    }
+};
+
+std::string runInfoJson(const TrainConfig& config, const DatasetInfo& info, const ImageSet& sample,
+                        NetworkImpl& model) {
+    nlohmann::json j = nlohmann::json::parse(configToJson(config));
+    j["engine_version"] = kEngineVersion;
+    j["class_names"] = info.classNames;
+    j["normalization"] = {{"mean", info.mean}, {"std", info.std}};
+    j["input"] = {{"channels", sample.channels}, {"height", sample.height}, {"width", sample.width}};
+    nlohmann::json layers = nlohmann::json::array();
+    const auto widths = model.maskedWidths();
+    for (size_t i = 0; i < widths.size(); ++i)
+        layers.push_back({{"name", model.maskedNames()[i]}, {"units", widths[i]}});
+    j["masked_layers"] = layers;
+    return j.dump(2);
+}
+
+void emit(TrainingObserver* observer, RunDirectory* run, const MetricsEvent& event) {
+    if (run) run->appendMetrics(toJsonLine(event));
+    if (observer) observer->onMetrics(event);
+}
+
+void say(TrainingObserver* observer, const std::string& text) {
+    if (observer) observer->onMessage(text);
+}
+
+}  // namespace
+
+int setThreadCount(int threads) {
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    const int n = threads > 0 ? threads : cores;
+    torch::set_num_threads(n);
+    // OpenBLAS keeps its own pool; match it so "--threads 1" really means one core.
+    using SetThreads = void (*)(int);
+    if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        set(n);
+    return torch::get_num_threads();
+}
+
+TrainResult train(const TrainConfig& requested, TrainingObserver* observer, ControlToken* control,
+                  bool resume) {
+    const auto started = Clock::now();
+    TrainConfig config = requested;
+    std::unique_ptr<RunDirectory> run;
+    if (!config.outDir.empty()) run = std::make_unique<RunDirectory>(config.outDir);
+    if (resume) {
+        if (!run || !run->exists()) {
+            throw TrainingError("nothing to resume: " +
+                                (config.outDir.empty() ? std::string("no --out folder given")
+                                                       : config.outDir + "/config.json is missing"));
+        }
+        // The run's own settings win, except the ones a user may change when continuing.
+        TrainConfig saved = configFromJson(readTextFile(run->configPath()));
+        saved.threads = requested.threads;
+        saved.epochs = std::max(saved.epochs, requested.epochs);
+        saved.outDir = config.outDir;
+        config = saved;
+    }
+    if (config.device != "cpu" && !torch::cuda::is_available()) {
+        throw TrainingError("device '" + config.device + "' is not available; use --device cpu");
+    }
+    const torch::Device device(config.device);
+    setThreadCount(config.threads);
+
+    Dataset data = loadDataset(config.dataset, config.dataDir);
+    data.train = takeFirst(data.train, config.limitTrain);
+    data.test = takeFirst(data.test, config.limitTest);
+    const int needed = requiredInputSize(config.model);
+    if (needed > 0) {
+        data.train = padTo(data.train, needed);
+        data.test = padTo(data.test, needed);
+    }
+    if (data.train.size() == 0) throw TrainingError("the training split is empty");
+    say(observer, "dataset " + config.dataset + ": " + std::to_string(data.train.size()) + " train, " +
+                      std::to_string(data.test.size()) + " test images of " +
+                      std::to_string(data.train.channels) + "x" + std::to_string(data.train.height) +
+                      "x" + std::to_string(data.train.width));
+
+    torch::manual_seed(config.seed);
+    ModelSpec spec;
+    spec.inChannels = data.train.channels;
+    spec.numClasses = data.info.numClasses();
+    spec.inputSize = data.train.height;
+    spec.masked = config.mode != TrainMode::Standard;
+    Network model = buildModel(config.model, spec);
+    model->to(device);
+    useChannelsLast(*model);
+    auto optimizer = makeOptimizer(*model, config.lr, config.lrMask);
+    const LossSettings settings = LossSettings::from(config);
+
+    int firstEpoch = 0;
+    if (resume && run->hasCheckpoint()) {
+        try {
+            firstEpoch = loadCheckpoint(run->lastCheckpoint(), *model, optimizer.get());
+        } catch (const std::exception& e) {
+            throw TrainingError(std::string(e.what()) +
+                                "; delete it to restart the run from the beginning");
+        }
+        run->truncateMetrics(firstEpoch);
+        say(observer, "resuming after epoch " + std::to_string(firstEpoch));
+    } else if (run) {
+        if (resume) run->truncateMetrics(0);
+        else run->create(runInfoJson(config, data.info, data.train, *model));
+    }
+    if (run) run->writeConfig(runInfoJson(config, data.info, data.train, *model));
+
+    BatchLoader trainLoader(toTensors(data.train), data.info, config.batchSize, true, config.augment);
+    BatchLoader testLoader(toTensors(data.test), data.info, std::max(config.batchSize, 256), false,
+                           false);
+    const int stepsPerEpoch = int(trainLoader.batches());
+    const bool masked = !model->maskedWidths().empty();
+
+    TrainResult result;
+    result.runDir = config.outDir;
+    result.epochs = firstEpoch;
+    int64_t globalStep = int64_t(firstEpoch) * stepsPerEpoch;
+    for (int epoch = firstEpoch; epoch < config.epochs; ++epoch) {
+        const double lr = cosineLearningRate(config.lr, epoch, config.epochs);
+        const double lrMask = cosineLearningRate(config.lrMask, epoch, config.epochs);
+        setLearningRates(*optimizer, lr, lrMask);
+        // Per-epoch seeds make a resumed run draw the same batches, crops and dropout masks.
+        torch::manual_seed(config.seed * 1000003ULL + uint64_t(epoch));
+        trainLoader.startEpoch(config.seed * 7919ULL + uint64_t(epoch));
+        model->train();
+
+        StepAccumulator window, whole;
+        auto windowStart = Clock::now();
+        int64_t windowImages = 0;
+        bool stopped = false;
+        for (int step = 0; step < stepsPerEpoch; ++step) {
+            if (control && !control->waitWhilePaused()) {
+                stopped = true;
+                break;
+            }
+            auto [images, labels] = trainLoader.batch(step);
+            images = images.to(device).contiguous(torch::MemoryFormat::ChannelsLast);
+            labels = labels.to(device);
+            LossParts parts = computeLoss(*model, images, labels, settings);
+            if (!std::isfinite(parts.loss.item<double>())) {
+                throw TrainingError(
+                    "the loss became " + std::to_string(parts.loss.item<double>()) + " at epoch " +
+                    std::to_string(epoch + 1) + ", step " + std::to_string(step + 1) +
+                    "; lower --lr or --alpha and resume (the checkpoint of the last finished "
+                    "epoch is kept)");
+            }
+            optimizer->zero_grad();
+            parts.loss.backward();
+            optimizer->step();
+            ++globalStep;
+            window.add(parts, labels);
+            whole.add(parts, labels);
+            windowImages += labels.size(0);
+
+            if ((step + 1) % std::max(1, config.logEvery) == 0 || step + 1 == stepsPerEpoch) {
+                MetricsEvent e;
+                e.kind = MetricsEvent::Kind::Step;
+                e.epoch = epoch;
+                e.epochs = config.epochs;
+                e.step = step + 1;
+                e.stepsPerEpoch = stepsPerEpoch;
+                e.globalStep = globalStep;
+                window.fill(e, masked);
+                if (masked) {
+                    torch::NoGradGuard noGrad;
+                    std::vector<torch::Tensor> detached;
+                    for (auto& m : parts.masks) detached.push_back(m.detach());
+                    CosineStats cos = cosineLosses(detached, labels);
+                    e.cohesionLoss = cos.cohesionLoss.item<double>();
+                    e.couplingLoss = cos.couplingLoss.item<double>();
+                }
+                e.lr = lr;
+                e.lrMask = lrMask;
+                e.imagesPerSecond = double(windowImages) / std::max(1e-9, secondsSince(windowStart));
+                e.seconds = secondsSince(started);
+                emit(observer, run.get(), e);
+                window = StepAccumulator();
+                windowStart = Clock::now();
+                windowImages = 0;
+            }
+        }
+        if (stopped) {
+            result.stopped = true;
+            say(observer, "stopped during epoch " + std::to_string(epoch + 1) +
+                              "; the checkpoint of the last finished epoch is kept");
+            break;
+        }
+
+        MetricsEvent trainEvent;
+        trainEvent.kind = MetricsEvent::Kind::Epoch;
+        trainEvent.phase = "train";
+        trainEvent.epoch = epoch;
+        trainEvent.epochs = config.epochs;
+        trainEvent.step = stepsPerEpoch;
+        trainEvent.stepsPerEpoch = stepsPerEpoch;
+        trainEvent.globalStep = globalStep;
+        whole.fill(trainEvent, masked);
+        trainEvent.lr = lr;
+        trainEvent.lrMask = lrMask;
+        trainEvent.seconds = secondsSince(started);
+        emit(observer, run.get(), trainEvent);
+
+        EvalStats test = evaluate(*model, testLoader, settings);
+        MetricsEvent testEvent = trainEvent;
+        testEvent.phase = "test";
+        testEvent.loss = test.loss;
+        testEvent.crossEntropy = test.crossEntropy;
+        testEvent.contrastive = test.contrastive;
+        testEvent.cohesionLoss = test.cohesionLoss;
+        testEvent.couplingLoss = test.couplingLoss;
+        testEvent.accuracy = test.accuracy;
+        testEvent.retention = test.retention;
+        testEvent.jaccardCohesion = test.jaccardCohesion;
+        testEvent.jaccardCoupling = test.jaccardCoupling;
+        testEvent.seconds = secondsSince(started);
+        emit(observer, run.get(), testEvent);
+
+        if (run) saveCheckpoint(run->lastCheckpoint(), *model, optimizer.get(), epoch + 1);
+        result.epochs = epoch + 1;
+        result.trainAccuracy = trainEvent.accuracy;
+        result.testAccuracy = test.accuracy;
+        result.testLoss = test.loss;
+        result.retention = masked ? test.retention : 1.0;
+    }
+    if (firstEpoch >= config.epochs && firstEpoch > 0) {
+        // Resuming a finished run: report its final state.
+        EvalStats test = evaluate(*model, testLoader, settings);
+        result.testAccuracy = test.accuracy;
+        result.testLoss = test.loss;
+        result.retention = masked ? test.retention : 1.0;
+    }
+    if (run && !result.stopped && result.epochs >= config.epochs) {
+        saveCheckpoint(run->finalCheckpoint(), *model, nullptr, result.epochs);
+    }
+    result.seconds = secondsSince(started);
+    return result;
+}
+
+}  // namespace nemo
