@@ -1,0 +1,153 @@
+// The `nemo` command as a user runs it: exit codes, --json objects, clear one-line errors, and
+// training VGG16 on a directory in the real CIFAR-10 binary format.
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+using nlohmann::json;
+
+namespace {
+
+const QString kNemo = QStringLiteral(NEMO_BINARY_DIR) + "/bin/nemo";
+
+struct Result {
+    int exitCode = -1;
+    QString out, err;
+    json last;  // the last stdout line parsed as JSON (null when it is not JSON)
+};
+
+Result runNemo(const QStringList& args, int timeoutMs = 300000) {
+    QProcess p;
+    p.start(kNemo, args);
+    Result r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    const QStringList lines = r.out.trimmed().split('\n');
+    if (!lines.isEmpty()) r.last = json::parse(lines.last().toStdString(), nullptr, false);
+    if (r.last.is_discarded()) r.last = nullptr;
+    return r;
+}
+
+// CIFAR-10 binary batches: per record one label byte and 3072 pixel bytes (R, G, B planes).
+void writeCifar10(const QString& dir, int perBatch) {
+    QDir().mkpath(dir);
+    auto write = [&](const QString& name, int n, int seed) {
+        QFile f(dir + "/" + name);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray record(3073, 0);
+        for (int i = 0; i < n; ++i) {
+            const int label = (i + seed) % 10;
+            record[0] = char(label);
+            // Class-dependent brightness in one colour plane, so the task is learnable.
+            for (int p = 0; p < 3072; ++p)
+                record[1 + p] = char(((p / 1024) == label % 3 ? 25 * label : 10) + (p * 7 + i) % 13);
+            f.write(record);
+        }
+    };
+    for (int b = 1; b <= 5; ++b) write(QString("data_batch_%1.bin").arg(b), perBatch, b);
+    write("test_batch.bin", perBatch, 0);
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QVERIFY2(QFile::exists(kNemo), qPrintable(kNemo)); }
+
+    void infoReportsBlasAndThreads() {
+        Result r = runNemo({"info", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.last.is_object());
+        QVERIFY(r.last["threads"].get<int>() >= 1);
+        QVERIFY2(QString::fromStdString(r.last["blas"].get<std::string>()).contains("openblas"),
+                 "LibTorch should run on OpenBLAS");
+        QVERIFY(r.last["models"].size() >= 5);
+    }
+
+    void checkGoldenPassesAndCatchesTampering() {
+        const QString golden = QStringLiteral(NEMO_SHARED_DIR) + "/golden/nemo_losses.json";
+        if (!QFile::exists(golden)) QSKIP("no golden file");
+        Result ok = runNemo({"check-golden", golden, "--json"});
+        QCOMPARE(ok.exitCode, 0);
+        QCOMPARE(ok.last["passed"].get<bool>(), true);
+        QVERIFY(ok.last["max_abs_error"].get<double>() <= 1e-5);
+        QVERIFY(ok.last["cases"].get<int>() >= 3);
+
+        // The same file with one loss changed by 1e-3 must fail.
+        QFile in(golden);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        json doc = json::parse(in.readAll().toStdString());
+        doc["cases"][0]["contrastive"][0]["loss"] = doc["cases"][0]["contrastive"][0]["loss"].get<double>() + 1e-3;
+        QTemporaryDir dir;
+        QFile out(dir.path() + "/tampered.json");
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QByteArray::fromStdString(doc.dump()));
+        out.close();
+        Result bad = runNemo({"check-golden", out.fileName(), "--json"});
+        QCOMPARE(bad.exitCode, 1);
+        QCOMPARE(bad.last["passed"].get<bool>(), false);
+        QVERIFY(bad.err.contains("MISMATCH"));
+    }
+
+    void trainsVgg16OnACifar10FormatDirectory() {
+        QTemporaryDir dir;
+        writeCifar10(dir.path() + "/cifar-10-batches-bin", 8);
+        const QString run = dir.path() + "/run";
+        Result r = runNemo({"train", "--dataset", "cifar10", "--data-dir", dir.path(), "--model",
+                            "vgg16", "--mode", "nemo", "--epochs", "1", "--batch-size", "20",
+                            "--threads", "1", "--out", run, "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const char* key : {"test_accuracy", "train_accuracy", "retention", "epochs", "seconds",
+                                "run_dir"})
+            QVERIFY2(r.last.contains(key), key);
+        QCOMPARE(r.last["epochs"].get<int>(), 1);
+        const double acc = r.last["test_accuracy"].get<double>();
+        QVERIFY(acc >= 0.0 && acc <= 1.0);
+        QVERIFY(r.last["retention"].get<double>() < 1.0);
+        QVERIFY(QFile::exists(run + "/checkpoints/final.pt"));
+        QVERIFY(QFile::exists(run + "/metrics.jsonl"));
+        QVERIFY(r.err.contains("40 train, 8 test images of 3x32x32"));
+    }
+
+    void badInputGivesOneLineErrorAndNonZeroExit() {
+        QTemporaryDir dir;
+        Result r = runNemo({"train", "--dataset", "cifar10", "--data-dir", dir.path() + "/missing",
+                            "--epochs", "1", "--out", dir.path() + "/run", "--json"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("nemo: error:") && r.err.contains("missing"), qPrintable(r.err));
+        QVERIFY(r.last.contains("error"));
+
+        Result unknown = runNemo({"train", "--model", "nope", "--epochs", "1", "--limit-train",
+                                  "64", "--limit-test", "64", "--json"});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("vgg16"), qPrintable(unknown.err));  // lists valid names
+
+        Result mode = runNemo({"train", "--mode", "fancy", "--json"});
+        QCOMPARE(mode.exitCode, 1);
+        QVERIFY(mode.err.contains("nemo, mwt or standard"));
+
+        Result resume = runNemo({"train", "--resume", "--out", dir.path() + "/none", "--json"});
+        QVERIFY(resume.exitCode != 0);
+        QVERIFY(resume.err.contains("nothing to resume"));
+    }
+
+    void benchPrintsThroughput() {
+        Result r = runNemo({"bench", "--model", "tinycnn", "--mode", "nemo", "--batch-size", "32",
+                            "--steps", "2", "--warmup", "1", "--threads", "1", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* key : {"model", "mode", "batch_size", "threads", "device", "step_ms",
+                                "img_per_s"})
+            QVERIFY2(r.last.contains(key), key);
+        QVERIFY(r.last["img_per_s"].get<double>() > 0);
+        QCOMPARE(r.last["threads"].get<int>(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,183 @@
+// The losses and modularity metrics against the published implementation's values (golden file)
+// and against the formulas of method.md computed here by hand on tiny masks.
+#include <QtTest>
+
+#include <cmath>
+#include <fstream>
+
+#include "nemo/module_masks.h"
+#include "nemo/tools.h"
+#include "train/losses.h"
+
+using namespace nemo;
+
+namespace {
+
+// method.md §3.1 written out with plain loops in double precision.
+double contrastiveByHand(const std::vector<std::vector<double>>& m, const std::vector<int>& y,
+                         double tau) {
+    const size_t b = m.size();
+    std::vector<std::vector<double>> n = m;
+    for (auto& row : n) {
+        double norm = 0;
+        for (double v : row) norm += v * v;
+        norm = std::max(std::sqrt(norm), 1e-12);
+        for (double& v : row) v /= norm;
+    }
+    double total = 0;
+    for (size_t i = 0; i < b; ++i) {
+        double pos = 0, neg = 0;
+        for (size_t j = 0; j < b; ++j) {
+            double s = 0;
+            for (size_t k = 0; k < n[i].size(); ++k) s += n[i][k] * n[j][k];
+            const double p = y[i] == y[j] ? 1.0 : 0.0;
+            pos += std::exp(p * s / tau);
+            neg += std::exp((1 - p) * s / tau);
+        }
+        total += -std::log((pos + 1e-8) / (pos + neg + 1e-8));
+    }
+    return total / double(b);
+}
+
+torch::Tensor tensorOf(const std::vector<std::vector<double>>& m) {
+    torch::Tensor t = torch::empty({int64_t(m.size()), int64_t(m[0].size())});
+    for (size_t i = 0; i < m.size(); ++i)
+        for (size_t j = 0; j < m[0].size(); ++j) t[i][j] = m[i][j];
+    return t;
+}
+
+BitMatrix bitsOf(const std::vector<std::vector<int>>& rows) {
+    BitMatrix bits(int64_t(rows.size()), int64_t(rows[0].size()));
+    for (size_t i = 0; i < rows.size(); ++i)
+        for (size_t j = 0; j < rows[i].size(); ++j) bits.set(i, j, rows[i][j] != 0);
+    return bits;
+}
+
+}  // namespace
+
+class TestLosses : public QObject {
+    Q_OBJECT
+private slots:
+    void goldenFileMatchesThePublishedCode() {
+        const QString path = QStringLiteral(NEMO_SHARED_DIR) + "/golden/nemo_losses.json";
+        if (!QFile::exists(path)) QSKIP("shared/golden/nemo_losses.json not found");
+        GoldenReport report = checkGolden(path.toStdString());
+        QVERIFY2(report.passed, report.failures.empty() ? "no cases"
+                                                        : report.failures.front().c_str());
+        QVERIFY(report.cases >= 3);
+        QVERIFY(report.checks > 1000);
+        QVERIFY(report.maxAbsError <= 1e-5);
+    }
+
+    void contrastiveLossMatchesTheFormulaWithSelfPairAndPadding() {
+        const std::vector<std::vector<double>> a = {
+            {0.9, 0.0, 0.3, 0.5}, {0.8, 0.1, 0.0, 0.4}, {0.0, 0.7, 0.6, 0.0}};
+        const std::vector<std::vector<double>> b = {{0.2, 0.0}, {0.0, 0.0}, {0.5, 0.5}};
+        const std::vector<int> y = {0, 0, 1};
+        const torch::Tensor labels = torch::tensor({0, 0, 1}, torch::kLong);
+        for (double tau : {0.2, 0.5}) {
+            const double want = (contrastiveByHand(a, y, tau) + contrastiveByHand(b, y, tau)) / 2;
+            const double got = contrastiveLoss({tensorOf(a), tensorOf(b)}, labels, tau).item<double>();
+            QVERIFY2(std::abs(got - want) < 1e-6, qPrintable(QString("%1 vs %2").arg(got).arg(want)));
+        }
+        // A zero mask row (sample 1 of layer b) must not produce NaN.
+        QVERIFY(std::isfinite(contrastiveLoss({tensorOf(b)}, labels, 0.2).item<double>()));
+    }
+
+    void contrastiveLossPullsSameClassMasksTogether() {
+        // Same-class masks alike and different-class masks apart give a lower loss.
+        const torch::Tensor labels = torch::tensor({0, 0, 1, 1}, torch::kLong);
+        torch::Tensor modular = torch::tensor({{1.f, 1.f, 0.f, 0.f}, {1.f, 1.f, 0.f, 0.f},
+                                               {0.f, 0.f, 1.f, 1.f}, {0.f, 0.f, 1.f, 1.f}});
+        torch::Tensor mixed = torch::ones({4, 4});
+        QVERIFY(contrastiveLoss({modular}, labels, 0.2).item<double>() <
+                contrastiveLoss({mixed}, labels, 0.2).item<double>());
+    }
+
+    void cosineLossesAndKernelRateByHand() {
+        // Two samples of class 0 with identical masks, one of class 1 orthogonal to them.
+        torch::Tensor m = torch::tensor({{1.f, 0.f, 0.f}, {2.f, 0.f, 0.f}, {0.f, 3.f, 0.f}});
+        const torch::Tensor labels = torch::tensor({0, 0, 1}, torch::kLong);
+        CosineStats s = cosineLosses({m}, labels);
+        QCOMPARE(s.cohesionLoss.item<double>(), 0.0);
+        QCOMPARE(s.couplingLoss.item<double>(), 0.0);
+        QVERIFY(std::abs(s.kernelRate.item<double>() - 3.0 / 9.0) < 1e-7);
+        QVERIFY(std::abs(s.l1.item<double>() - 6.0 / 9.0) < 1e-7);
+    }
+
+    void batchJaccardByHand() {
+        torch::Tensor m = torch::tensor({{1.f, 1.f, 0.f, 0.f}, {1.f, 0.f, 0.f, 0.f},
+                                         {0.f, 0.f, 1.f, 1.f}});
+        const torch::Tensor labels = torch::tensor({0, 0, 1}, torch::kLong);
+        JaccardStats s = batchJaccard({m}, labels);
+        QVERIFY(std::abs(s.cohesion.item<double>() - 0.5) < 1e-7);   // |{0}| / |{0,1}|
+        QVERIFY(std::abs(s.coupling.item<double>() - 0.0) < 1e-7);
+        QVERIFY(std::abs(s.retention.item<double>() - 5.0 / 12.0) < 1e-7);
+    }
+
+    void thresholdRuleLowersThresholdLayerByLayer() {
+        // Class 0: layer 1 (2 units) has frequencies 1.0 and 0.5, layer 2 (2 units) only 0.5.
+        BitMatrix samples = bitsOf({{1, 1, 1, 0}, {1, 0, 0, 1}});
+        auto freq = classFrequencies(samples, {0, 0}, 1);
+        QCOMPARE(freq[0][0], 1.0f);
+        QCOMPARE(freq[0][1], 0.5f);
+        BitMatrix modules = moduleMasks(freq, {2, 2}, 0.9);
+        QVERIFY(modules.get(0, 0));
+        QVERIFY(!modules.get(0, 1));
+        // Layer 2 keeps nothing at 0.9, so the threshold drops until 0.5 passes: both units.
+        QVERIFY(modules.get(0, 2));
+        QVERIFY(modules.get(0, 3));
+        QCOMPARE(moduleRetention(modules), 0.75);
+    }
+
+    void fallbackIsDeterministicAndNeverEmpty() {
+        // A class whose units are never active keeps its most frequent unit (lowest index on ties).
+        std::vector<std::vector<float>> freq = {{0.0f, 0.0f, 0.0f, 0.0f}, {0.01f, 0.04f, 0.0f, 0.0f}};
+        BitMatrix a = moduleMasks(freq, {4}, 0.9);
+        BitMatrix b = moduleMasks(freq, {4}, 0.9);
+        QCOMPARE(a.rowCount(0), int64_t(1));
+        QVERIFY(a.get(0, 0));
+        QCOMPARE(a.rowCount(1), int64_t(1));
+        QVERIFY(a.get(1, 1));
+        for (int64_t j = 0; j < 4; ++j) QCOMPARE(a.get(1, j), b.get(1, j));
+    }
+
+    void cohesionAndCouplingByHand() {
+        BitMatrix samples = bitsOf({{1, 1, 0, 0}, {1, 0, 0, 0}, {1, 1, 0, 0}, {0, 0, 1, 1}});
+        const std::vector<int64_t> labels = {0, 0, 0, 1};
+        BitMatrix modules = bitsOf({{1, 1, 0, 0}, {0, 1, 1, 1}});
+        auto cohesion = classCohesion(samples, labels, modules);
+        // Pairs of class 0: (0,1) 1/2, (0,2) 1, (1,2) 1/2 -> 2/3. Class 1 has one sample: NaN.
+        QVERIFY(std::abs(cohesion[0] - 2.0 / 3.0) < 1e-12);
+        QVERIFY(std::isnan(cohesion[1]));
+        QVERIFY(std::abs(moduleCoupling(modules) - 1.0 / 4.0) < 1e-12);
+        QVERIFY(std::abs(finiteMean(cohesion) - 2.0 / 3.0) < 1e-12);
+    }
+
+    void bitMatrixPacksAcrossWordBoundaries() {
+        BitMatrix bits(2, 130);
+        std::vector<float> values(130, 0.0f);
+        values[0] = values[63] = values[64] = values[129] = 0.5f;
+        bits.setFromFloats(1, 0, values.data(), 130);
+        QCOMPARE(bits.rowCount(0), int64_t(0));
+        QCOMPARE(bits.rowCount(1), int64_t(4));
+        QVERIFY(bits.get(1, 129) && bits.get(1, 64) && !bits.get(1, 65));
+        QCOMPARE(bits.wordsPerRow(), int64_t(3));
+    }
+
+    void brokenGoldenFilesFailClearly() {
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + "/bad.json").toStdString();
+        std::ofstream(path) << "{\"cases\": [ {\"labels\": [0, 1]";
+        try {
+            checkGolden(path);
+            QFAIL("a truncated golden file was accepted");
+        } catch (const std::runtime_error& e) {
+            QVERIFY(QString(e.what()).contains("bad.json"));
+        }
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, checkGolden(path + ".missing"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLosses)
+#include "test_losses.moc"
