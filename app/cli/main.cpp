@@ -24,12 +24,13 @@ void onInterrupt(int) {
     std::signal(SIGINT, SIG_DFL);
 }
 
-
-json jsonNumber(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+json jsonNumber(double v) {
+    return std::isfinite(v) ? json(v) : json(nullptr);
+}
 
 // Prints step and epoch events as one readable line each.
 class ConsoleObserver : public nemo::TrainingObserver {
-public:
+  public:
     void onMetrics(const nemo::MetricsEvent& e) override {
         char line[512];
         if (e.kind == nemo::MetricsEvent::Kind::Step) {
@@ -41,7 +42,8 @@ public:
         } else if (e.phase == "test") {
             std::snprintf(line, sizeof line,
                           "epoch %d/%d done  test acc %.4f  loss %.4f%s%s  (%.0f s)", e.epoch + 1,
-                          e.epochs, e.accuracy, e.loss, part("  retention %.3f", e.retention).c_str(),
+                          e.epochs, e.accuracy, e.loss,
+                          part("  retention %.3f", e.retention).c_str(),
                           part("  jaccard cohesion %.3f", e.jaccardCohesion).c_str(), e.seconds);
         } else {
             return;
@@ -50,7 +52,7 @@ public:
     }
     void onMessage(const std::string& text) override { std::cerr << text << std::endl; }
 
-private:
+  private:
     static std::string part(const char* format, double v) {
         if (!std::isfinite(v)) return "";
         char buf[64];
@@ -59,7 +61,9 @@ private:
     }
 };
 
-void printJson(const json& j) { std::cout << j.dump() << std::endl; }
+void printJson(const json& j) {
+    std::cout << j.dump() << std::endl;
+}
 
 std::vector<std::string> splitList(const std::string& text) {
     std::vector<std::string> out;
@@ -85,9 +89,12 @@ int main(int argc, char** argv) {
     std::string mode = "nemo";
     double alpha = NAN, beta = NAN;
     bool resume = false;
-    auto* train = app.add_subcommand("train", "Train a model (modular or standard) into a run folder");
-    train->add_option("--dataset", cfg.dataset, "fashion-mnist, mnist, cifar10, cifar100, "
-                                                "cifar100-coarse, cifar100-custom20, svhn")
+    auto* train =
+        app.add_subcommand("train", "Train a model (modular or standard) into a run folder");
+    train
+        ->add_option("--dataset", cfg.dataset,
+                     "fashion-mnist, mnist, cifar10, cifar100, "
+                     "cifar100-coarse, cifar100-custom20, svhn")
         ->capture_default_str();
     train->add_option("--model", cfg.model, "tinycnn, simcnn, rescnn, vgg16, resnet18")
         ->capture_default_str();
@@ -96,28 +103,33 @@ int main(int argc, char** argv) {
     train->add_option("--data-dir", cfg.dataDir, "Folder with the dataset's files");
     train->add_option("--epochs", cfg.epochs)->capture_default_str();
     train->add_option("--batch-size", cfg.batchSize)->capture_default_str();
-    train->add_option("--lr", cfg.lr, "Learning rate of the model's parameters")->capture_default_str();
+    train->add_option("--lr", cfg.lr, "Learning rate of the model's parameters")
+        ->capture_default_str();
     train->add_option("--lr-mask", cfg.lrMask, "Learning rate of the mask generators")
         ->capture_default_str();
-    train->add_option("--alpha", alpha, "Weight of the contrastive (NeMo) or cohesion (MwT) loss; "
-                                        "default 0.5");
+    train->add_option("--alpha", alpha,
+                      "Weight of the contrastive (NeMo) or cohesion (MwT) loss; "
+                      "default 0.5");
     train->add_option("--beta", beta, "Weight of the coupling loss (MwT); default 1.5");
     train->add_option("--temperature", cfg.temperature, "Temperature of the contrastive loss")
         ->capture_default_str();
     train->add_option("--seed", cfg.seed)->capture_default_str();
-    train->add_option("--threads", cfg.threads, "CPU threads (0: every core)")->capture_default_str();
+    train->add_option("--threads", cfg.threads, "CPU threads (0: every core)")
+        ->capture_default_str();
     train->add_option("--device", cfg.device, "cpu or cuda")->capture_default_str();
     train->add_option("--limit-train", cfg.limitTrain, "Use only the first N training images");
     train->add_option("--limit-test", cfg.limitTest, "Use only the first N test images");
     train->add_option("--log-every", cfg.logEvery, "Steps between two progress lines")
         ->capture_default_str();
-    train->add_flag("--no-augment", [&](int64_t) { cfg.augment = false; }, "No random crop/flip");
+    train->add_flag(
+        "--no-augment", [&](int64_t) { cfg.augment = false; }, "No random crop/flip");
     train->add_flag("--resume", resume, "Continue the run in --out from its last checkpoint");
     train->add_flag("--json", jsonOut, "Print one JSON object with the results");
 
     // --- check-golden ---
     std::string goldenPath;
-    auto* golden = app.add_subcommand("check-golden", "Recompute the losses and metrics of a golden file");
+    auto* golden =
+        app.add_subcommand("check-golden", "Recompute the losses and metrics of a golden file");
     golden->add_option("file", goldenPath, "Golden JSON file")->required();
     golden->add_flag("--json", jsonOut, "Print one JSON object");
 
@@ -131,8 +143,9 @@ int main(int argc, char** argv) {
     benchCmd->add_option("--warmup", bench.warmup)->capture_default_str();
     benchCmd->add_option("--threads", bench.threads, "0: every core")->capture_default_str();
     benchCmd->add_option("--device", bench.device)->capture_default_str();
-    benchCmd->add_flag("--nchw", [&](int64_t) { bench.channelsLast = false; },
-                       "Keep the NCHW layout instead of channels-last");
+    benchCmd->add_flag(
+        "--nchw", [&](int64_t) { bench.channelsLast = false; },
+        "Keep the NCHW layout instead of channels-last");
     benchCmd->add_option("--alpha", bench.alpha)->capture_default_str();
     benchCmd->add_option("--beta", bench.beta)->capture_default_str();
     benchCmd->add_option("--temperature", bench.temperature)->capture_default_str();
@@ -144,16 +157,23 @@ int main(int argc, char** argv) {
         if (*info) {
             nemo::setThreadCount(0);
             nemo::SystemInfo s = nemo::systemInfo();
-            json j = {{"engine_version", s.engineVersion}, {"torch_version", s.torchVersion},
-                      {"threads", s.threads},             {"cores", s.cores},
-                      {"blas", s.blas},                   {"cpu_capability", s.cpuCapability},
-                      {"cuda_available", s.cudaAvailable}, {"cuda_devices", s.cudaDevices},
-                      {"datasets", s.datasets},           {"models", s.models}};
+            json j = {{"engine_version", s.engineVersion},
+                      {"torch_version", s.torchVersion},
+                      {"threads", s.threads},
+                      {"cores", s.cores},
+                      {"blas", s.blas},
+                      {"cpu_capability", s.cpuCapability},
+                      {"cuda_available", s.cudaAvailable},
+                      {"cuda_devices", s.cudaDevices},
+                      {"datasets", s.datasets},
+                      {"models", s.models}};
             for (const auto& name : s.datasets) {
                 j["data_dirs"][name] = nemo::defaultDataDir(name);
             }
-            if (jsonOut) printJson(j);
-            else std::cout << j.dump(2) << std::endl;
+            if (jsonOut)
+                printJson(j);
+            else
+                std::cout << j.dump(2) << std::endl;
             return 0;
         }
         if (*train) {
@@ -169,23 +189,30 @@ int main(int argc, char** argv) {
             std::signal(SIGTERM, onInterrupt);
             ConsoleObserver observer;
             nemo::TrainResult r = nemo::train(cfg, &observer, &control, resume);
-            json j = {{"test_accuracy", r.testAccuracy}, {"train_accuracy", r.trainAccuracy},
-                      {"retention", r.retention},        {"test_loss", jsonNumber(r.testLoss)},
-                      {"epochs", r.epochs},              {"seconds", r.seconds},
-                      {"run_dir", r.runDir},             {"stopped", r.stopped},
-                      {"mode", mode},                    {"model", cfg.model},
+            json j = {{"test_accuracy", r.testAccuracy},
+                      {"train_accuracy", r.trainAccuracy},
+                      {"retention", r.retention},
+                      {"test_loss", jsonNumber(r.testLoss)},
+                      {"epochs", r.epochs},
+                      {"seconds", r.seconds},
+                      {"run_dir", r.runDir},
+                      {"stopped", r.stopped},
+                      {"mode", mode},
+                      {"model", cfg.model},
                       {"dataset", cfg.dataset}};
-            if (jsonOut) printJson(j);
-            else std::cerr << "done: test accuracy " << r.testAccuracy << ", retention " << r.retention
-                           << " after " << r.epochs << " epochs" << std::endl;
+            if (jsonOut)
+                printJson(j);
+            else
+                std::cerr << "done: test accuracy " << r.testAccuracy << ", retention "
+                          << r.retention << " after " << r.epochs << " epochs" << std::endl;
             return r.stopped ? 3 : 0;
         }
         if (*golden) {
             nemo::GoldenReport r = nemo::checkGolden(goldenPath);
             for (size_t i = 0; i < r.failures.size() && i < 20; ++i)
                 std::cerr << "MISMATCH " << r.failures[i] << std::endl;
-            std::cerr << r.cases << " cases, " << r.checks << " values, max |error| " << r.maxAbsError
-                      << (r.passed ? ": passed" : ": FAILED") << std::endl;
+            std::cerr << r.cases << " cases, " << r.checks << " values, max |error| "
+                      << r.maxAbsError << (r.passed ? ": passed" : ": FAILED") << std::endl;
             if (jsonOut) {
                 printJson({{"cases", r.cases},
                            {"checks", r.checks},
@@ -198,12 +225,14 @@ int main(int argc, char** argv) {
         }
         if (*benchCmd) {
             nemo::BenchResult r = nemo::runBench(bench);
-            json j = {{"impl", "nemo-cpp"},         {"model", bench.model},
-                      {"mode", bench.mode},         {"batch_size", bench.batchSize},
-                      {"threads", r.threads},       {"device", bench.device},
-                      {"step_ms", r.stepMs},        {"img_per_s", r.imagesPerSecond}};
-            if (jsonOut) printJson(j);
-            else std::cout << j.dump(2) << std::endl;
+            json j = {{"impl", "nemo-cpp"},   {"model", bench.model},
+                      {"mode", bench.mode},   {"batch_size", bench.batchSize},
+                      {"threads", r.threads}, {"device", bench.device},
+                      {"step_ms", r.stepMs},  {"img_per_s", r.imagesPerSecond}};
+            if (jsonOut)
+                printJson(j);
+            else
+                std::cout << j.dump(2) << std::endl;
             return 0;
         }
     } catch (const std::exception& e) {

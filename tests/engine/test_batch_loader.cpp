@@ -19,7 +19,9 @@ constexpr int kImages = 10, kSide = 8;
 // Pixel (y, x) of image k: all values of one image differ (so every shift and the mirror are
 // distinguishable), every value is non-zero (so zero padding is recognisable), and no two images
 // are equal. Image k has label k.
-uint8_t pixelOf(int k, int y, int x) { return uint8_t(1 + (k * 7 + y * kSide + x) % 254); }
+uint8_t pixelOf(int k, int y, int x) {
+    return uint8_t(1 + (k * 7 + y * kSide + x) % 254);
+}
 
 ImageSet makeSet(int channels = 1) {
     ImageSet set;
@@ -51,8 +53,8 @@ float normalized(int pixel, float mean = 0.5f, float std = 0.25f) {
     return (float(pixel) / 255.0f - mean) / std;
 }
 
-// Image k (1 x 8 x 8) normalized by hand, shifted so that out(y, x) = in(y + dy, x + dx) (zero, i.e.
-// raw black, outside), optionally mirrored afterwards.
+// Image k (1 x 8 x 8) normalized by hand, shifted so that out(y, x) = in(y + dy, x + dx) (zero,
+// i.e. raw black, outside), optionally mirrored afterwards.
 torch::Tensor expectedImage(int k, int dy = 0, int dx = 0, bool mirror = false) {
     torch::Tensor t = torch::empty({1, kSide, kSide});
     auto a = t.accessor<float, 3>();
@@ -71,7 +73,8 @@ std::vector<std::pair<torch::Tensor, int64_t>> epochSamples(BatchLoader& loader)
     std::vector<std::pair<torch::Tensor, int64_t>> out;
     for (int64_t b = 0; b < loader.batches(); ++b) {
         auto [images, labels] = loader.batch(b);
-        for (int64_t i = 0; i < labels.size(0); ++i) out.emplace_back(images[i], labels[i].item<int64_t>());
+        for (int64_t i = 0; i < labels.size(0); ++i)
+            out.emplace_back(images[i], labels[i].item<int64_t>());
     }
     return out;
 }
@@ -86,7 +89,7 @@ std::vector<int64_t> epochLabels(BatchLoader& loader) {
 
 class TestBatchLoader : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void toTensorsCopiesShapesTypesAndValues() {
         ImageSet set = makeSet();
         TensorImages t = toTensors(set);
@@ -186,7 +189,7 @@ private slots:
                 QVERIFY(torch::equal(image, expectedImage(int(label))));
             orders.push_back(order);
         }
-        QCOMPARE(orders[3], orders[0]);  // same seed, same order (also after other epochs)
+        QCOMPARE(orders[3], orders[0]);   // same seed, same order (also after other epochs)
         QVERIFY(orders[0] != orders[1]);  // 10! orders: equal only by a 1 in 3.6 M chance
         QVERIFY(orders[1] != orders[2]);
         std::vector<int64_t> identity(kImages);
@@ -245,7 +248,8 @@ private slots:
                 const bool same = torch::equal(image, expectedImage(int(label)));
                 const bool mirror = torch::equal(image, expectedImage(int(label), 0, 0, true));
                 QVERIFY2(same != mirror, qPrintable(QString("image %1: neither the original nor "
-                                                            "its mirror").arg(label)));
+                                                            "its mirror")
+                                                        .arg(label)));
                 (mirror ? mirrored : kept) += 1;
             }
         }

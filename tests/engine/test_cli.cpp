@@ -45,7 +45,8 @@ void writeCifar10(const QString& dir, int perBatch) {
             record[0] = char(label);
             // Class-dependent brightness in one colour plane, so the task is learnable.
             for (int p = 0; p < 3072; ++p)
-                record[1 + p] = char(((p / 1024) == label % 3 ? 25 * label : 10) + (p * 7 + i) % 13);
+                record[1 + p] =
+                    char(((p / 1024) == label % 3 ? 25 * label : 10) + (p * 7 + i) % 13);
             f.write(record);
         }
     };
@@ -57,7 +58,7 @@ void writeCifar10(const QString& dir, int perBatch) {
 
 class TestCli : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() { QVERIFY2(QFile::exists(kNemo), qPrintable(kNemo)); }
 
     void infoReportsBlasAndThreads() {
@@ -83,7 +84,8 @@ private slots:
         QFile in(golden);
         QVERIFY(in.open(QIODevice::ReadOnly));
         json doc = json::parse(in.readAll().toStdString());
-        doc["cases"][0]["contrastive"][0]["loss"] = doc["cases"][0]["contrastive"][0]["loss"].get<double>() + 1e-3;
+        doc["cases"][0]["contrastive"][0]["loss"] =
+            doc["cases"][0]["contrastive"][0]["loss"].get<double>() + 1e-3;
         QTemporaryDir dir;
         QFile out(dir.path() + "/tampered.json");
         QVERIFY(out.open(QIODevice::WriteOnly));
@@ -103,8 +105,8 @@ private slots:
                             "vgg16", "--mode", "nemo", "--epochs", "1", "--batch-size", "20",
                             "--threads", "1", "--out", run, "--json"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        for (const char* key : {"test_accuracy", "train_accuracy", "retention", "epochs", "seconds",
-                                "run_dir"})
+        for (const char* key :
+             {"test_accuracy", "train_accuracy", "retention", "epochs", "seconds", "run_dir"})
             QVERIFY2(r.last.contains(key), key);
         QCOMPARE(r.last["epochs"].get<int>(), 1);
         const double acc = r.last["test_accuracy"].get<double>();
@@ -141,8 +143,8 @@ private slots:
         Result r = runNemo({"bench", "--model", "tinycnn", "--mode", "nemo", "--batch-size", "32",
                             "--steps", "2", "--warmup", "1", "--threads", "1", "--json"});
         QCOMPARE(r.exitCode, 0);
-        for (const char* key : {"model", "mode", "batch_size", "threads", "device", "step_ms",
-                                "img_per_s"})
+        for (const char* key :
+             {"model", "mode", "batch_size", "threads", "device", "step_ms", "img_per_s"})
             QVERIFY2(r.last.contains(key), key);
         QVERIFY(r.last["img_per_s"].get<double>() > 0);
         QCOMPARE(r.last["threads"].get<int>(), 1);

@@ -57,13 +57,13 @@ BitMatrix bitsOf(const std::vector<std::vector<int>>& rows) {
 
 class TestLosses : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void goldenFileMatchesThePublishedCode() {
         const QString path = QStringLiteral(NEMO_SHARED_DIR) + "/golden/nemo_losses.json";
         if (!QFile::exists(path)) QSKIP("shared/golden/nemo_losses.json not found");
         GoldenReport report = checkGolden(path.toStdString());
-        QVERIFY2(report.passed, report.failures.empty() ? "no cases"
-                                                        : report.failures.front().c_str());
+        QVERIFY2(report.passed,
+                 report.failures.empty() ? "no cases" : report.failures.front().c_str());
         QVERIFY(report.cases >= 3);
         QVERIFY(report.checks > 1000);
         QVERIFY(report.maxAbsError <= 1e-5);
@@ -77,8 +77,10 @@ private slots:
         const torch::Tensor labels = torch::tensor({0, 0, 1}, torch::kLong);
         for (double tau : {0.2, 0.5}) {
             const double want = (contrastiveByHand(a, y, tau) + contrastiveByHand(b, y, tau)) / 2;
-            const double got = contrastiveLoss({tensorOf(a), tensorOf(b)}, labels, tau).item<double>();
-            QVERIFY2(std::abs(got - want) < 1e-6, qPrintable(QString("%1 vs %2").arg(got).arg(want)));
+            const double got =
+                contrastiveLoss({tensorOf(a), tensorOf(b)}, labels, tau).item<double>();
+            QVERIFY2(std::abs(got - want) < 1e-6,
+                     qPrintable(QString("%1 vs %2").arg(got).arg(want)));
         }
         // A zero mask row (sample 1 of layer b) must not produce NaN.
         QVERIFY(std::isfinite(contrastiveLoss({tensorOf(b)}, labels, 0.2).item<double>()));
@@ -87,8 +89,10 @@ private slots:
     void contrastiveLossPullsSameClassMasksTogether() {
         // Same-class masks alike and different-class masks apart give a lower loss.
         const torch::Tensor labels = torch::tensor({0, 0, 1, 1}, torch::kLong);
-        torch::Tensor modular = torch::tensor({{1.f, 1.f, 0.f, 0.f}, {1.f, 1.f, 0.f, 0.f},
-                                               {0.f, 0.f, 1.f, 1.f}, {0.f, 0.f, 1.f, 1.f}});
+        torch::Tensor modular = torch::tensor({{1.f, 1.f, 0.f, 0.f},
+                                               {1.f, 1.f, 0.f, 0.f},
+                                               {0.f, 0.f, 1.f, 1.f},
+                                               {0.f, 0.f, 1.f, 1.f}});
         torch::Tensor mixed = torch::ones({4, 4});
         QVERIFY(contrastiveLoss({modular}, labels, 0.2).item<double>() <
                 contrastiveLoss({mixed}, labels, 0.2).item<double>());
@@ -105,12 +109,24 @@ private slots:
         QVERIFY(std::abs(s.l1.item<double>() - 6.0 / 9.0) < 1e-7);
     }
 
+    void cosineLossesWithoutPairsStayTrainable() {
+        // Every sample of its own class: no same-class pair. Logged value NaN (as published), the
+        // training variant 0 with a finite gradient.
+        torch::Tensor m = torch::rand({3, 4}).requires_grad_(true);
+        const torch::Tensor labels = torch::tensor({0, 1, 2}, torch::kLong);
+        QVERIFY(std::isnan(cosineLosses({m}, labels).cohesionLoss.item<double>()));
+        CosineStats s = cosineLosses({m}, labels, true);
+        QCOMPARE(s.cohesionLoss.item<double>(), 0.0);
+        (s.cohesionLoss + s.couplingLoss).backward();
+        QVERIFY(torch::isfinite(m.grad()).all().item<bool>());
+    }
+
     void batchJaccardByHand() {
-        torch::Tensor m = torch::tensor({{1.f, 1.f, 0.f, 0.f}, {1.f, 0.f, 0.f, 0.f},
-                                         {0.f, 0.f, 1.f, 1.f}});
+        torch::Tensor m =
+            torch::tensor({{1.f, 1.f, 0.f, 0.f}, {1.f, 0.f, 0.f, 0.f}, {0.f, 0.f, 1.f, 1.f}});
         const torch::Tensor labels = torch::tensor({0, 0, 1}, torch::kLong);
         JaccardStats s = batchJaccard({m}, labels);
-        QVERIFY(std::abs(s.cohesion.item<double>() - 0.5) < 1e-7);   // |{0}| / |{0,1}|
+        QVERIFY(std::abs(s.cohesion.item<double>() - 0.5) < 1e-7);  // |{0}| / |{0,1}|
         QVERIFY(std::abs(s.coupling.item<double>() - 0.0) < 1e-7);
         QVERIFY(std::abs(s.retention.item<double>() - 5.0 / 12.0) < 1e-7);
     }
@@ -132,7 +148,8 @@ private slots:
 
     void fallbackIsDeterministicAndNeverEmpty() {
         // A class whose units are never active keeps its most frequent unit (lowest index on ties).
-        std::vector<std::vector<float>> freq = {{0.0f, 0.0f, 0.0f, 0.0f}, {0.01f, 0.04f, 0.0f, 0.0f}};
+        std::vector<std::vector<float>> freq = {{0.0f, 0.0f, 0.0f, 0.0f},
+                                                {0.01f, 0.04f, 0.0f, 0.0f}};
         BitMatrix a = moduleMasks(freq, {4}, 0.9);
         BitMatrix b = moduleMasks(freq, {4}, 0.9);
         QCOMPARE(a.rowCount(0), int64_t(1));

@@ -15,9 +15,11 @@ using namespace nemo;
 
 namespace {
 
-bool haveFashionMnist() { return !defaultDataDir("fashion-mnist").empty() &&
-                                 QFile::exists(QString::fromStdString(defaultDataDir("fashion-mnist")) +
-                                               "/train-images-idx3-ubyte.gz"); }
+bool haveFashionMnist() {
+    return !defaultDataDir("fashion-mnist").empty() &&
+           QFile::exists(QString::fromStdString(defaultDataDir("fashion-mnist")) +
+                         "/train-images-idx3-ubyte.gz");
+}
 
 TrainConfig smallConfig(const QString& out, int64_t train, int64_t test, int epochs) {
     TrainConfig c = TrainConfig::defaultsFor(TrainMode::Nemo);
@@ -48,13 +50,13 @@ int countEpochEvents(const std::vector<nlohmann::json>& lines, const char* phase
 
 // Requests a stop at the first step event of a given epoch.
 class StopAtEpoch : public TrainingObserver {
-public:
+  public:
     StopAtEpoch(ControlToken& control, int epoch) : control_(control), epoch_(epoch) {}
     void onMetrics(const MetricsEvent& e) override {
         if (e.kind == MetricsEvent::Kind::Step && e.epoch == epoch_) control_.requestStop();
     }
 
-private:
+  private:
     ControlToken& control_;
     int epoch_;
 };
@@ -63,7 +65,7 @@ private:
 
 class TestTraining : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void init() {
         if (!haveFashionMnist()) QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
     }
@@ -94,8 +96,8 @@ private slots:
         for (const auto& j : lines) {
             if (j["type"] != "step") continue;
             ++steps;
-            for (const char* key : {"loss", "ce", "contrastive", "accuracy", "retention", "lr",
-                                    "images_per_s"})
+            for (const char* key :
+                 {"loss", "ce", "contrastive", "accuracy", "retention", "lr", "images_per_s"})
                 QVERIFY2(j.contains(key), key);
         }
         QVERIFY(steps >= 2 * (8000 / 128 / 5));
@@ -135,8 +137,10 @@ private slots:
             TrainResult r = train(c);
             const std::string what = toString(mode) + " " + std::to_string(r.testAccuracy);
             QVERIFY2(r.testAccuracy > 0.6, what.c_str());
-            if (mode == TrainMode::Standard) QCOMPARE(r.retention, 1.0);
-            else QVERIFY(r.retention < 1.0);
+            if (mode == TrainMode::Standard)
+                QCOMPARE(r.retention, 1.0);
+            else
+                QVERIFY(r.retention < 1.0);
         }
     }
 

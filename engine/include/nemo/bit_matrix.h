@@ -8,7 +8,7 @@
 namespace nemo {
 
 class BitMatrix {
-public:
+  public:
     BitMatrix() = default;
     BitMatrix(int64_t rows, int64_t cols);
 
@@ -16,9 +16,7 @@ public:
     int64_t cols() const { return cols_; }
     int64_t wordsPerRow() const { return wordsPerRow_; }
 
-    bool get(int64_t row, int64_t col) const {
-        return (row_(row)[col >> 6] >> (col & 63)) & 1u;
-    }
+    bool get(int64_t row, int64_t col) const { return (row_(row)[col >> 6] >> (col & 63)) & 1u; }
     void set(int64_t row, int64_t col, bool value);
     // Sets row `row` columns [offset, offset + n) to values[i] > 0.
     void setFromFloats(int64_t row, int64_t offset, const float* values, int64_t n);
@@ -30,7 +28,7 @@ public:
 
     int64_t memoryBytes() const { return int64_t(words_.size() * sizeof(uint64_t)); }
 
-private:
+  private:
     const uint64_t* row_(int64_t r) const { return words_.data() + r * wordsPerRow_; }
     int64_t rows_ = 0, cols_ = 0, wordsPerRow_ = 0;
     std::vector<uint64_t> words_;

@@ -13,7 +13,7 @@ namespace nemo {
 // A file is missing, truncated or not in the format it should be in. The message names the file
 // and says what is wrong and what to do.
 class DataError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -32,12 +32,12 @@ struct ImageSet {
 
 // What the trainer needs to know about a dataset besides its pixels.
 struct DatasetInfo {
-    std::string name;                      // e.g. "fashion-mnist"
-    std::vector<std::string> classNames;   // index = label
-    std::vector<float> mean;               // per channel, on pixels scaled to [0, 1]
-    std::vector<float> std;                // per channel
-    bool horizontalFlip = true;            // training augmentation: random horizontal flip
-    int cropPadding = 4;                   // training augmentation: zero-pad then random crop
+    std::string name;                     // e.g. "fashion-mnist"
+    std::vector<std::string> classNames;  // index = label
+    std::vector<float> mean;              // per channel, on pixels scaled to [0, 1]
+    std::vector<float> std;               // per channel
+    bool horizontalFlip = true;           // training augmentation: random horizontal flip
+    int cropPadding = 4;                  // training augmentation: zero-pad then random crop
     int numClasses() const { return static_cast<int>(classNames.size()); }
 };
 
@@ -77,7 +77,7 @@ std::vector<int64_t> classCounts(const ImageSet& set, int numClasses);
 
 // Readers for the individual formats (used by loadDataset, exposed for tests and tools).
 ImageSet readIdx(const std::string& imagesPath, const std::string& labelsPath);  // gzip or raw
-ImageSet readCifarBinary(const std::vector<std::string>& files, bool cifar100);    // 100: fine labels
+ImageSet readCifarBinary(const std::vector<std::string>& files, bool cifar100);  // 100: fine labels
 std::vector<int64_t> readCifar100CoarseLabels(const std::vector<std::string>& files);
 ImageSet readSvhnMat(const std::string& path);  // label 10 means digit 0
 

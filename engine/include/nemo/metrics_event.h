@@ -12,24 +12,24 @@ struct MetricsEvent {
     std::string phase = "train";  // "train" or "test"
     int epoch = 0;                // 0-based
     int epochs = 0;
-    int step = 0;                 // step inside the epoch, 1-based
+    int step = 0;  // step inside the epoch, 1-based
     int stepsPerEpoch = 0;
     long long globalStep = 0;
 
     // Loss parts (NaN where the mode has no such part). Averages since the previous event.
     double loss = NAN;
     double crossEntropy = NAN;
-    double contrastive = NAN;     // NeMo
-    double cohesionLoss = NAN;    // cosine cohesion loss, 1 - mean same-class similarity
-    double couplingLoss = NAN;    // cosine coupling loss, mean different-class similarity
+    double contrastive = NAN;   // NeMo
+    double cohesionLoss = NAN;  // cosine cohesion loss, 1 - mean same-class similarity
+    double couplingLoss = NAN;  // cosine coupling loss, mean different-class similarity
     double accuracy = NAN;
-    double retention = NAN;       // neuron retention rate: fraction of mask values > 0
-    double jaccardCohesion = NAN; // batch-level Jaccard metrics (test phase)
+    double retention = NAN;        // neuron retention rate: fraction of mask values > 0
+    double jaccardCohesion = NAN;  // batch-level Jaccard metrics (test phase)
     double jaccardCoupling = NAN;
     double lr = NAN;
     double lrMask = NAN;
     double imagesPerSecond = NAN;
-    double seconds = NAN;         // wall time since the run (or resume) started
+    double seconds = NAN;  // wall time since the run (or resume) started
 };
 
 std::string toJsonLine(const MetricsEvent& event);  // one line of metrics.jsonl, no newline

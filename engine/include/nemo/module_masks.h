@@ -12,7 +12,8 @@ namespace nemo {
 // Per class, the fraction of its samples in which each unit is active (float32, as the
 // published code computes it). A class without samples has all-zero frequencies.
 std::vector<std::vector<float>> classFrequencies(const BitMatrix& sampleMasks,
-                                                 const std::vector<int64_t>& labels, int numClasses);
+                                                 const std::vector<int64_t>& labels,
+                                                 int numClasses);
 
 // Module masks (numClasses x K) with the threshold rule of §6.2, layer by layer: keep units with
 // frequency >= thr; while a layer keeps nothing, lower thr by 0.05 (double, compared against

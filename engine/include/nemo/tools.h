@@ -9,7 +9,7 @@ namespace nemo {
 // --- check-golden: recompute every loss and metric in a golden file -----------------------------
 struct GoldenReport {
     int cases = 0;
-    int checks = 0;                     // individual numbers compared
+    int checks = 0;  // individual numbers compared
     double maxAbsError = 0;
     double tolerance = 1e-5;
     bool passed = false;
@@ -44,8 +44,8 @@ struct SystemInfo {
     std::string torchVersion;
     int threads = 0;
     int cores = 0;
-    std::string blas;            // the BLAS library LibTorch calls, as loaded in this process
-    std::string cpuCapability;   // e.g. AVX2
+    std::string blas;           // the BLAS library LibTorch calls, as loaded in this process
+    std::string cpuCapability;  // e.g. AVX2
     bool cudaAvailable = false;
     int cudaDevices = 0;
     std::vector<std::string> datasets;

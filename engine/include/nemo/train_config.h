@@ -16,7 +16,7 @@ struct TrainConfig {
     std::string dataDir;  // empty: defaultDataDir(dataset)
     std::string model = "tinycnn";
     TrainMode mode = TrainMode::Nemo;
-    std::string outDir;   // the run directory; empty: train without writing one
+    std::string outDir;  // the run directory; empty: train without writing one
 
     int epochs = 20;
     int batchSize = 128;
@@ -32,9 +32,9 @@ struct TrainConfig {
     std::string device = "cpu";
     int64_t limitTrain = 0;  // 0: the whole training split
     int64_t limitTest = 0;
-    bool augment = true;     // random crop (and flip where it makes sense) on training batches
-    int logEvery = 20;       // training steps between two step events
-    int workers = 0;         // reserved for loader threads; batches are built in the step thread
+    bool augment = true;  // random crop (and flip where it makes sense) on training batches
+    int logEvery = 20;    // training steps between two step events
+    int workers = 0;      // reserved for loader threads; batches are built in the step thread
 
     // Fills alpha/beta/temperature defaults that depend on the mode when the user gave none.
     static TrainConfig defaultsFor(TrainMode mode);

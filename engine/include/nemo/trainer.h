@@ -12,18 +12,18 @@ namespace nemo {
 // Training could not go on (NaN loss, unwritable run directory, incompatible checkpoint). The
 // message says what happened and what to do; the last checkpoint is kept.
 class TrainingError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 struct TrainResult {
     double testAccuracy = 0;
     double trainAccuracy = 0;
-    double retention = 1;   // neuron retention rate on the test set, last epoch
+    double retention = 1;  // neuron retention rate on the test set, last epoch
     double testLoss = 0;
-    int epochs = 0;         // epochs completed in total (a resumed run counts earlier ones)
-    double seconds = 0;     // wall time of this call
-    bool stopped = false;   // ended by ControlToken::requestStop
+    int epochs = 0;        // epochs completed in total (a resumed run counts earlier ones)
+    double seconds = 0;    // wall time of this call
+    bool stopped = false;  // ended by ControlToken::requestStop
     std::string runDir;
 };
 

@@ -11,7 +11,7 @@
 namespace nemo {
 
 class TrainingObserver {
-public:
+  public:
     virtual ~TrainingObserver() = default;
     virtual void onMetrics(const MetricsEvent& /*event*/) {}
     virtual void onMessage(const std::string& /*text*/) {}
@@ -19,7 +19,8 @@ public:
 
 // Pause, resume and stop, read by the engine between two training steps.
 class ControlToken {
-public:
+  public:
+    void reset() { state_ = kRun; }  // ready for a new run
     void requestStop() { state_ = kStop; }
     void requestPause() {
         int expected = kRun;
@@ -38,7 +39,7 @@ public:
         return state_ != kStop;
     }
 
-private:
+  private:
     static constexpr int kRun = 0, kPause = 1, kStop = 2;
     std::atomic<int> state_{kRun};
 };

@@ -9,8 +9,9 @@ TensorImages toTensors(const ImageSet& set) {
     out.images = torch::from_blob(const_cast<uint8_t*>(set.pixels.data()),
                                   {set.size(), set.channels, set.height, set.width}, torch::kUInt8)
                      .clone();
-    out.labels = torch::from_blob(const_cast<int64_t*>(set.labels.data()), {set.size()}, torch::kLong)
-                     .clone();
+    out.labels =
+        torch::from_blob(const_cast<int64_t*>(set.labels.data()), {set.size()}, torch::kLong)
+            .clone();
     return out;
 }
 

@@ -17,8 +17,9 @@ struct TensorImages {
 TensorImages toTensors(const ImageSet& set);
 
 class BatchLoader {
-public:
-    BatchLoader(TensorImages data, const DatasetInfo& info, int batchSize, bool shuffle, bool augment);
+  public:
+    BatchLoader(TensorImages data, const DatasetInfo& info, int batchSize, bool shuffle,
+                bool augment);
 
     int64_t size() const { return data_.labels.size(0); }
     int64_t batches() const { return (size() + batchSize_ - 1) / batchSize_; }  // drop_last = false
@@ -32,7 +33,7 @@ public:
     // Normalizes uint8 images (N, C, H, W) with the dataset's mean and std.
     torch::Tensor normalize(const torch::Tensor& images) const;
 
-private:
+  private:
     torch::Tensor augment(const torch::Tensor& images);
 
     TensorImages data_;

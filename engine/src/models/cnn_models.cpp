@@ -8,7 +8,9 @@ namespace {
 
 namespace F = torch::nn::functional;
 
-torch::Tensor pool2(const torch::Tensor& x) { return F::max_pool2d(x, F::MaxPool2dFuncOptions(2)); }
+torch::Tensor pool2(const torch::Tensor& x) {
+    return F::max_pool2d(x, F::MaxPool2dFuncOptions(2));
+}
 
 void requireInputSize(const ModelSpec& spec, int size, const char* model) {
     if (spec.inputSize != size) {
@@ -137,8 +139,8 @@ torch::Tensor ResCnnImpl::forward(const torch::Tensor& input) {
 // ---------------------------------------------------------------------------------------------
 Vgg16Impl::Vgg16Impl(const ModelSpec& spec) : ConvStackNetwork("vgg16", spec) {
     requireInputSize(spec, 32, "vgg16");
-    const int cfg[] = {64, 64, -1, 128, 128, -1, 256, 256, 256, -1,
-                       512, 512, 512, -1, 512, 512, 512, -1};
+    const int cfg[] = {64, 64,  -1,  128, 128, -1,  256, 256, 256,
+                       -1, 512, 512, 512, -1,  512, 512, 512, -1};
     int in = spec.inChannels;
     for (int v : cfg) {
         if (v < 0) {

@@ -11,11 +11,11 @@ namespace nemo {
 
 // A conv stack with max-pools after some layers and a fully connected head.
 class ConvStackNetwork : public NetworkImpl {
-public:
+  public:
     using NetworkImpl::NetworkImpl;
     const std::vector<MaskedConv2d>& convs() const { return convs_; }
 
-protected:
+  protected:
     // Adds conv_i; masked layers are tracked in the order they are added.
     MaskedConv2d addConv(const ConvUnitOptions& options);
     std::vector<MaskedConv2d> convs_;
@@ -25,7 +25,7 @@ protected:
 // pool, fc_4 (->128), fc_5. Three masked layers, 128 units; about 2.4 M multiply-adds per 28x28
 // image, so an epoch of Fashion-MNIST trains in well under a minute on one core.
 class TinyCnnImpl : public ConvStackNetwork {
-public:
+  public:
     explicit TinyCnnImpl(const ModelSpec& spec);
     torch::Tensor forward(const torch::Tensor& x) override;
     torch::nn::Linear fc_4{nullptr}, fc_5{nullptr};
@@ -33,7 +33,7 @@ public:
 };
 
 class SimCnnImpl : public ConvStackNetwork {
-public:
+  public:
     explicit SimCnnImpl(const ModelSpec& spec);
     torch::Tensor forward(const torch::Tensor& x) override;
     torch::nn::Linear fc_13{nullptr}, fc_14{nullptr}, fc_15{nullptr};
@@ -41,7 +41,7 @@ public:
 };
 
 class ResCnnImpl : public ConvStackNetwork {
-public:
+  public:
     explicit ResCnnImpl(const ModelSpec& spec);
     torch::Tensor forward(const torch::Tensor& x) override;
     torch::nn::Linear classifier{nullptr};
@@ -49,7 +49,7 @@ public:
 };
 
 class Vgg16Impl : public ConvStackNetwork {
-public:
+  public:
     explicit Vgg16Impl(const ModelSpec& spec);
     torch::Tensor forward(const torch::Tensor& x) override;
     torch::nn::Linear fc1{nullptr}, fc2{nullptr}, fc3{nullptr};

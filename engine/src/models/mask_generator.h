@@ -8,7 +8,7 @@ namespace nemo {
 
 // pooled (B, in) -> Linear(in, hidden) -> ReLU -> Linear(hidden, out, bias 1) -> relu(tanh(.)).
 class MaskGeneratorImpl : public torch::nn::Module {
-public:
+  public:
     MaskGeneratorImpl(int64_t in, int64_t out, int64_t hidden, bool firstBias);
     torch::Tensor forward(const torch::Tensor& pooled);
 

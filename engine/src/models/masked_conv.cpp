@@ -3,11 +3,11 @@
 namespace nemo {
 
 MaskedConv2dImpl::MaskedConv2dImpl(const ConvUnitOptions& options) : options_(options) {
-    conv = register_module("conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(options.in, options.out,
-                                                                              options.kernel)
-                                                         .stride(options.stride)
-                                                         .padding(options.padding)
-                                                         .bias(options.bias)));
+    conv = register_module(
+        "conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(options.in, options.out, options.kernel)
+                                      .stride(options.stride)
+                                      .padding(options.padding)
+                                      .bias(options.bias)));
     if (options.batchNorm) bn = register_module("bn", torch::nn::BatchNorm2d(options.out));
     if (options.masked) {
         mask_generator = register_module(

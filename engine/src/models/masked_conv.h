@@ -19,7 +19,7 @@ struct ConvUnitOptions {
 // and mask_generator, as in the published code, so the optimizer can group generator parameters
 // by name.
 class MaskedConv2dImpl : public torch::nn::Module, public MaskedUnit {
-public:
+  public:
     explicit MaskedConv2dImpl(const ConvUnitOptions& options);
     torch::Tensor forward(const torch::Tensor& x);
 
@@ -31,12 +31,13 @@ public:
     torch::nn::BatchNorm2d bn{nullptr};
     MaskGenerator mask_generator{nullptr};
 
-private:
+  private:
     ConvUnitOptions options_;
 };
 TORCH_MODULE(MaskedConv2d);
 
-// kaiming_normal_(fan_out, relu) on the conv weight, zero bias: the CNNs' own init (method.md §1.9).
+// kaiming_normal_(fan_out, relu) on the conv weight, zero bias: the CNNs' own init (method.md
+// §1.9).
 void initConvFanOut(torch::nn::Conv2d& conv);
 
 }  // namespace nemo

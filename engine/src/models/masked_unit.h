@@ -9,13 +9,13 @@
 namespace nemo {
 
 class MaskedUnit {
-public:
+  public:
     virtual ~MaskedUnit() = default;
     // The masks of the last forward pass, (B, units); undefined before the first pass.
     const torch::Tensor& lastMask() const { return lastMask_; }
     virtual int64_t units() const = 0;
 
-protected:
+  protected:
     torch::Tensor lastMask_;
 };
 

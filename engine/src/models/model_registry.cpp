@@ -42,7 +42,9 @@ std::vector<std::string> modelNames() {
     return {"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18"};
 }
 
-int requiredInputSize(const std::string& model) { return model == "tinycnn" ? 0 : 32; }
+int requiredInputSize(const std::string& model) {
+    return model == "tinycnn" ? 0 : 32;
+}
 
 Network buildModel(const std::string& name, const ModelSpec& spec) {
     if (name == "tinycnn") return std::make_shared<TinyCnnImpl>(spec);

@@ -14,12 +14,12 @@ namespace nemo {
 struct ModelSpec {
     int inChannels = 3;
     int numClasses = 10;
-    int inputSize = 32;   // square input side; the paper's CNNs need 32
-    bool masked = true;   // false: the standard (non-modular) variant
+    int inputSize = 32;  // square input side; the paper's CNNs need 32
+    bool masked = true;  // false: the standard (non-modular) variant
 };
 
 class NetworkImpl : public torch::nn::Module {
-public:
+  public:
     explicit NetworkImpl(std::string name, ModelSpec spec) : name_(std::move(name)), spec_(spec) {}
     virtual torch::Tensor forward(const torch::Tensor& x) = 0;
 
@@ -33,11 +33,11 @@ public:
     const std::string& modelName() const { return name_; }
     const ModelSpec& spec() const { return spec_; }
 
-protected:
+  protected:
     // Records a masked layer; call in module-registration order.
     void trackMasked(const std::string& name, MaskedUnit* unit);
 
-private:
+  private:
     std::string name_;
     ModelSpec spec_;
     std::vector<MaskedUnit*> maskedUnits_;  // owned by the module tree

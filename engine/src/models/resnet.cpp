@@ -5,11 +5,14 @@
 namespace nemo {
 
 BasicBlockImpl::BasicBlockImpl(int64_t in, int64_t planes, int64_t stride, bool masked) {
-    conv1 = register_module("conv1", MaskedConv2d(ConvUnitOptions{in, planes, 3, stride, 1, false, true, masked}));
-    conv2 = register_module("conv2", MaskedConv2d(ConvUnitOptions{planes, planes, 3, 1, 1, false, true, masked}));
+    conv1 = register_module(
+        "conv1", MaskedConv2d(ConvUnitOptions{in, planes, 3, stride, 1, false, true, masked}));
+    conv2 = register_module(
+        "conv2", MaskedConv2d(ConvUnitOptions{planes, planes, 3, 1, 1, false, true, masked}));
     if (stride != 1 || in != planes) {
         downsample = register_module(
-            "downsample", MaskedConv2d(ConvUnitOptions{in, planes, 1, stride, 0, false, true, masked}));
+            "downsample",
+            MaskedConv2d(ConvUnitOptions{in, planes, 1, stride, 0, false, true, masked}));
     }
 }
 
@@ -20,7 +23,8 @@ torch::Tensor BasicBlockImpl::forward(const torch::Tensor& x) {
 
 ResNet18Impl::ResNet18Impl(const ModelSpec& spec) : NetworkImpl("resnet18", spec) {
     if (spec.inputSize != 32) throw std::invalid_argument("resnet18 needs 32x32 inputs");
-    stem = register_module("stem", MaskedConv2d(ConvUnitOptions{spec.inChannels, 64, 3, 1, 1, false, true, false}));
+    stem = register_module(
+        "stem", MaskedConv2d(ConvUnitOptions{spec.inChannels, 64, 3, 1, 1, false, true, false}));
     initConvFanOut(stem->conv);
     int64_t in = 64;
     const int64_t planes[4] = {64, 128, 256, 512};
@@ -31,7 +35,9 @@ ResNet18Impl::ResNet18Impl(const ModelSpec& spec) : NetworkImpl("resnet18", spec
             auto block = register_module(name, BasicBlock(in, planes[layer], stride, spec.masked));
             // Mask order = registration order: conv1, conv2, downsample (§1.5).
             const std::pair<const char*, MaskedConv2d*> parts[] = {
-                {"conv1", &block->conv1}, {"conv2", &block->conv2}, {"downsample", &block->downsample}};
+                {"conv1", &block->conv1},
+                {"conv2", &block->conv2},
+                {"downsample", &block->downsample}};
             for (const auto& [partName, part] : parts) {
                 if (!*part) continue;
                 initConvFanOut((*part)->conv);

@@ -10,7 +10,7 @@
 namespace nemo {
 
 class BasicBlockImpl : public torch::nn::Module {
-public:
+  public:
     BasicBlockImpl(int64_t in, int64_t planes, int64_t stride, bool masked);
     torch::Tensor forward(const torch::Tensor& x);
 
@@ -19,7 +19,7 @@ public:
 TORCH_MODULE(BasicBlock);
 
 class ResNet18Impl : public NetworkImpl {
-public:
+  public:
     explicit ResNet18Impl(const ModelSpec& spec);
     torch::Tensor forward(const torch::Tensor& x) override;
 

@@ -8,7 +8,8 @@
 namespace nemo {
 
 std::vector<std::vector<float>> classFrequencies(const BitMatrix& sampleMasks,
-                                                 const std::vector<int64_t>& labels, int numClasses) {
+                                                 const std::vector<int64_t>& labels,
+                                                 int numClasses) {
     if (int64_t(labels.size()) != sampleMasks.rows()) {
         throw std::invalid_argument("classFrequencies: one label per sample mask expected");
     }
@@ -17,7 +18,8 @@ std::vector<std::vector<float>> classFrequencies(const BitMatrix& sampleMasks,
     std::vector<int64_t> samples(numClasses, 0);
     for (int64_t r = 0; r < sampleMasks.rows(); ++r) {
         const int64_t c = labels[r];
-        if (c < 0 || c >= numClasses) throw std::out_of_range("classFrequencies: label out of range");
+        if (c < 0 || c >= numClasses)
+            throw std::out_of_range("classFrequencies: label out of range");
         ++samples[c];
         const uint64_t* words = sampleMasks.row(r);
         for (int64_t w = 0; w < sampleMasks.wordsPerRow(); ++w) {
@@ -83,7 +85,8 @@ BitMatrix moduleMasks(const std::vector<std::vector<float>>& frequencies,
 double moduleRetention(const BitMatrix& modules) {
     if (modules.rows() == 0 || modules.cols() == 0) return NAN;
     double sum = 0;
-    for (int64_t c = 0; c < modules.rows(); ++c) sum += double(modules.rowCount(c)) / modules.cols();
+    for (int64_t c = 0; c < modules.rows(); ++c)
+        sum += double(modules.rowCount(c)) / modules.cols();
     return sum / modules.rows();
 }
 
@@ -124,7 +127,8 @@ double moduleCoupling(const BitMatrix& modules) {
     for (int64_t a = 0; a < modules.rows(); ++a) {
         for (int64_t b = a + 1; b < modules.rows(); ++b) {
             int64_t inter, uni;
-            intersectionAndUnion(modules.row(a), modules.row(b), modules.wordsPerRow(), &inter, &uni);
+            intersectionAndUnion(modules.row(a), modules.row(b), modules.wordsPerRow(), &inter,
+                                 &uni);
             if (uni == 0) continue;
             sum += double(inter) / double(uni);
             ++pairs;

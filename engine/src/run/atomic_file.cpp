@@ -71,7 +71,8 @@ std::string readTextFile(const std::string& path) {
 void ensureDirectory(const std::string& path) {
     std::error_code error;
     std::filesystem::create_directories(path, error);
-    if (error) throw std::runtime_error(path + ": cannot create the folder (" + error.message() + ")");
+    if (error)
+        throw std::runtime_error(path + ": cannot create the folder (" + error.message() + ")");
 }
 
 }  // namespace nemo

@@ -17,12 +17,17 @@ namespace fs = std::filesystem;
 
 RunDirectory::RunDirectory(std::string path) : path_(std::move(path)) {}
 
-bool RunDirectory::exists() const { return fs::exists(configPath()); }
-bool RunDirectory::hasCheckpoint() const { return fs::exists(lastCheckpoint()); }
+bool RunDirectory::exists() const {
+    return fs::exists(configPath());
+}
+bool RunDirectory::hasCheckpoint() const {
+    return fs::exists(lastCheckpoint());
+}
 
 void RunDirectory::create(const std::string& configJson) {
     if (exists()) {
-        throw std::runtime_error(path_ + " already holds a run; pass --resume to continue it or "
+        throw std::runtime_error(path_ +
+                                 " already holds a run; pass --resume to continue it or "
                                  "choose another --out folder");
     }
     ensureDirectory(checkpointsDir());

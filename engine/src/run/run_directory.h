@@ -7,7 +7,7 @@
 namespace nemo {
 
 class RunDirectory {
-public:
+  public:
     explicit RunDirectory(std::string path);
 
     const std::string& path() const { return path_; }
@@ -29,7 +29,7 @@ public:
     // On resume: drops the lines of epochs >= `epochs` (those not covered by the checkpoint).
     void truncateMetrics(int epochs);
 
-private:
+  private:
     std::string path_;
 };
 

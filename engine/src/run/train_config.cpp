@@ -10,9 +10,12 @@ using nlohmann::json;
 
 std::string toString(TrainMode mode) {
     switch (mode) {
-        case TrainMode::Nemo: return "nemo";
-        case TrainMode::Mwt: return "mwt";
-        case TrainMode::Standard: return "standard";
+        case TrainMode::Nemo:
+            return "nemo";
+        case TrainMode::Mwt:
+            return "mwt";
+        case TrainMode::Standard:
+            return "standard";
     }
     return "nemo";
 }
@@ -36,12 +39,24 @@ TrainConfig TrainConfig::defaultsFor(TrainMode mode) {
 
 std::string configToJson(const TrainConfig& c) {
     json j = {
-        {"dataset", c.dataset},       {"data_dir", c.dataDir},       {"model", c.model},
-        {"mode", toString(c.mode)},   {"out_dir", c.outDir},         {"epochs", c.epochs},
-        {"batch_size", c.batchSize},  {"lr", c.lr},                  {"lr_mask", c.lrMask},
-        {"alpha", c.alpha},           {"beta", c.beta},              {"temperature", c.temperature},
-        {"seed", c.seed},             {"threads", c.threads},        {"device", c.device},
-        {"limit_train", c.limitTrain}, {"limit_test", c.limitTest},  {"augment", c.augment},
+        {"dataset", c.dataset},
+        {"data_dir", c.dataDir},
+        {"model", c.model},
+        {"mode", toString(c.mode)},
+        {"out_dir", c.outDir},
+        {"epochs", c.epochs},
+        {"batch_size", c.batchSize},
+        {"lr", c.lr},
+        {"lr_mask", c.lrMask},
+        {"alpha", c.alpha},
+        {"beta", c.beta},
+        {"temperature", c.temperature},
+        {"seed", c.seed},
+        {"threads", c.threads},
+        {"device", c.device},
+        {"limit_train", c.limitTrain},
+        {"limit_test", c.limitTest},
+        {"augment", c.augment},
         {"log_every", c.logEvery},
     };
     return j.dump(2);

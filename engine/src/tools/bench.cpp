@@ -36,8 +36,9 @@ BenchResult runBench(const BenchConfig& config) {
     settings.beta = config.beta;
     settings.temperature = config.temperature;
 
-    torch::Tensor x = torch::randn({config.batchSize, spec.inChannels, spec.inputSize, spec.inputSize})
-                          .to(device);
+    torch::Tensor x =
+        torch::randn({config.batchSize, spec.inChannels, spec.inputSize, spec.inputSize})
+            .to(device);
     if (config.channelsLast) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
     torch::Tensor y = torch::randint(0, 10, {config.batchSize}, torch::kLong).to(device);
     auto step = [&] {

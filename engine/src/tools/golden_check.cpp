@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <torch/torch.h>
+#include <nlohmann/json.hpp>
 
 #include "nemo/module_masks.h"
 #include "nemo/tools.h"
@@ -28,7 +28,7 @@ torch::Tensor matrixFrom(const json& rows) {
 }
 
 class Comparer {
-public:
+  public:
     Comparer(GoldenReport& report) : report_(report) {}
 
     void compare(const std::string& what, double got, double want) {
@@ -41,8 +41,10 @@ public:
             line << what << ": got " << got << ", want " << want;
             report_.failures.push_back(line.str());
         }
-        if (std::isfinite(err)) report_.maxAbsError = std::max(report_.maxAbsError, err);
-        else report_.maxAbsError = INFINITY;
+        if (std::isfinite(err))
+            report_.maxAbsError = std::max(report_.maxAbsError, err);
+        else
+            report_.maxAbsError = INFINITY;
     }
 
     void compareMatrix(const std::string& what, const torch::Tensor& got, const json& want) {
@@ -61,7 +63,7 @@ public:
                         e[i][j]);
     }
 
-private:
+  private:
     GoldenReport& report_;
 };
 
@@ -127,9 +129,9 @@ void checkCase(const json& c, int index, Comparer& cmp) {
         BitMatrix modules = moduleMasks(freq, widths, want.at("threshold").get<double>());
         for (int cls = 0; cls < numClasses; ++cls) {
             for (int64_t j = 0; j < modules.cols(); ++j) {
-                cmp.compare(name + " module_masks[" + std::to_string(cls) + "][" +
-                                std::to_string(j) + "]",
-                            modules.get(cls, j) ? 1.0 : 0.0, wantModules[cls][j].get<double>());
+                cmp.compare(
+                    name + " module_masks[" + std::to_string(cls) + "][" + std::to_string(j) + "]",
+                    modules.get(cls, j) ? 1.0 : 0.0, wantModules[cls][j].get<double>());
             }
         }
         cmp.compare(name + " module retention", moduleRetention(modules),
@@ -169,8 +171,8 @@ GoldenReport checkGolden(const std::string& path, double tolerance) {
         try {
             checkCase(c, index, cmp);
         } catch (const json::exception& e) {
-            throw std::runtime_error(path + ": case " + std::to_string(index) +
-                                     " is malformed (" + e.what() + ")");
+            throw std::runtime_error(path + ": case " + std::to_string(index) + " is malformed (" +
+                                     e.what() + ")");
         }
         ++index;
     }

@@ -22,13 +22,14 @@ void saveCheckpoint(const std::string& path, NetworkImpl& model, torch::optim::O
         try {
             archive.save_to(temp);
         } catch (const c10::Error& e) {
-            throw std::runtime_error(path + ": cannot write the checkpoint (" + e.what_without_backtrace() +
-                                     "); is the disk full?");
+            throw std::runtime_error(path + ": cannot write the checkpoint (" +
+                                     e.what_without_backtrace() + "); is the disk full?");
         }
     });
 }
 
-int loadCheckpoint(const std::string& path, NetworkImpl& model, torch::optim::Optimizer* optimizer) {
+int loadCheckpoint(const std::string& path, NetworkImpl& model,
+                   torch::optim::Optimizer* optimizer) {
     if (!std::filesystem::exists(path)) throw std::runtime_error(path + ": no checkpoint there");
     try {
         torch::serialize::InputArchive archive;
@@ -44,9 +45,9 @@ int loadCheckpoint(const std::string& path, NetworkImpl& model, torch::optim::Op
         archive.read("epochs_done", epochs);
         return int(epochs.item<int64_t>());
     } catch (const c10::Error& e) {
-        throw std::runtime_error(path + ": not a usable checkpoint for " + model.modelName() +
-                                 " (truncated, corrupt or from another model): " +
-                                 e.what_without_backtrace());
+        throw std::runtime_error(
+            path + ": not a usable checkpoint for " + model.modelName() +
+            " (truncated, corrupt or from another model): " + e.what_without_backtrace());
     }
 }
 

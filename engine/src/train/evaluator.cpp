@@ -32,8 +32,7 @@ EvalStats evaluate(NetworkImpl& model, BatchLoader& loader, const LossSettings& 
     for (int64_t b = 0; b < loader.batches(); ++b) {
         auto [batchImages, labels] = loader.batch(b);
         const auto device = model.parameters().front().device();
-        torch::Tensor images =
-            batchImages.to(device).contiguous(torch::MemoryFormat::ChannelsLast);
+        torch::Tensor images = batchImages.to(device).contiguous(torch::MemoryFormat::ChannelsLast);
         labels = labels.to(device);
         LossParts parts = computeLoss(model, images, labels, settings);
         loss.add(parts.loss);

@@ -15,10 +15,12 @@ torch::Tensor sameClass(const torch::Tensor& labels) {
     return labels.unsqueeze(1).eq(labels.unsqueeze(0));
 }
 
-torch::Tensor meanOver(const torch::Tensor& values, const torch::Tensor& select) {
-    // mean of values[select]: 0/0 = NaN when nothing is selected, as torch.mean of an empty tensor.
+torch::Tensor meanOver(const torch::Tensor& values, const torch::Tensor& select, bool emptyAsZero) {
+    // mean of values[select]: 0/0 = NaN when nothing is selected, as torch.mean of an empty
+    // tensor; or 0 (and a zero gradient) with emptyAsZero.
     torch::Tensor w = select.to(values.scalar_type());
-    return (values * w).sum() / w.sum();
+    torch::Tensor count = w.sum();
+    return (values * w).sum() / (emptyAsZero ? count.clamp_min(1.0) : count);
 }
 
 torch::Tensor meanOfList(const std::vector<torch::Tensor>& values) {
@@ -43,7 +45,8 @@ torch::Tensor contrastiveLoss(const std::vector<torch::Tensor>& masks, const tor
     return meanOfList(perLayer);
 }
 
-CosineStats cosineLosses(const std::vector<torch::Tensor>& masks, const torch::Tensor& labels) {
+CosineStats cosineLosses(const std::vector<torch::Tensor>& masks, const torch::Tensor& labels,
+                         bool emptyAsZero) {
     const int64_t b = labels.size(0);
     const torch::Tensor upper =
         torch::ones({b, b}, torch::TensorOptions().dtype(torch::kBool).device(labels.device()))
@@ -54,8 +57,10 @@ CosineStats cosineLosses(const std::vector<torch::Tensor>& masks, const torch::T
     std::vector<torch::Tensor> coh, coup, rate, l1;
     for (const auto& m : masks) {
         torch::Tensor s = cosineSimilarity(m);
-        coh.push_back(1.0 - meanOver(s, samePairs));
-        coup.push_back(meanOver(s, diffPairs));
+        torch::Tensor sameMean = meanOver(s, samePairs, emptyAsZero);
+        // With no same-class pair there is nothing to pull together: no cohesion loss either.
+        coh.push_back(emptyAsZero ? (1.0 - sameMean) * samePairs.any() : 1.0 - sameMean);
+        coup.push_back(meanOver(s, diffPairs, emptyAsZero));
         rate.push_back(m.gt(0).to(m.scalar_type()).mean());
         l1.push_back(m.mean());
     }

@@ -15,14 +15,17 @@ torch::Tensor contrastiveLoss(const std::vector<torch::Tensor>& masks, const tor
 
 // Cosine cohesion and coupling losses over the strict upper triangle of the similarity matrix,
 // plus the kernel (neuron retention) rate and the mean mask value (§3.2). Each averaged over
-// layers. A batch without same-class (different-class) pairs gives NaN cohesion (coupling).
+// layers. A batch without same-class (different-class) pairs gives NaN cohesion (coupling), as the
+// published code does; with emptyAsZero such a term is 0 with a zero gradient instead, which is
+// what training needs (a NaN would poison every parameter through the backward pass).
 struct CosineStats {
     torch::Tensor cohesionLoss;  // 1 - mean same-class similarity
     torch::Tensor couplingLoss;  // mean different-class similarity
     torch::Tensor kernelRate;    // fraction of mask values > 0
     torch::Tensor l1;            // mean mask value
 };
-CosineStats cosineLosses(const std::vector<torch::Tensor>& masks, const torch::Tensor& labels);
+CosineStats cosineLosses(const std::vector<torch::Tensor>& masks, const torch::Tensor& labels,
+                         bool emptyAsZero = false);
 
 // Batch-level Jaccard metrics on the binarized, layer-concatenated masks (§3.6,
 // cal_modular_metrics). Pairs whose union is empty give NaN, as in the published code.

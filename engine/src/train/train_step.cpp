@@ -30,10 +30,11 @@ LossParts computeLoss(NetworkImpl& model, const torch::Tensor& images, const tor
         parts.contrastive = contrastiveLoss(lossMasks, labels, settings.temperature);
         parts.loss = parts.loss + settings.alpha * parts.contrastive;
     } else {
-        CosineStats cos = cosineLosses(parts.masks, labels);
+        CosineStats cos = cosineLosses(parts.masks, labels, /*emptyAsZero=*/true);
         parts.cohesionLoss = cos.cohesionLoss;
         parts.couplingLoss = cos.couplingLoss;
-        parts.loss = parts.loss + settings.alpha * cos.cohesionLoss + settings.beta * cos.couplingLoss;
+        parts.loss =
+            parts.loss + settings.alpha * cos.cohesionLoss + settings.beta * cos.couplingLoss;
     }
     return parts;
 }
@@ -46,7 +47,11 @@ std::unique_ptr<torch::optim::SGD> makeOptimizer(NetworkImpl& model, double lr, 
             .push_back(item.value());
     }
     auto options = [](double rate) {
-        return torch::optim::SGDOptions(rate).momentum(0.9).nesterov(true).dampening(0).weight_decay(0);
+        return torch::optim::SGDOptions(rate)
+            .momentum(0.9)
+            .nesterov(true)
+            .dampening(0)
+            .weight_decay(0);
     };
     std::vector<torch::optim::OptimizerParamGroup> groups;
     groups.emplace_back(own, std::make_unique<torch::optim::SGDOptions>(options(lr)));

@@ -24,7 +24,7 @@ struct LossSettings {
 
 struct LossParts {
     torch::Tensor logits;
-    torch::Tensor loss;          // what is minimized
+    torch::Tensor loss;  // what is minimized
     torch::Tensor crossEntropy;
     torch::Tensor contrastive;   // NeMo only
     torch::Tensor cohesionLoss;  // MwT only (NeMo computes it for logging, see cosineLosses)

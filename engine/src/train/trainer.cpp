@@ -60,7 +60,8 @@ std::string runInfoJson(const TrainConfig& config, const DatasetInfo& info, cons
     j["engine_version"] = kEngineVersion;
     j["class_names"] = info.classNames;
     j["normalization"] = {{"mean", info.mean}, {"std", info.std}};
-    j["input"] = {{"channels", sample.channels}, {"height", sample.height}, {"width", sample.width}};
+    j["input"] = {
+        {"channels", sample.channels}, {"height", sample.height}, {"width", sample.width}};
     nlohmann::json layers = nlohmann::json::array();
     const auto widths = model.maskedWidths();
     for (size_t i = 0; i < widths.size(); ++i)
@@ -100,8 +101,9 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     if (resume) {
         if (!run || !run->exists()) {
             throw TrainingError("nothing to resume: " +
-                                (config.outDir.empty() ? std::string("no --out folder given")
-                                                       : config.outDir + "/config.json is missing"));
+                                (config.outDir.empty()
+                                     ? std::string("no --out folder given")
+                                     : config.outDir + "/config.json is missing"));
         }
         // The run's own settings win, except the ones a user may change when continuing.
         TrainConfig saved = configFromJson(readTextFile(run->configPath()));
@@ -125,10 +127,10 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         data.test = padTo(data.test, needed);
     }
     if (data.train.size() == 0) throw TrainingError("the training split is empty");
-    say(observer, "dataset " + config.dataset + ": " + std::to_string(data.train.size()) + " train, " +
-                      std::to_string(data.test.size()) + " test images of " +
-                      std::to_string(data.train.channels) + "x" + std::to_string(data.train.height) +
-                      "x" + std::to_string(data.train.width));
+    say(observer, "dataset " + config.dataset + ": " + std::to_string(data.train.size()) +
+                      " train, " + std::to_string(data.test.size()) + " test images of " +
+                      std::to_string(data.train.channels) + "x" +
+                      std::to_string(data.train.height) + "x" + std::to_string(data.train.width));
 
     torch::manual_seed(config.seed);
     ModelSpec spec;
@@ -153,12 +155,15 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         run->truncateMetrics(firstEpoch);
         say(observer, "resuming after epoch " + std::to_string(firstEpoch));
     } else if (run) {
-        if (resume) run->truncateMetrics(0);
-        else run->create(runInfoJson(config, data.info, data.train, *model));
+        if (resume)
+            run->truncateMetrics(0);
+        else
+            run->create(runInfoJson(config, data.info, data.train, *model));
     }
     if (run) run->writeConfig(runInfoJson(config, data.info, data.train, *model));
 
-    BatchLoader trainLoader(toTensors(data.train), data.info, config.batchSize, true, config.augment);
+    BatchLoader trainLoader(toTensors(data.train), data.info, config.batchSize, true,
+                            config.augment);
     BatchLoader testLoader(toTensors(data.test), data.info, std::max(config.batchSize, 256), false,
                            false);
     const int stepsPerEpoch = int(trainLoader.batches());
@@ -224,7 +229,8 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
                 }
                 e.lr = lr;
                 e.lrMask = lrMask;
-                e.imagesPerSecond = double(windowImages) / std::max(1e-9, secondsSince(windowStart));
+                e.imagesPerSecond =
+                    double(windowImages) / std::max(1e-9, secondsSince(windowStart));
                 e.seconds = secondsSince(started);
                 emit(observer, run.get(), e);
                 window = StepAccumulator();

@@ -1,0 +1,304 @@
+#include "main_window.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "metrics_plot.h"
+#include "nemo/dataset.h"
+#include "training_worker.h"
+
+namespace {
+
+QDoubleSpinBox* doubleBox(double min, double max, double value, int decimals, double step,
+                          const QString& tip) {
+    auto* box = new QDoubleSpinBox;
+    box->setRange(min, max);
+    box->setDecimals(decimals);
+    box->setSingleStep(step);
+    box->setValue(value);
+    box->setToolTip(tip);
+    return box;
+}
+
+QSpinBox* intBox(int min, int max, int value, const QString& tip) {
+    auto* box = new QSpinBox;
+    box->setRange(min, max);
+    box->setValue(value);
+    box->setToolTip(tip);
+    return box;
+}
+
+QString defaultRunDir() {
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    return base + "/runs/run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new TrainingWorker(this)) {
+    setWindowTitle(tr("NeMo Workbench"));
+    plot_ = new MetricsPlot;
+    log_ = new QPlainTextEdit;
+    log_->setReadOnly(true);
+    log_->setMaximumBlockCount(5000);
+
+    tabs_ = new QTabWidget;
+    tabs_->addTab(plot_, tr("Training"));
+    tabs_->addTab(log_, tr("Log"));
+
+    auto* splitter = new QSplitter;
+    splitter->addWidget(buildExperimentPanel());
+    splitter->addWidget(tabs_);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+
+    auto* toolbar = addToolBar(tr("Run"));
+    toolbar->setObjectName("runToolbar");
+    startAction_ = toolbar->addAction(tr("Start"), this, &MainWindow::startTraining);
+    startAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    startAction_->setToolTip(tr("Start training with these settings (Ctrl+R)"));
+    pauseAction_ = toolbar->addAction(tr("Pause"), this, &MainWindow::togglePause);
+    pauseAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    pauseAction_->setToolTip(tr("Pause or resume between two training steps (Ctrl+P)"));
+    stopAction_ = toolbar->addAction(tr("Stop"), this, &MainWindow::stopTraining);
+    stopAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    stopAction_->setToolTip(tr("Stop; the checkpoint of the last finished epoch is kept (Ctrl+.)"));
+
+    progress_ = new QProgressBar;
+    progress_->setMaximumWidth(240);
+    progress_->setFormat(tr("%p%"));
+    status_ = new QLabel(tr("Ready"));
+    statusBar()->addWidget(status_, 1);
+    statusBar()->addPermanentWidget(progress_);
+
+    connect(worker_, &TrainingWorker::metrics, this, &MainWindow::onMetrics);
+    connect(worker_, &TrainingWorker::message, this, &MainWindow::log);
+    connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
+    connect(worker_, &TrainingWorker::failed, this, &MainWindow::onFailed);
+    setRunning(false);
+    resize(1180, 720);
+}
+
+MainWindow::~MainWindow() {
+    worker_->stopAndWait();
+}
+
+QWidget* MainWindow::buildExperimentPanel() {
+    auto* box = new QGroupBox(tr("Experiment"));
+    auto* form = new QFormLayout(box);
+    auto* preset = preset_ = new QComboBox;
+    preset->addItems({tr("Custom"), tr("Quick demo")});
+    preset->setToolTip(
+        tr("Quick demo: tinycnn on 20,000 Fashion-MNIST images, modules form in "
+           "about a minute"));
+    connect(preset, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i == 1) applyQuickDemo();
+    });
+    form->addRow(tr("Preset"), preset);
+
+    dataset_ = new QComboBox;
+    for (const auto& name : nemo::datasetNames()) dataset_->addItem(QString::fromStdString(name));
+    dataset_->setToolTip(tr("Dataset to train on; Fashion-MNIST ships with Debian"));
+    form->addRow(tr("Dataset"), dataset_);
+    model_ = new QComboBox;
+    model_->addItems({"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18"});
+    model_->setToolTip(tr("Architecture; tinycnn trains in seconds, the others are the paper's"));
+    form->addRow(tr("Model"), model_);
+    mode_ = new QComboBox;
+    mode_->addItem(tr("NeMo (contrastive)"), "nemo");
+    mode_->addItem(tr("MwT (cohesion/coupling)"), "mwt");
+    mode_->addItem(tr("Standard"), "standard");
+    mode_->setToolTip(tr("How the masks are trained; Standard trains without masks"));
+    form->addRow(tr("Mode"), mode_);
+
+    epochs_ = intBox(1, 1000, 3, tr("Passes over the training set"));
+    form->addRow(tr("Epochs"), epochs_);
+    batchSize_ = intBox(2, 4096, 128, tr("Images per training step"));
+    form->addRow(tr("Batch size"), batchSize_);
+    lr_ = doubleBox(0.0001, 1.0, 0.05, 4, 0.01, tr("Learning rate of the model's weights"));
+    form->addRow(tr("Learning rate"), lr_);
+    lrMask_ = doubleBox(0.0001, 1.0, 0.05, 4, 0.01, tr("Learning rate of the mask generators"));
+    form->addRow(tr("Mask learning rate"), lrMask_);
+    alpha_ = doubleBox(0.0, 10.0, 0.5, 3, 0.1,
+                       tr("Weight of the contrastive (NeMo) or cohesion (MwT) loss"));
+    form->addRow(tr("Alpha"), alpha_);
+    beta_ = doubleBox(0.0, 10.0, 1.5, 3, 0.1, tr("Weight of the coupling loss (MwT only)"));
+    form->addRow(tr("Beta"), beta_);
+    temperature_ = doubleBox(0.01, 5.0, 0.3, 3, 0.05,
+                             tr("Temperature of the contrastive loss: lower separates classes "
+                                "more sharply"));
+    form->addRow(tr("Temperature"), temperature_);
+    limitTrain_ = intBox(0, 10000000, 0, tr("Use only the first N training images (0: all)"));
+    form->addRow(tr("Training images"), limitTrain_);
+    seed_ = intBox(0, 1 << 30, 42, tr("Random seed: the same seed repeats the run exactly"));
+    form->addRow(tr("Seed"), seed_);
+    threads_ = intBox(0, 256, 0, tr("CPU threads (0: every core)"));
+    form->addRow(tr("Threads"), threads_);
+    outDir_ = new QLineEdit(defaultRunDir());
+    outDir_->setToolTip(tr("Run folder: config, metrics and checkpoints are written here"));
+    form->addRow(tr("Run folder"), outDir_);
+    box->setMinimumWidth(300);
+    return box;
+}
+
+void MainWindow::applyQuickDemo() {
+    {
+        const QSignalBlocker blocker(preset_);
+        preset_->setCurrentIndex(1);
+    }
+    dataset_->setCurrentText("fashion-mnist");
+    model_->setCurrentText("tinycnn");
+    mode_->setCurrentIndex(0);
+    epochs_->setValue(3);
+    batchSize_->setValue(128);
+    limitTrain_->setValue(20000);
+    alpha_->setValue(0.5);
+    temperature_->setValue(0.3);
+    outDir_->setText(defaultRunDir());
+}
+
+nemo::TrainConfig MainWindow::configFromForm() const {
+    nemo::TrainConfig c = nemo::TrainConfig::defaultsFor(
+        nemo::trainModeFromString(mode_->currentData().toString().toStdString()));
+    c.dataset = dataset_->currentText().toStdString();
+    c.model = model_->currentText().toStdString();
+    c.epochs = epochs_->value();
+    c.batchSize = batchSize_->value();
+    c.lr = lr_->value();
+    c.lrMask = lrMask_->value();
+    c.alpha = alpha_->value();
+    c.beta = beta_->value();
+    c.temperature = temperature_->value();
+    c.limitTrain = limitTrain_->value();
+    c.limitTest = limitTrain_->value() > 0 ? 2000 : 0;
+    c.seed = uint64_t(seed_->value());
+    c.threads = threads_->value();
+    c.outDir = outDir_->text().toStdString();
+    c.logEvery = 5;
+    return c;
+}
+
+void MainWindow::startTraining() {
+    if (worker_->isRunning()) return;
+    const nemo::TrainConfig config = configFromForm();
+    const bool resume = QFile::exists(QString::fromStdString(config.outDir) + "/config.json");
+    if (resume &&
+        QMessageBox::question(this, tr("Continue run?"),
+                              tr("%1 already holds a run. Continue it from its last checkpoint?")
+                                  .arg(outDir_->text())) != QMessageBox::Yes) {
+        return;
+    }
+    plot_->clear();
+    log(tr("Training %1 on %2 (%3) into %4")
+            .arg(model_->currentText(), dataset_->currentText(), mode_->currentText(),
+                 outDir_->text()));
+    runClock_.start();
+    setRunning(true);
+    worker_->start(config, resume);
+}
+
+void MainWindow::togglePause() {
+    if (!worker_->isRunning()) return;
+    if (worker_->isPaused()) {
+        worker_->resume();
+        pauseAction_->setText(tr("Pause"));
+        status_->setText(tr("Resumed"));
+    } else {
+        worker_->pause();
+        pauseAction_->setText(tr("Resume"));
+        status_->setText(tr("Paused"));
+    }
+}
+
+void MainWindow::stopTraining() {
+    if (!worker_->isRunning()) return;
+    worker_->stop();
+    status_->setText(tr("Stopping after the current step..."));
+}
+
+void MainWindow::onMetrics(const nemo::MetricsEvent& e) {
+    plot_->addEvent(e);
+    const long long total = (long long)e.epochs * e.stepsPerEpoch;
+    const long long done = (long long)e.epoch * e.stepsPerEpoch + e.step;
+    if (total > 0) {
+        progress_->setMaximum(int(total));
+        progress_->setValue(int(done));
+        const double elapsed = runClock_.elapsed() / 1000.0;
+        const double left = done > 0 ? elapsed * double(total - done) / double(done) : 0;
+        status_->setText(tr("Epoch %1/%2, step %3/%4, about %5 s left")
+                             .arg(e.epoch + 1)
+                             .arg(e.epochs)
+                             .arg(e.step)
+                             .arg(e.stepsPerEpoch)
+                             .arg(qRound(left)));
+    }
+    if (e.kind == nemo::MetricsEvent::Kind::Epoch && e.phase == "test") {
+        log(tr("Epoch %1: test accuracy %2, neuron retention %3")
+                .arg(e.epoch + 1)
+                .arg(e.accuracy, 0, 'f', 4)
+                .arg(e.retention, 0, 'f', 3));
+    }
+}
+
+void MainWindow::onFinished(bool stopped, double accuracy, double retention) {
+    setRunning(false);
+    const QString text = stopped ? tr("Stopped; the last finished epoch is saved")
+                                 : tr("Done: test accuracy %1, neuron retention %2")
+                                       .arg(accuracy, 0, 'f', 4)
+                                       .arg(retention, 0, 'f', 3);
+    status_->setText(text);
+    log(text);
+}
+
+void MainWindow::onFailed(const QString& reason) {
+    setRunning(false);
+    status_->setText(tr("Training failed"));
+    log(reason);
+    QMessageBox::critical(this, tr("Training failed"), reason);
+}
+
+void MainWindow::setRunning(bool running) {
+    startAction_->setEnabled(!running);
+    pauseAction_->setEnabled(running);
+    stopAction_->setEnabled(running);
+    pauseAction_->setText(tr("Pause"));
+}
+
+void MainWindow::log(const QString& text) {
+    log_->appendPlainText(QTime::currentTime().toString("HH:mm:ss  ") + text);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (worker_->isRunning()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Stop training?"),
+            tr("Training is still running. Stop it and close? The last finished epoch is kept "
+               "and the run can be continued later."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        worker_->stopAndWait();
+    }
+    event->accept();
+}

@@ -1,0 +1,64 @@
+// The workbench window: experiment settings on the left, live training curves in the middle,
+// run controls in the toolbar, progress in the status bar.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+
+#include "nemo/train_config.h"
+
+class QAction;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QSpinBox;
+class QTabWidget;
+class MetricsPlot;
+class TrainingWorker;
+namespace nemo {
+struct MetricsEvent;
+}
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+  public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void applyQuickDemo();
+    nemo::TrainConfig configFromForm() const;
+    MetricsPlot* metricsPlot() const { return plot_; }
+    TrainingWorker* worker() const { return worker_; }
+
+  public slots:
+    void startTraining();
+    void togglePause();
+    void stopTraining();
+
+  protected:
+    void closeEvent(QCloseEvent* event) override;
+
+  private:
+    QWidget* buildExperimentPanel();
+    void onMetrics(const nemo::MetricsEvent& e);
+    void onFinished(bool stopped, double accuracy, double retention);
+    void onFailed(const QString& reason);
+    void setRunning(bool running);
+    void log(const QString& text);
+
+    TrainingWorker* worker_;
+    MetricsPlot* plot_;
+    QPlainTextEdit* log_;
+    QTabWidget* tabs_;
+    QComboBox *preset_, *dataset_, *model_, *mode_;
+    QSpinBox *epochs_, *batchSize_, *limitTrain_, *threads_, *seed_;
+    QDoubleSpinBox *lr_, *lrMask_, *alpha_, *beta_, *temperature_;
+    QLineEdit* outDir_;
+    QAction *startAction_, *pauseAction_, *stopAction_;
+    QProgressBar* progress_;
+    QLabel* status_;
+    QElapsedTimer runClock_;
+};

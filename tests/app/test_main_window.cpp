@@ -1,0 +1,118 @@
+// The workbench window end to end (offscreen): a tiny run started from the GUI sends metrics to
+// the plot, pauses and resumes, stops within a step, and the GUI thread stays responsive.
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QtTest>
+
+#include <algorithm>
+
+#include "main_window.h"
+#include "metrics_plot.h"
+#include "nemo/dataset.h"
+#include "training_worker.h"
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+  private slots:
+    void init() {
+        const QString dir = QString::fromStdString(nemo::defaultDataDir("fashion-mnist"));
+        if (dir.isEmpty() || !QFile::exists(dir + "/train-images-idx3-ubyte.gz"))
+            QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
+    }
+
+    void quickDemoPresetFillsTheForm() {
+        MainWindow w;
+        w.applyQuickDemo();
+        nemo::TrainConfig c = w.configFromForm();
+        QCOMPARE(QString::fromStdString(c.model), QString("tinycnn"));
+        QCOMPARE(QString::fromStdString(c.dataset), QString("fashion-mnist"));
+        QVERIFY(c.mode == nemo::TrainMode::Nemo);
+        QVERIFY(c.limitTrain > 0);
+    }
+
+    void trainingFromTheGuiPlotsLiveAndStaysResponsive() {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.show();
+        w.applyQuickDemo();
+        w.findChild<QLineEdit*>()->setText(dir.path() + "/run");
+        // Small and single-threaded so the test is quick and the GUI thread has a core.
+        const auto limit = w.findChildren<QSpinBox*>();
+        for (QSpinBox* box : limit) {
+            if (box->toolTip().contains("first N training images")) box->setValue(3000);
+            if (box->toolTip().contains("Passes over")) box->setValue(2);
+            if (box->toolTip().contains("CPU threads")) box->setValue(1);
+        }
+        QSignalSpy finished(w.worker(), &TrainingWorker::finished);
+        QSignalSpy failed(w.worker(), &TrainingWorker::failed);
+
+        // Measure how late a 10 ms timer fires on the GUI thread while training runs.
+        std::vector<double> lateness;
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = clock.elapsed();
+        QTimer probe;
+        probe.setInterval(10);
+        connect(&probe, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            lateness.push_back(double(now - last - 10));
+            last = now;
+        });
+        probe.start();
+
+        w.startTraining();
+        QVERIFY(w.worker()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(w.metricsPlot()->pointCount("loss") >= 2, 60000);
+
+        w.togglePause();
+        QVERIFY(w.worker()->isPaused());
+        QTest::qWait(300);
+        const int pausedPoints = w.metricsPlot()->pointCount("loss");
+        QTest::qWait(500);
+        QCOMPARE(w.metricsPlot()->pointCount("loss"), pausedPoints);  // nothing moves while paused
+        w.togglePause();
+        QVERIFY(!w.worker()->isPaused());
+
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() == 1, 120000);
+        probe.stop();
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(finished.first().at(0).toBool(), false);  // not stopped
+        QVERIFY(finished.first().at(1).toDouble() > 0.5);  // test accuracy
+        QVERIFY(w.metricsPlot()->pointCount("test_acc") == 2);
+        QVERIFY(w.metricsPlot()->pointCount("retention") > 2);
+        QVERIFY(QFile::exists(dir.path() + "/run/checkpoints/final.pt"));
+
+        std::sort(lateness.begin(), lateness.end());
+        const double p99 = lateness[size_t(0.99 * double(lateness.size() - 1))];
+        qInfo("GUI timer lateness while training: p99 %.1f ms over %zu ticks", p99,
+              lateness.size());
+        QVERIFY2(p99 < 50.0, qPrintable(QString("p99 lateness %1 ms").arg(p99)));
+    }
+
+    void stopRespondsWithinAStepAndKeepsTheCheckpoint() {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.applyQuickDemo();
+        w.findChild<QLineEdit*>()->setText(dir.path() + "/run");
+        for (QSpinBox* box : w.findChildren<QSpinBox*>()) {
+            if (box->toolTip().contains("first N training images")) box->setValue(2000);
+            if (box->toolTip().contains("Passes over")) box->setValue(50);
+            if (box->toolTip().contains("CPU threads")) box->setValue(1);
+        }
+        QSignalSpy finished(w.worker(), &TrainingWorker::finished);
+        w.startTraining();
+        // Wait for the first epoch's checkpoint, then stop.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.path() + "/run/checkpoints/last.pt"), 60000);
+        QElapsedTimer clock;
+        clock.start();
+        w.stopTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 10000);
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(finished.first().at(0).toBool(), true);  // stopped
+        QVERIFY(QFile::exists(dir.path() + "/run/checkpoints/last.pt"));
+        QVERIFY(!QFile::exists(dir.path() + "/run/checkpoints/final.pt"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
