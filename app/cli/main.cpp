@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nemo/dataset.h"
+#include "nemo/modules.h"
 #include "nemo/tools.h"
 #include "nemo/trainer.h"
 
@@ -65,11 +66,20 @@ void printJson(const json& j) {
     std::cout << j.dump() << std::endl;
 }
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> out;
+// "0,3,7" -> {0, 3, 7}; throws with the offending item.
+std::vector<int> parseClassList(const std::string& text) {
+    std::vector<int> out;
     std::stringstream in(text);
     std::string item;
-    while (std::getline(in, item, ',')) out.push_back(item);
+    while (std::getline(in, item, ',')) {
+        try {
+            size_t used = 0;
+            out.push_back(std::stoi(item, &used));
+            if (used != item.size()) throw std::invalid_argument(item);
+        } catch (const std::exception&) {
+            throw std::invalid_argument("--classes: '" + item + "' is not a class id (use e.g. 0,3,7)");
+        }
+    }
     return out;
 }
 
@@ -151,6 +161,41 @@ int main(int argc, char** argv) {
     benchCmd->add_option("--temperature", bench.temperature)->capture_default_str();
     benchCmd->add_flag("--json", jsonOut, "Print one JSON object");
 
+    // --- modularize ---
+    nemo::ModularizeOptions modOptions;
+    auto* modCmd = app.add_subcommand("modularize", "Per-class module masks and modularity metrics of a run");
+    modCmd->add_option("run", modOptions.runDir, "Run folder")->required();
+    modCmd->add_option("--threshold", modOptions.threshold, "Activation frequency a unit needs to "
+                                                            "belong to a class's module")
+        ->capture_default_str();
+    modCmd->add_flag("--augmented", modOptions.augmented,
+                     "Sample masks from augmented images, as the published code (default: plain)");
+    modCmd->add_option("--data-dir", modOptions.dataDir, "Dataset folder (default: the run's)");
+    modCmd->add_option("--threads", modOptions.threads)->capture_default_str();
+    modCmd->add_flag("--json", jsonOut, "Print one JSON object");
+
+    // --- extract ---
+    nemo::ExtractOptions extOptions;
+    std::string classList;
+    auto* extCmd = app.add_subcommand("extract", "Cut out, fine-tune and save the module of target classes");
+    extCmd->add_option("run", extOptions.runDir, "Run folder")->required();
+    extCmd->add_option("--classes", classList, "Target class ids, e.g. 0,3,7")->required();
+    extCmd->add_option("--threshold", extOptions.threshold)->capture_default_str();
+    extCmd->add_option("--finetune-epochs", extOptions.finetuneEpochs)->capture_default_str();
+    extCmd->add_option("--lr", extOptions.lr, "Fine-tuning learning rate")->capture_default_str();
+    extCmd->add_option("--out", extOptions.outDir, "Module folder (default RUN/modules/classes_...)");
+    extCmd->add_option("--data-dir", extOptions.dataDir, "Dataset folder (default: the run's)");
+    extCmd->add_option("--threads", extOptions.threads)->capture_default_str();
+    extCmd->add_option("--seed", extOptions.seed)->capture_default_str();
+    extCmd->add_flag("--json", jsonOut, "Print one JSON object");
+
+    // --- eval ---
+    std::string moduleDir, evalDataDir;
+    auto* evalCmd = app.add_subcommand("eval", "Check a saved module's files and measure its accuracy");
+    evalCmd->add_option("module", moduleDir, "Module folder (module.json, module.pt, ...)")->required();
+    evalCmd->add_option("--data-dir", evalDataDir, "Dataset folder");
+    evalCmd->add_flag("--json", jsonOut, "Print one JSON object");
+
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -222,6 +267,72 @@ int main(int argc, char** argv) {
                            {"passed", r.passed}});
             }
             return r.passed ? 0 : 1;
+        }
+        if (*modCmd) {
+            ConsoleObserver observer;
+            nemo::ModularizeResult r = nemo::modularize(modOptions, &observer);
+            json perClass = json::array();
+            for (const auto& c : r.perClass) {
+                perClass.push_back({{"class", c.classId}, {"name", c.name}, {"samples", c.samples},
+                                    {"retention", c.retention}, {"cohesion", jsonNumber(c.cohesion)}});
+                std::fprintf(stderr, "  class %d %-14s retention %.3f  cohesion %.3f\n", c.classId,
+                             c.name.c_str(), c.retention, c.cohesion);
+            }
+            std::fprintf(stderr, "threshold %.2f: retention %.4f, cohesion %.4f, coupling %.4f (%s)\n",
+                         r.threshold, r.retention, r.cohesion, r.coupling, r.modularDir.c_str());
+            if (jsonOut) {
+                printJson({{"threshold", r.threshold}, {"retention", r.retention},
+                           {"cohesion", jsonNumber(r.cohesion)}, {"coupling", jsonNumber(r.coupling)},
+                           {"per_class", perClass}, {"samples", r.samples}, {"units", r.units},
+                           {"sample_mask_bytes", r.sampleMaskBytes},
+                           {"reused_sample_masks", r.reusedSampleMasks}, {"seconds", r.seconds},
+                           {"modular_dir", r.modularDir}});
+            }
+            return 0;
+        }
+        if (*extCmd) {
+            extOptions.classes = parseClassList(classList);
+            ConsoleObserver observer;
+            nemo::ControlToken control;
+            gControl = &control;
+            std::signal(SIGINT, onInterrupt);
+            nemo::ExtractResult r = nemo::extractModule(extOptions, &observer, &control);
+            json layers = json::array();
+            for (const auto& l : r.layers)
+                layers.push_back({{"name", l.name}, {"kept", l.kept}, {"total", l.total}});
+            std::fprintf(stderr,
+                         "module accuracy %.4f (full model on the same classes %.4f), params %lld / "
+                         "%lld, FLOPs %lld / %lld, retention %.3f, latency %.2f / %.2f ms (batch 1)\n",
+                         r.moduleAccuracy, r.fullAccuracy, (long long)r.params, (long long)r.paramsFull,
+                         (long long)r.flops, (long long)r.flopsFull, r.retention, r.latencyMs,
+                         r.latencyMsFull);
+            if (jsonOut) {
+                printJson({{"classes", r.classes}, {"class_names", r.classNames},
+                           {"module_accuracy", r.moduleAccuracy}, {"full_accuracy", r.fullAccuracy},
+                           {"params", r.params}, {"params_full", r.paramsFull},
+                           {"params_full_with_generators", r.paramsFullWithGenerators},
+                           {"flops", r.flops}, {"flops_full", r.flopsFull},
+                           {"retention", r.retention}, {"latency_ms", r.latencyMs},
+                           {"latency_ms_full", r.latencyMsFull},
+                           {"latency_ms_batch128", r.latencyMs128},
+                           {"latency_ms_full_batch128", r.latencyMsFull128},
+                           {"validation_accuracy", r.validationAccuracy},
+                           {"best_epoch", r.bestEpoch}, {"layers", layers},
+                           {"seconds", r.seconds}, {"out_dir", r.outDir}});
+            }
+            return 0;
+        }
+        if (*evalCmd) {
+            nemo::EvalResult r = nemo::evaluateModule(moduleDir, evalDataDir);
+            std::fprintf(stderr, "accuracy %.4f on %lld test images of classes", r.accuracy,
+                         (long long)r.samples);
+            for (int c : r.classes) std::fprintf(stderr, " %d", c);
+            std::fprintf(stderr, "\n");
+            if (jsonOut) {
+                printJson({{"accuracy", r.accuracy}, {"samples", r.samples}, {"classes", r.classes},
+                           {"dataset", r.dataset}});
+            }
+            return 0;
         }
         if (*benchCmd) {
             nemo::BenchResult r = nemo::runBench(bench);

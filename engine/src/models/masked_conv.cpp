@@ -19,6 +19,7 @@ MaskedConv2dImpl::MaskedConv2dImpl(const ConvUnitOptions& options) : options_(op
 torch::Tensor MaskedConv2dImpl::forward(const torch::Tensor& x) {
     torch::Tensor out = conv(x);
     if (bn) out = bn(out);
+    if (fixedMask_.defined()) return out * fixedMask_.to(out.options()).view({1, -1, 1, 1});
     if (!mask_generator) return out;
     lastMask_ = mask_generator(x.mean({2, 3}));
     return out * lastMask_.unsqueeze(-1).unsqueeze(-1);

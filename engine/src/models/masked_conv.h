@@ -24,6 +24,9 @@ class MaskedConv2dImpl : public torch::nn::Module, public MaskedUnit {
     torch::Tensor forward(const torch::Tensor& x);
 
     int64_t units() const override { return options_.out; }
+    // Replaces the generated masks by a fixed 0/1 vector (units): "generators off, non-retained
+    // units forced to zero", the reference a pruned module must reproduce. Undefined: normal.
+    void setFixedMask(const torch::Tensor& mask) { fixedMask_ = mask; }
     bool masked() const { return options_.masked; }
     const ConvUnitOptions& options() const { return options_; }
 
@@ -33,6 +36,7 @@ class MaskedConv2dImpl : public torch::nn::Module, public MaskedUnit {
 
   private:
     ConvUnitOptions options_;
+    torch::Tensor fixedMask_;
 };
 TORCH_MODULE(MaskedConv2d);
 

@@ -1,0 +1,279 @@
+// `nemo extract` and `nemo eval`: module masks -> pruned network + head -> fine-tuning with a
+// validation split -> comparison with the full model -> size, FLOPs, latency -> saved module.
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "data/batch_loader.h"
+#include "extract/module_files.h"
+#include "extract/program_builder.h"
+#include "modular/sample_masks.h"
+#include "nemo/module_masks.h"
+#include "nemo/modules.h"
+#include "nemo/trainer.h"
+#include "nemo/version.h"
+#include "run/run_loader.h"
+#include "train/train_step.h"
+
+namespace nemo {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+void say(TrainingObserver* observer, const std::string& text) {
+    if (observer) observer->onMessage(text);
+}
+
+// Accuracy of `forward` on a loader; `restrict` maps full-model logits to the target classes.
+template <typename Forward>
+double accuracy(BatchLoader& loader, Forward forward) {
+    torch::NoGradGuard noGrad;
+    loader.startEpoch(0);
+    int64_t correct = 0, seen = 0;
+    for (int64_t b = 0; b < loader.batches(); ++b) {
+        auto [images, labels] = loader.batch(b);
+        correct += forward(images).argmax(1).eq(labels).sum().template item<int64_t>();
+        seen += labels.size(0);
+    }
+    return seen ? double(correct) / double(seen) : NAN;
+}
+
+// Median wall time of a forward pass at a batch size, in milliseconds.
+template <typename Forward>
+double latencyMs(Forward forward, const torch::Tensor& input) {
+    torch::NoGradGuard noGrad;
+    forward(input);  // warm-up
+    std::vector<double> times;
+    const int reps = input.size(0) == 1 ? 30 : 5;
+    for (int i = 0; i < reps; ++i) {
+        const auto t = Clock::now();
+        forward(input);
+        times.push_back(since(t) * 1e3);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+// Training images of the target classes split into fine-tuning and validation parts
+// (deterministic), so the best epoch is never chosen on the test set.
+std::pair<ImageSet, ImageSet> splitValidation(const ImageSet& set, double fraction, uint64_t seed) {
+    torch::Tensor order = torch::randperm(set.size(), at::make_generator<at::CPUGeneratorImpl>(seed),
+                                          torch::kLong);
+    const int64_t nVal = std::max<int64_t>(1, int64_t(std::round(fraction * double(set.size()))));
+    ImageSet train = set, val = set;
+    train.pixels.clear(); train.labels.clear();
+    val.pixels.clear(); val.labels.clear();
+    auto ord = order.accessor<int64_t, 1>();
+    for (int64_t i = 0; i < set.size(); ++i) {
+        ImageSet& to = i < nVal ? val : train;
+        const uint8_t* img = set.image(ord[i]);
+        to.pixels.insert(to.pixels.end(), img, img + set.imageBytes());
+        to.labels.push_back(set.labels[ord[i]]);
+    }
+    return {train, val};
+}
+
+std::string defaultModuleName(const std::vector<int>& classes) {
+    std::ostringstream name;
+    name << "classes";
+    for (int c : classes) name << '_' << c;
+    return name.str();
+}
+
+}  // namespace
+
+ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* observer,
+                            ControlToken* control) {
+    const auto started = Clock::now();
+    setThreadCount(options.threads);
+    LoadedRun run = loadRun(options.runDir, options.dataDir);
+    const int numClasses = run.data.info.numClasses();
+    if (options.classes.empty()) throw std::invalid_argument("--classes needs at least one class id");
+    for (int c : options.classes) {
+        if (c < 0 || c >= numClasses)
+            throw std::invalid_argument("class id " + std::to_string(c) + " is out of range: " +
+                                        run.config.dataset + " has classes 0.." +
+                                        std::to_string(numClasses - 1));
+    }
+    Dataset sub = selectClasses(run.data, options.classes);  // also rejects repeated ids
+
+    // Module mask for the targets: OR of their class modules (§6.4).
+    SampleMasks samples = sampleMasksForRun(run, options.runDir, false, observer);
+    auto freq = classFrequencies(samples.bits, samples.labels, numClasses);
+    BitMatrix modules = moduleMasks(freq, samples.widths, options.threshold);
+    std::vector<uint8_t> target(modules.cols(), 0);
+    for (int c : options.classes)
+        for (int64_t j = 0; j < modules.cols(); ++j) target[j] |= modules.get(c, j);
+    const auto keep = keepSetsFromMask(target, samples.widths);
+
+    ExtractResult r;
+    r.classes = options.classes;
+    r.classNames = sub.info.classNames;
+    int64_t kept = 0;
+    for (size_t l = 0; l < keep.size(); ++l) {
+        r.layers.push_back({samples.names[l], int64_t(keep[l].size()), samples.widths[l]});
+        kept += int64_t(keep[l].size());
+    }
+    r.retention = double(kept) / double(target.size());
+
+    // The full model on the same sub-task: logits restricted to the targets (§7.8).
+    torch::Tensor targetIndex = torch::tensor(std::vector<int64_t>(options.classes.begin(),
+                                                                   options.classes.end()));
+    BatchLoader testLoader(toTensors(sub.test), sub.info, 256, false, false);
+    r.fullAccuracy = accuracy(testLoader, [&](const torch::Tensor& x) {
+        return run.model->forward(x).index_select(1, targetIndex);
+    });
+
+    // Pruned module + head.
+    torch::manual_seed(options.seed);
+    std::vector<ProgramOp> ops = buildPrunedProgram(*run.model, keep);
+    appendModuleHead(ops, numClasses, int64_t(options.classes.size()));
+    ProgramModule module(ops);
+    ProgramModule fullProgram(buildPrunedProgram(*run.model, {}));
+
+    auto [fineTrain, validation] =
+        splitValidation(sub.train, options.validationFraction, options.seed + 1);
+    say(observer, "fine-tuning on " + std::to_string(fineTrain.size()) + " images, validating on " +
+                      std::to_string(validation.size()));
+    BatchLoader trainLoader(toTensors(fineTrain), sub.info, options.batchSize, true, true);
+    BatchLoader valLoader(toTensors(validation), sub.info, 256, false, false);
+    auto optimizer = torch::optim::SGD(
+        module->parameters(),
+        torch::optim::SGDOptions(options.lr).momentum(0.9).nesterov(true).weight_decay(0));
+    auto moduleForward = [&](const torch::Tensor& x) { return module->forward(x); };
+
+    // Epoch 0 is the module before any fine-tuning; keep whichever epoch validates best.
+    module->eval();
+    double best = accuracy(valLoader, moduleForward);
+    torch::serialize::OutputArchive bestState;
+    module->save(bestState);
+    std::stringstream bestBytes;
+    bestState.save_to(bestBytes);
+    for (int epoch = 0; epoch < options.finetuneEpochs; ++epoch) {
+        // CosineAnnealingLR with T_max = 2 * epochs, as both published repositories (§7.7).
+        const double lr = cosineLearningRate(options.lr, epoch, 2 * options.finetuneEpochs);
+        static_cast<torch::optim::SGDOptions&>(optimizer.param_groups()[0].options()).lr(lr);
+        module->train();
+        trainLoader.startEpoch(options.seed * 7919 + uint64_t(epoch));
+        for (int64_t b = 0; b < trainLoader.batches(); ++b) {
+            if (control && !control->waitWhilePaused()) throw TrainingError("extraction stopped");
+            auto [images, labels] = trainLoader.batch(b);
+            torch::Tensor loss = torch::nn::functional::cross_entropy(module->forward(images), labels);
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+        }
+        module->eval();
+        const double val = accuracy(valLoader, moduleForward);
+        say(observer, "fine-tune epoch " + std::to_string(epoch + 1) + "/" +
+                          std::to_string(options.finetuneEpochs) + ": validation accuracy " +
+                          std::to_string(val));
+        if (observer) {
+            MetricsEvent e;
+            e.kind = MetricsEvent::Kind::Epoch;
+            e.phase = "finetune";
+            e.epoch = epoch;
+            e.epochs = options.finetuneEpochs;
+            e.accuracy = val;
+            e.lr = lr;
+            observer->onMetrics(e);
+        }
+        if (val > best) {
+            best = val;
+            r.bestEpoch = epoch + 1;
+            torch::serialize::OutputArchive state;
+            module->save(state);
+            bestBytes.str({});
+            state.save_to(bestBytes);
+        }
+    }
+    torch::serialize::InputArchive restore;
+    bestBytes.seekg(0);
+    restore.load_from(bestBytes);
+    module->load(restore);
+    module->eval();
+    r.validationAccuracy = best;
+    r.moduleAccuracy = accuracy(testLoader, moduleForward);
+
+    // Size and speed against the full architecture (without generators).
+    const auto& img = sub.train;
+    r.params = module->parameterCount();
+    r.paramsFull = fullProgram->parameterCount();
+    for (const auto& p : run.model->parameters()) r.paramsFullWithGenerators += p.numel();
+    r.flops = module->multiplyAdds(img.channels, img.height, img.width);
+    r.flopsFull = fullProgram->multiplyAdds(img.channels, img.height, img.width);
+    fullProgram->eval();
+    for (int64_t batch : {int64_t(1), int64_t(128)}) {
+        torch::Tensor x = torch::randn({batch, img.channels, img.height, img.width});
+        const double m = latencyMs(moduleForward, x);
+        const double f = latencyMs([&](const torch::Tensor& t) { return fullProgram->forward(t); }, x);
+        (batch == 1 ? r.latencyMs : r.latencyMs128) = m;
+        (batch == 1 ? r.latencyMsFull : r.latencyMsFull128) = f;
+    }
+
+    r.outDir = options.outDir.empty()
+                   ? options.runDir + "/modules/" + defaultModuleName(options.classes)
+                   : options.outDir;
+    nlohmann::json layers = nlohmann::json::array();
+    for (const auto& l : r.layers) layers.push_back({{"name", l.name}, {"kept", l.kept}, {"total", l.total}});
+    nlohmann::json manifest = {
+        {"engine_version", kEngineVersion},
+        {"source_run", std::filesystem::absolute(options.runDir).lexically_normal().string()},
+        {"checkpoint", run.checkpoint},
+        {"model", run.config.model},
+        {"mode", toString(run.config.mode)},
+        {"dataset", run.config.dataset},
+        {"classes", r.classes},
+        {"class_names", r.classNames},
+        {"threshold", options.threshold},
+        {"retention", r.retention},
+        {"layers", layers},
+        {"params", r.params},
+        {"params_full", r.paramsFull},
+        {"params_full_with_generators", r.paramsFullWithGenerators},
+        {"flops", r.flops},
+        {"flops_full", r.flopsFull},
+        {"module_accuracy", r.moduleAccuracy},
+        {"full_accuracy", r.fullAccuracy},
+        {"validation_accuracy", r.validationAccuracy},
+        {"best_epoch", r.bestEpoch},
+        {"finetune_epochs", options.finetuneEpochs},
+        {"latency_ms", {{"batch1", r.latencyMs}, {"batch128", r.latencyMs128}}},
+        {"latency_ms_full", {{"batch1", r.latencyMsFull}, {"batch128", r.latencyMsFull128}}},
+        {"input", {{"channels", img.channels}, {"height", img.height}, {"width", img.width}}},
+        {"normalization", {{"mean", sub.info.mean}, {"std", sub.info.std},
+                           {"note", "inputs are pixels/255, then (x - mean) / std per channel"}}},
+        {"output", "logits over the classes, in the order of \"classes\""}};
+    saveModuleFolder(r.outDir, *module, manifest);
+    r.seconds = since(started);
+    return r;
+}
+
+EvalResult evaluateModule(const std::string& moduleDir, const std::string& dataDir) {
+    nlohmann::json manifest = verifyModuleFolder(moduleDir);
+    torch::jit::Module script = loadTorchScriptModule(moduleDir);
+    EvalResult r;
+    try {
+        r.dataset = manifest.at("dataset").get<std::string>();
+        r.classes = manifest.at("classes").get<std::vector<int>>();
+    } catch (const nlohmann::json::exception&) {
+        throw ModuleFileError(moduleDir + "/module.json: lacks the dataset or classes");
+    }
+    TrainConfig config;
+    config.dataset = r.dataset;
+    config.dataDir = dataDir;
+    config.model = manifest.value("model", std::string());
+    Dataset sub = selectClasses(prepareDataset(config), r.classes);
+    BatchLoader loader(toTensors(sub.test), sub.info, 256, false, false);
+    r.accuracy = accuracy(loader, [&](const torch::Tensor& x) {
+        return script.forward({x}).toTensor();
+    });
+    r.samples = sub.test.size();
+    return r;
+}
+
+}  // namespace nemo

@@ -1,0 +1,294 @@
+#include "extract/program_builder.h"
+
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+
+#include "models/cnn_models.h"
+#include "models/resnet.h"
+
+namespace nemo {
+namespace {
+
+using Kind = ProgramOp::Kind;
+using IndexSet = std::vector<int64_t>;
+
+IndexSet allUnits(int64_t n) {
+    IndexSet s(n);
+    std::iota(s.begin(), s.end(), 0);
+    return s;
+}
+
+IndexSet unite(const IndexSet& a, const IndexSet& b) {
+    IndexSet u;
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(u));
+    return u;
+}
+
+torch::Tensor indexTensor(const IndexSet& s) { return torch::tensor(s, torch::kLong); }
+
+torch::Tensor pick(const torch::Tensor& t, int64_t dim, const IndexSet& s) {
+    return t.detach().index_select(dim, indexTensor(s).to(t.device())).contiguous().cpu();
+}
+
+class Builder {
+public:
+    explicit Builder(const std::vector<IndexSet>& keep) : keep_(keep) {}
+
+    // The index set of a conv's outputs: its kept units when masked, all otherwise.
+    IndexSet outputSet(const MaskedConv2d& conv) {
+        if (!conv->masked()) return allUnits(conv->units());
+        if (keep_.empty()) { ++maskIndex_; return allUnits(conv->units()); }
+        if (maskIndex_ >= keep_.size()) throw std::invalid_argument("module mask has too few layers");
+        return keep_[maskIndex_++];
+    }
+
+    // conv (+ BN) with outputs `out` reading input channels `in`.
+    void conv(const MaskedConv2d& layer, const IndexSet& out, const IndexSet& in) {
+        ProgramOp op;
+        op.kind = Kind::Conv;
+        op.name = "op" + std::to_string(ops.size());
+        op.stride = layer->options().stride;
+        op.padding = layer->options().padding;
+        op.tensors.emplace_back("weight", pick(pick(layer->conv->weight, 0, out), 1, in));
+        if (layer->conv->options.bias()) op.tensors.emplace_back("bias", pick(layer->conv->bias, 0, out));
+        ops.push_back(op);
+        if (layer->bn) {
+            ProgramOp bn;
+            bn.kind = Kind::BatchNorm;
+            bn.name = "op" + std::to_string(ops.size());
+            bn.tensors = {{"weight", pick(layer->bn->weight, 0, out)},
+                          {"bias", pick(layer->bn->bias, 0, out)},
+                          {"running_mean", pick(layer->bn->running_mean, 0, out)},
+                          {"running_var", pick(layer->bn->running_var, 0, out)}};
+            ops.push_back(bn);
+        }
+    }
+
+    void linear(const torch::nn::Linear& layer, const IndexSet* inColumns = nullptr) {
+        ProgramOp op;
+        op.kind = Kind::Linear;
+        op.name = "op" + std::to_string(ops.size());
+        torch::Tensor w = layer->weight.detach();
+        op.tensors = {{"weight", inColumns ? pick(w, 1, *inColumns) : w.contiguous().cpu()},
+                      {"bias", layer->bias.detach().contiguous().cpu()}};
+        ops.push_back(op);
+    }
+
+    void simple(Kind kind, double dropout = 0) {
+        ProgramOp op;
+        op.kind = kind;
+        op.name = "op" + std::to_string(ops.size());
+        op.dropout = dropout;
+        ops.push_back(op);
+    }
+
+    void slot(Kind kind, int slot) {
+        simple(kind);
+        ops.back().slot = slot;
+    }
+
+    // x (channels a) + slot (channels b) in a tensor of `width` channels; keeps u = a | b.
+    IndexSet scatterAdd(int slot, const IndexSet& a, const IndexSet& b, int64_t width) {
+        IndexSet u = unite(a, b);
+        ProgramOp op;
+        op.kind = Kind::ScatterAdd;
+        op.name = "op" + std::to_string(ops.size());
+        op.slot = slot;
+        op.width = width;
+        op.tensors = {{"index_x", indexTensor(a)}, {"index_slot", indexTensor(b)},
+                      {"index_out", indexTensor(u)}};
+        ops.push_back(op);
+        return u;
+    }
+
+    // Flattened-feature columns of channels `channels` when each channel has `spatial` values.
+    static IndexSet flatColumns(const IndexSet& channels, int64_t spatial) {
+        IndexSet cols;
+        for (int64_t c : channels)
+            for (int64_t k = 0; k < spatial; ++k) cols.push_back(c * spatial + k);
+        return cols;
+    }
+
+    void finish() {
+        if (!keep_.empty() && maskIndex_ != keep_.size())
+            throw std::invalid_argument("module mask has more layers than the model");
+    }
+
+    std::vector<ProgramOp> ops;
+
+private:
+    const std::vector<IndexSet>& keep_;
+    size_t maskIndex_ = 0;
+};
+
+void buildTinyCnn(TinyCnnImpl& m, Builder& b) {
+    const auto& c = m.convs();
+    IndexSet in = allUnits(c[0]->options().in);
+    const bool poolAfter[4] = {true, true, false, true};
+    for (size_t i = 0; i < c.size(); ++i) {
+        IndexSet out = b.outputSet(c[i]);
+        b.conv(c[i], out, in);
+        b.simple(Kind::Relu);
+        if (poolAfter[i]) b.simple(Kind::MaxPool2);
+        in = out;
+    }
+    const int64_t side = m.spec().inputSize / 8;
+    b.simple(Kind::Flatten);
+    const IndexSet cols = Builder::flatColumns(in, side * side);
+    b.linear(m.fc_4, &cols);
+    b.simple(Kind::Relu);
+    b.simple(Kind::Dropout, 0.25);
+    b.linear(m.fc_5);
+}
+
+void buildSimCnn(SimCnnImpl& m, Builder& b) {
+    const auto& c = m.convs();
+    IndexSet in = allUnits(c[0]->options().in);
+    for (size_t i = 0; i < c.size(); ++i) {
+        IndexSet out = b.outputSet(c[i]);
+        b.conv(c[i], out, in);
+        b.simple(Kind::Relu);
+        if (i == 1 || i == 3 || i == 6 || i == 9 || i == 12) b.simple(Kind::MaxPool2);
+        in = out;
+    }
+    b.simple(Kind::Flatten);
+    b.simple(Kind::Dropout, 0.5);
+    b.linear(m.fc_13, &in);
+    b.simple(Kind::Relu);
+    b.simple(Kind::Dropout, 0.5);
+    b.linear(m.fc_14);
+    b.simple(Kind::Relu);
+    b.linear(m.fc_15);
+}
+
+void buildVgg16(Vgg16Impl& m, Builder& b) {
+    const auto& c = m.convs();
+    IndexSet in = allUnits(c[0]->options().in);
+    for (size_t i = 0; i < c.size(); ++i) {
+        IndexSet out = b.outputSet(c[i]);
+        b.conv(c[i], out, in);
+        b.simple(Kind::Relu);
+        if (m.poolAfter[i]) b.simple(Kind::MaxPool2);
+        in = out;
+    }
+    b.simple(Kind::Flatten);
+    b.linear(m.fc1, &in);
+    b.simple(Kind::Relu);
+    b.simple(Kind::Dropout, 0.5);
+    b.linear(m.fc2);
+    b.simple(Kind::Relu);
+    b.simple(Kind::Dropout, 0.5);
+    b.linear(m.fc3);
+}
+
+void buildResCnn(ResCnnImpl& m, Builder& b) {
+    const auto& c = m.convs();
+    std::vector<IndexSet> sets;
+    for (const auto& conv : c) sets.push_back(b.outputSet(conv));
+    IndexSet in = allUnits(c[0]->options().in);
+    auto convRelu = [&](size_t i) {
+        b.conv(c[i], sets[i], in);
+        b.simple(Kind::Relu);
+        in = sets[i];
+    };
+    // Residual blocks (§7.3): the skip is the pooled output of idx-2, added after the ReLU of
+    // idx; the layer after the add reads the union of both sets.
+    auto residual = [&](size_t first, size_t second) {
+        b.slot(Kind::Save, 0);
+        const IndexSet skip = in;
+        convRelu(first);
+        convRelu(second);
+        in = b.scatterAdd(0, sets[second], skip, c[second]->units());
+    };
+    auto convReluPool = [&](size_t i) {
+        convRelu(i);
+        b.simple(Kind::MaxPool2);
+    };
+    convRelu(0);
+    convReluPool(1);
+    residual(2, 3);
+    convReluPool(4);
+    convReluPool(5);
+    residual(6, 7);
+    convReluPool(8);
+    convReluPool(9);
+    residual(10, 11);
+    b.simple(Kind::Flatten);
+    b.simple(Kind::Dropout, 0.5);
+    b.linear(m.classifier, &in);
+}
+
+void buildResNet18(ResNet18Impl& m, Builder& b) {
+    IndexSet p = allUnits(m.stem->units());
+    b.conv(m.stem, p, allUnits(m.stem->options().in));
+    b.simple(Kind::Relu);
+    for (auto& block : m.blocks) {
+        const IndexSet c1 = b.outputSet(block->conv1);
+        const IndexSet c2 = b.outputSet(block->conv2);
+        const IndexSet d = block->downsample ? b.outputSet(block->downsample) : IndexSet();
+        b.slot(Kind::Save, 0);  // block input, channels p
+        b.conv(block->conv1, c1, p);
+        b.simple(Kind::Relu);
+        b.conv(block->conv2, c2, c1);
+        const int64_t width = block->conv2->units();
+        if (block->downsample) {
+            b.slot(Kind::Save, 1);
+            b.slot(Kind::Load, 0);
+            b.conv(block->downsample, d, p);
+            b.slot(Kind::Save, 2);
+            b.slot(Kind::Load, 1);
+            p = b.scatterAdd(2, c2, d, width);
+        } else {
+            p = b.scatterAdd(0, c2, p, width);
+        }
+        b.simple(Kind::Relu);
+    }
+    b.simple(Kind::AvgPool1);
+    b.simple(Kind::Flatten);
+    b.linear(m.fc, &p);
+}
+
+}  // namespace
+
+std::vector<ProgramOp> buildPrunedProgram(NetworkImpl& full, const std::vector<IndexSet>& keep) {
+    Builder b(keep);
+    if (auto* m = dynamic_cast<TinyCnnImpl*>(&full)) buildTinyCnn(*m, b);
+    else if (auto* m = dynamic_cast<SimCnnImpl*>(&full)) buildSimCnn(*m, b);
+    else if (auto* m = dynamic_cast<Vgg16Impl*>(&full)) buildVgg16(*m, b);
+    else if (auto* m = dynamic_cast<ResCnnImpl*>(&full)) buildResCnn(*m, b);
+    else if (auto* m = dynamic_cast<ResNet18Impl*>(&full)) buildResNet18(*m, b);
+    else throw std::invalid_argument("module extraction does not support " + full.modelName());
+    b.finish();
+    return std::move(b.ops);
+}
+
+void appendModuleHead(std::vector<ProgramOp>& ops, int64_t numClasses, int64_t targets) {
+    ProgramOp relu;
+    relu.kind = ProgramOp::Kind::Relu;
+    relu.name = "head_relu";
+    ops.push_back(relu);
+    torch::nn::Linear fresh(numClasses, targets);  // PyTorch's default init, as the reference
+    ProgramOp head;
+    head.kind = ProgramOp::Kind::Linear;
+    head.name = "head";
+    head.tensors = {{"weight", fresh->weight.detach().clone()}, {"bias", fresh->bias.detach().clone()}};
+    ops.push_back(head);
+}
+
+std::vector<IndexSet> keepSetsFromMask(const std::vector<uint8_t>& mask,
+                                       const std::vector<int64_t>& widths) {
+    std::vector<IndexSet> sets;
+    int64_t offset = 0;
+    for (int64_t w : widths) {
+        IndexSet s;
+        for (int64_t j = 0; j < w; ++j)
+            if (mask.at(offset + j)) s.push_back(j);
+        sets.push_back(s);
+        offset += w;
+    }
+    if (offset != int64_t(mask.size())) throw std::invalid_argument("module mask size mismatch");
+    return sets;
+}
+
+}  // namespace nemo

@@ -1,0 +1,25 @@
+// Cuts a trained network down to the units a module keeps (method.md §7): every masked layer
+// keeps the units of its index set, its inputs follow the previous layer's set, residual adds
+// work on the union of both sides' sets, generators are dropped.
+#pragma once
+
+#include <vector>
+
+#include "extract/module_program.h"
+#include "models/network.h"
+
+namespace nemo {
+
+// keep[l]: ascending unit indices kept in masked layer l (mask order). An empty `keep` keeps
+// everything (the full model without generators, for size and latency comparisons).
+std::vector<ProgramOp> buildPrunedProgram(NetworkImpl& full,
+                                          const std::vector<std::vector<int64_t>>& keep);
+
+// Appends the module head of §7.7: ReLU + Linear(num_classes -> targets), freshly initialised.
+void appendModuleHead(std::vector<ProgramOp>& ops, int64_t numClasses, int64_t targets);
+
+// Splits a K-long 0/1 module mask into ascending index sets per layer.
+std::vector<std::vector<int64_t>> keepSetsFromMask(const std::vector<uint8_t>& mask,
+                                                   const std::vector<int64_t>& widths);
+
+}  // namespace nemo

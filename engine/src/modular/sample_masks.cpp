@@ -1,0 +1,125 @@
+#include "modular/sample_masks.h"
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "data/batch_loader.h"
+#include "run/atomic_file.h"
+
+namespace nemo {
+namespace {
+
+constexpr char kMagic[8] = {'N', 'E', 'M', 'O', 'S', 'M', 'K', '1'};
+
+struct FileHeader {
+    char magic[8];
+    int64_t rows, cols, layers, augmented, checkpointStamp;
+};
+
+int64_t checkpointStamp(const std::string& path) {
+    std::error_code error;
+    auto time = std::filesystem::last_write_time(path, error);
+    const auto size = std::filesystem::file_size(path, error);
+    return int64_t(time.time_since_epoch().count()) ^ int64_t(size);
+}
+
+void save(const SampleMasks& m, const std::string& path, bool augmented, int64_t stamp) {
+    replaceFileAtomically(path, [&](const std::string& temp) {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        FileHeader h{};
+        std::memcpy(h.magic, kMagic, 8);
+        h.rows = m.bits.rows();
+        h.cols = m.bits.cols();
+        h.layers = int64_t(m.widths.size());
+        h.augmented = augmented;
+        h.checkpointStamp = stamp;
+        out.write(reinterpret_cast<const char*>(&h), sizeof h);
+        out.write(reinterpret_cast<const char*>(m.widths.data()), std::streamsize(m.widths.size() * 8));
+        out.write(reinterpret_cast<const char*>(m.labels.data()), std::streamsize(m.labels.size() * 8));
+        for (int64_t r = 0; r < m.bits.rows(); ++r)
+            out.write(reinterpret_cast<const char*>(m.bits.row(r)),
+                      std::streamsize(m.bits.wordsPerRow() * 8));
+        out.flush();
+        if (!out) throw std::runtime_error(path + ": cannot write the sample masks; is the disk full?");
+    });
+}
+
+// Reads the file if it exists and fits; returns false when it must be recomputed.
+bool load(SampleMasks& m, const std::string& path, bool augmented, int64_t stamp) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    FileHeader h{};
+    if (!in.read(reinterpret_cast<char*>(&h), sizeof h)) return false;
+    if (std::memcmp(h.magic, kMagic, 8) != 0 || h.augmented != int64_t(augmented) ||
+        h.checkpointStamp != stamp || h.rows != int64_t(m.labels.size()) ||
+        h.layers != int64_t(m.widths.size()))
+        return false;
+    std::vector<int64_t> widths(h.layers);
+    in.read(reinterpret_cast<char*>(widths.data()), std::streamsize(h.layers * 8));
+    if (widths != m.widths) return false;
+    std::vector<int64_t> labels(h.rows);
+    in.read(reinterpret_cast<char*>(labels.data()), std::streamsize(h.rows * 8));
+    if (!in || labels != m.labels) return false;
+    BitMatrix bits(h.rows, h.cols);
+    for (int64_t r = 0; r < h.rows; ++r)
+        in.read(reinterpret_cast<char*>(bits.row(r)), std::streamsize(bits.wordsPerRow() * 8));
+    if (!in) return false;  // truncated: recompute
+    m.bits = std::move(bits);
+    return true;
+}
+
+}  // namespace
+
+SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool augmented,
+                               TrainingObserver* observer) {
+    torch::NoGradGuard noGrad;
+    model.eval();
+    SampleMasks m;
+    m.widths = model.maskedWidths();
+    m.names = model.maskedNames();
+    if (m.widths.empty()) {
+        throw std::runtime_error("this run was trained in standard mode and has no masks; "
+                                 "modularize a nemo or mwt run");
+    }
+    const int64_t k = model.totalMaskedUnits();
+    m.bits = BitMatrix(data.train.size(), k);
+    m.labels = data.train.labels;
+    BatchLoader loader(toTensors(data.train), data.info, 256, false, augmented);
+    loader.startEpoch(12345);
+    const auto device = model.parameters().front().device();
+    int64_t row = 0;
+    for (int64_t b = 0; b < loader.batches(); ++b) {
+        auto [images, labels] = loader.batch(b);
+        model.forward(images.to(device));
+        torch::Tensor all = torch::cat(model.masks(), 1).to(torch::kCPU, torch::kFloat).contiguous();
+        const float* values = all.data_ptr<float>();
+        for (int64_t i = 0; i < all.size(0); ++i) m.bits.setFromFloats(row + i, 0, values + i * k, k);
+        row += all.size(0);
+        if (observer && (b % 20 == 0 || b + 1 == loader.batches())) {
+            observer->onMessage("sample masks: " + std::to_string(row) + "/" +
+                                std::to_string(data.train.size()));
+        }
+    }
+    return m;
+}
+
+SampleMasks sampleMasksForRun(LoadedRun& run, const std::string& runDir, bool augmented,
+                              TrainingObserver* observer) {
+    ensureDirectory(runDir + "/modular");
+    const std::string path = runDir + "/modular/sample_masks.bin";
+    const int64_t stamp = checkpointStamp(run.checkpoint);
+    SampleMasks cached;
+    cached.widths = run.model->maskedWidths();
+    cached.names = run.model->maskedNames();
+    cached.labels = run.data.train.labels;
+    if (!cached.widths.empty() && load(cached, path, augmented, stamp)) {
+        cached.reused = true;
+        return cached;
+    }
+    SampleMasks fresh = collectSampleMasks(*run.model, run.data, augmented, observer);
+    save(fresh, path, augmented, stamp);
+    return fresh;
+}
+
+}  // namespace nemo

@@ -1,0 +1,51 @@
+#include "run/run_loader.h"
+
+#include <filesystem>
+
+#include "run/atomic_file.h"
+#include "run/run_directory.h"
+#include "train/checkpoint.h"
+
+namespace nemo {
+
+Dataset prepareDataset(const TrainConfig& config) {
+    Dataset data = loadDataset(config.dataset, config.dataDir);
+    data.train = takeFirst(data.train, config.limitTrain);
+    data.test = takeFirst(data.test, config.limitTest);
+    const int needed = requiredInputSize(config.model);
+    if (needed > 0) {
+        data.train = padTo(data.train, needed);
+        data.test = padTo(data.test, needed);
+    }
+    return data;
+}
+
+LoadedRun loadRun(const std::string& runDir, const std::string& dataDirOverride) {
+    RunDirectory run(runDir);
+    if (!run.exists()) {
+        throw std::runtime_error(runDir + ": not a run folder (no config.json); train one with "
+                                 "`nemo train --out " + runDir + "`");
+    }
+    LoadedRun loaded;
+    const std::string text = readTextFile(run.configPath());
+    loaded.config = configFromJson(text);
+    loaded.info = nlohmann::json::parse(text);
+    if (!dataDirOverride.empty()) loaded.config.dataDir = dataDirOverride;
+    loaded.checkpoint = std::filesystem::exists(run.finalCheckpoint()) ? run.finalCheckpoint()
+                                                                       : run.lastCheckpoint();
+    if (!std::filesystem::exists(loaded.checkpoint)) {
+        throw std::runtime_error(runDir + ": no checkpoint yet; let the training finish an epoch");
+    }
+    loaded.data = prepareDataset(loaded.config);
+    ModelSpec spec;
+    spec.inChannels = loaded.data.train.channels;
+    spec.numClasses = loaded.data.info.numClasses();
+    spec.inputSize = loaded.data.train.height;
+    spec.masked = loaded.config.mode != TrainMode::Standard;
+    loaded.model = buildModel(loaded.config.model, spec);
+    loadCheckpoint(loaded.checkpoint, *loaded.model, nullptr);
+    loaded.model->eval();
+    return loaded;
+}
+
+}  // namespace nemo
