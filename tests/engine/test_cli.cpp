@@ -139,6 +139,51 @@ class TestCli : public QObject {
         QVERIFY(resume.err.contains("nothing to resume"));
     }
 
+    void modularizeExtractEvalPipeline() {
+        const QString fm = QStringLiteral("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz");
+        if (!QFile::exists(fm) && qEnvironmentVariableIsEmpty("NEMO_DATA_DIR"))
+            QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
+        QTemporaryDir dir;
+        const QString run = dir.path() + "/run";
+        Result t = runNemo({"train", "--model", "tinycnn", "--epochs", "1", "--limit-train", "3000",
+                            "--limit-test", "600", "--threads", "1", "--out", run, "--json"});
+        QVERIFY2(t.exitCode == 0, qPrintable(t.err));
+
+        Result m = runNemo({"modularize", run, "--threshold", "0.9", "--threads", "1", "--json"});
+        QVERIFY2(m.exitCode == 0, qPrintable(m.err));
+        for (const char* key : {"threshold", "retention", "cohesion", "coupling", "per_class"})
+            QVERIFY2(m.last.contains(key), key);
+        QCOMPARE(m.last["per_class"].size(), size_t(10));
+        QVERIFY(m.last["retention"].get<double>() < 1.0);
+
+        const QString moduleDir = dir.path() + "/module";
+        Result e = runNemo({"extract", run, "--classes", "0,1", "--finetune-epochs", "1",
+                            "--threads", "1", "--out", moduleDir, "--json"});
+        QVERIFY2(e.exitCode == 0, qPrintable(e.err));
+        for (const char* key : {"classes", "module_accuracy", "full_accuracy", "params",
+                                "params_full", "flops", "flops_full", "retention", "latency_ms",
+                                "latency_ms_full", "out_dir"})
+            QVERIFY2(e.last.contains(key), key);
+        QVERIFY(e.last["params"].get<int64_t>() < e.last["params_full"].get<int64_t>());
+        QVERIFY(QFile::exists(moduleDir + "/module.pt"));
+        QVERIFY(QFile::exists(moduleDir + "/module.safetensors"));
+        QVERIFY(QFile::exists(moduleDir + "/module.json"));
+
+        Result v = runNemo({"eval", moduleDir, "--json"});
+        QVERIFY2(v.exitCode == 0, qPrintable(v.err));
+        QCOMPARE(v.last["accuracy"].get<double>(), e.last["module_accuracy"].get<double>());
+
+        Result bad = runNemo({"extract", run, "--classes", "0,42", "--json"});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains("out of range"), qPrintable(bad.err));
+        Result junk = runNemo({"extract", run, "--classes", "0,x", "--json"});
+        QCOMPARE(junk.exitCode, 1);
+        QVERIFY(junk.err.contains("not a class id"));
+        Result missing = runNemo({"eval", dir.path() + "/nothing", "--json"});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains("no module.json"));
+    }
+
     void benchPrintsThroughput() {
         Result r = runNemo({"bench", "--model", "tinycnn", "--mode", "nemo", "--batch-size", "32",
                             "--steps", "2", "--warmup", "1", "--threads", "1", "--json"});

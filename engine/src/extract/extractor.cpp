@@ -227,6 +227,7 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
         {"model", run.config.model},
         {"mode", toString(run.config.mode)},
         {"dataset", run.config.dataset},
+        {"limit_test", run.config.limitTest},  // eval measures on the same test images
         {"classes", r.classes},
         {"class_names", r.classNames},
         {"threshold", options.threshold},
@@ -267,6 +268,7 @@ EvalResult evaluateModule(const std::string& moduleDir, const std::string& dataD
     config.dataset = r.dataset;
     config.dataDir = dataDir;
     config.model = manifest.value("model", std::string());
+    config.limitTest = manifest.value("limit_test", int64_t(0));
     Dataset sub = selectClasses(prepareDataset(config), r.classes);
     BatchLoader loader(toTensors(sub.test), sub.info, 256, false, false);
     r.accuracy = accuracy(loader, [&](const torch::Tensor& x) {

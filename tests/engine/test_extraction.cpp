@@ -1,0 +1,301 @@
+// Modules: the pruned network reproduces the full model with non-retained units zeroed (every
+// CNN), its TorchScript export gives the same outputs in C++ and in Python, its files are checked,
+// and a real run modularizes and extracts a module that keeps the full model's accuracy.
+#include <QtTest>
+
+#include <zlib.h>
+
+#include <fstream>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "extract/module_files.h"
+#include "extract/program_builder.h"
+#include "models/cnn_models.h"
+#include "models/masked_conv.h"
+#include "models/resnet.h"
+#include "nemo/dataset.h"
+#include "nemo/modules.h"
+#include "nemo/trainer.h"
+#include "run/atomic_file.h"
+
+using namespace nemo;
+
+namespace {
+
+ModelSpec specFor(const std::string& name) {
+    ModelSpec s;
+    s.inChannels = name == "tinycnn" ? 1 : 3;
+    s.inputSize = name == "tinycnn" ? 28 : 32;
+    s.numClasses = 10;
+    return s;
+}
+
+// Every masked conv of a model, in mask order.
+std::vector<MaskedConv2dImpl*> maskedConvs(NetworkImpl& model) {
+    std::vector<MaskedConv2dImpl*> out;
+    for (auto& m : model.modules(false)) {
+        auto* conv = dynamic_cast<MaskedConv2dImpl*>(m.get());
+        if (conv && conv->masked()) out.push_back(conv);
+    }
+    return out;
+}
+
+// Trained-looking BN statistics and classifier weights large enough that the logits are O(1)
+// (VGG's N(0, 0.01) init gives logits of 1e-5, which would hide any slicing error).
+void randomizeBatchNorm(NetworkImpl& model) {
+    torch::NoGradGuard noGrad;
+    for (auto& m : model.modules(false)) {
+        if (auto* fc = dynamic_cast<torch::nn::LinearImpl*>(m.get())) {
+            if (!fc->weight.requires_grad()) continue;
+            fc->weight.normal_(0.0, 1.0 / std::sqrt(double(fc->weight.size(1))) * 3.0);
+        }
+        if (auto* bn = dynamic_cast<torch::nn::BatchNorm2dImpl*>(m.get())) {
+            bn->running_mean.uniform_(-0.2, 0.2);
+            bn->running_var.uniform_(0.5, 1.5);
+            bn->weight.uniform_(0.5, 1.5);
+            bn->bias.uniform_(-0.2, 0.2);
+        }
+    }
+}
+
+void writeTensor(const QString& path, const torch::Tensor& t) {
+    std::ofstream out(path.toStdString(), std::ios::binary);
+    const int64_t rank = t.dim();
+    out.write(reinterpret_cast<const char*>(&rank), 8);
+    for (int64_t d : t.sizes()) out.write(reinterpret_cast<const char*>(&d), 8);
+    torch::Tensor c = t.contiguous().to(torch::kFloat);
+    out.write(static_cast<const char*>(c.data_ptr()), std::streamsize(c.numel() * 4));
+}
+
+bool haveFashionMnist() {
+    const QString dir = QString::fromStdString(defaultDataDir("fashion-mnist"));
+    return !dir.isEmpty() && QFile::exists(dir + "/train-images-idx3-ubyte.gz");
+}
+
+}  // namespace
+
+class TestExtraction : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        torch::manual_seed(3);
+        setThreadCount(1);
+    }
+
+    void prunedModuleEqualsZeroedFullModel_data() {
+        QTest::addColumn<QString>("model");
+        for (const auto& name : modelNames()) QTest::newRow(name.c_str()) << QString::fromStdString(name);
+    }
+
+    void prunedModuleEqualsZeroedFullModel() {
+        QFETCH(QString, model);
+        const std::string name = model.toStdString();
+        Network full = buildModel(name, specFor(name));
+        randomizeBatchNorm(*full);
+        full->eval();
+
+        // A random index set per masked layer (never empty), and the same as 0/1 masks.
+        std::mt19937 rng(7);
+        std::vector<std::vector<int64_t>> keep;
+        auto convs = maskedConvs(*full);
+        QCOMPARE(int64_t(convs.size()), int64_t(full->maskedWidths().size()));
+        for (MaskedConv2dImpl* conv : convs) {
+            std::vector<int64_t> set;
+            torch::Tensor mask = torch::zeros({conv->units()});
+            for (int64_t j = 0; j < conv->units(); ++j) {
+                if (rng() % 100 < 45 || (set.empty() && j + 1 == conv->units())) {
+                    set.push_back(j);
+                    mask[j] = 1.0f;
+                }
+            }
+            conv->setFixedMask(mask);
+            keep.push_back(set);
+        }
+        ProgramModule pruned(buildPrunedProgram(*full, keep));
+        pruned->eval();
+        const ModelSpec spec = specFor(name);
+        torch::Tensor x = torch::randn({3, spec.inChannels, spec.inputSize, spec.inputSize});
+        torch::NoGradGuard noGrad;
+        torch::Tensor want = full->forward(x);
+        torch::Tensor got = pruned->forward(x);
+        QCOMPARE(got.sizes(), want.sizes());
+        const double err = (got - want).abs().max().item<double>();
+        const double scale = want.abs().max().item<double>();
+        QVERIFY2(scale > 0.1, qPrintable(QString("logits too small to compare: %1").arg(scale)));
+        QVERIFY2(err <= 1e-4 * std::max(1.0, scale),
+                 qPrintable(QString("max |diff| %1 (logits up to %2)").arg(err).arg(scale)));
+        // And it really is smaller.
+        int64_t fullParams = 0;
+        for (const auto& p : full->parameters()) fullParams += p.numel();
+        QVERIFY(pruned->parameterCount() < fullParams);
+    }
+
+    void torchScriptExportMatchesInCppAndPython() {
+        Network full = buildModel("resnet18", specFor("resnet18"));
+        randomizeBatchNorm(*full);
+        full->eval();
+        std::vector<std::vector<int64_t>> keep;
+        for (int64_t w : full->maskedWidths()) {
+            std::vector<int64_t> set;
+            for (int64_t j = 0; j < w; j += 3) set.push_back(j);
+            keep.push_back(set);
+        }
+        auto ops = buildPrunedProgram(*full, keep);
+        appendModuleHead(ops, 10, 3);
+        ProgramModule module(ops);
+        module->eval();
+        QTemporaryDir dir;
+        const std::string moduleDir = (dir.path() + "/module").toStdString();
+        saveModuleFolder(moduleDir, *module, {{"dataset", "cifar10"}, {"classes", {0, 1, 2}}});
+
+        verifyModuleFolder(moduleDir);
+        torch::jit::Module script = loadTorchScriptModule(moduleDir);
+        torch::Tensor x = torch::randn({4, 3, 32, 32});
+        torch::NoGradGuard noGrad;
+        torch::Tensor want = module->forward(x);
+        torch::Tensor got = script.forward({x}).toTensor();
+        QCOMPARE(got.sizes(), (std::vector<int64_t>{4, 3}));
+        QVERIFY((got - want).abs().max().item<double>() < 1e-5);
+
+        // safetensors holds the same tensors.
+        auto tensors = readSafetensors(moduleDir + "/module.safetensors");
+        QCOMPARE(tensors.size(), module->namedTensors().size());
+        for (const auto& [key, tensor] : module->namedTensors())
+            QVERIFY2(torch::equal(tensors.at(key), tensor.cpu()), key.c_str());
+
+        // Python's torch.jit.load gives the same outputs.
+        if (!QFile::exists("/usr/bin/python3") ||
+            QProcess::execute("/usr/bin/python3", {"-c", "import torch"}) != 0)
+            QSKIP("python3-torch missing: install python3-torch to check the export from Python");
+        writeTensor(dir.path() + "/in.bin", x);
+        writeTensor(dir.path() + "/out.bin", want);
+        QProcess python;
+        python.start("/usr/bin/python3",
+                     {QStringLiteral(NEMO_SOURCE_DIR) + "/tests/python/check_module.py",
+                      QString::fromStdString(moduleDir), dir.path() + "/in.bin", dir.path() + "/out.bin"});
+        QVERIFY(python.waitForFinished(120000));
+        const QString output = python.readAllStandardOutput() + python.readAllStandardError();
+        QVERIFY2(python.exitCode() == 0, qPrintable(output));
+    }
+
+    void damagedModuleFilesFailClearly() {
+        Network full = buildModel("tinycnn", specFor("tinycnn"));
+        ProgramModule module(buildPrunedProgram(*full, {}));
+        QTemporaryDir dir;
+        const QString good = dir.path() + "/good";
+        saveModuleFolder(good.toStdString(), *module, {{"dataset", "fashion-mnist"}, {"classes", {0}}});
+
+        auto copyModule = [&](const QString& name) {
+            const QString to = dir.path() + "/" + name;
+            QDir().mkpath(to);
+            for (const char* f : {"module.pt", "module.safetensors", "module.json"})
+                QFile::copy(good + "/" + f, to + "/" + f);
+            return to;
+        };
+        auto expectError = [&](const QString& folder, const QString& words) {
+            try {
+                verifyModuleFolder(folder.toStdString());
+                loadTorchScriptModule(folder.toStdString());
+                QFAIL(qPrintable("accepted a damaged module: " + folder));
+            } catch (const ModuleFileError& e) {
+                QVERIFY2(QString(e.what()).contains(words), e.what());
+            }
+        };
+
+        // Truncated TorchScript file.
+        const QString truncated = copyModule("truncated");
+        QFile::resize(truncated + "/module.pt", 1000);
+        expectError(truncated, "truncated");
+
+        // One flipped byte in the weights.
+        const QString tampered = copyModule("tampered");
+        {
+            QFile f(tampered + "/module.safetensors");
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(f.size() - 10);
+            char c;
+            f.getChar(&c);
+            f.seek(f.size() - 10);
+            f.putChar(char(c ^ 0x5a));
+        }
+        expectError(tampered, "checksum");
+
+        // Garbage manifest, missing manifest.
+        const QString badJson = copyModule("badjson");
+        writeFileAtomically((badJson + "/module.json").toStdString(), "{ not json");
+        expectError(badJson, "not a NeMo module manifest");
+        expectError(dir.path() + "/nothing", "no module.json");
+
+        // A module.pt replaced by junk whose manifest was updated to match: the checks pass, the
+        // TorchScript loader must still fail cleanly.
+        const QString junk = copyModule("junk");
+        writeFileAtomically((junk + "/module.pt").toStdString(), std::string(4096, 'x'));
+        auto manifest = nlohmann::json::parse(readTextFile((junk + "/module.json").toStdString()));
+        QFile pt(junk + "/module.pt");
+        QVERIFY(pt.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pt.readAll();
+        manifest["files"]["module.pt"] = {
+            {"bytes", bytes.size()},
+            {"crc32", uint32_t(crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()))}};
+        writeFileAtomically((junk + "/module.json").toStdString(), manifest.dump());
+        expectError(junk, "cannot be loaded as TorchScript");
+    }
+
+    void realRunModularizesAndExtractsAUsefulModule() {
+        if (!haveFashionMnist()) QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
+        QTemporaryDir dir;
+        const std::string run = (dir.path() + "/run").toStdString();
+        TrainConfig c;
+        c.outDir = run;
+        c.limitTrain = 6000;
+        c.limitTest = 1500;
+        c.epochs = 2;
+        c.threads = 1;
+        TrainResult trained = train(c);
+        QVERIFY(trained.testAccuracy > 0.7);
+
+        ModularizeOptions mo;
+        mo.runDir = run;
+        ModularizeResult m = modularize(mo);
+        QCOMPARE(m.samples, int64_t(6000));
+        QCOMPARE(m.units, int64_t(128));
+        QVERIFY(m.retention > 0.05 && m.retention < 0.95);
+        QVERIFY(m.cohesion > 0.5 && m.cohesion <= 1.0);
+        QVERIFY(m.coupling >= 0.0 && m.coupling < 1.0);
+        QCOMPARE(int(m.perClass.size()), 10);
+        QVERIFY(QFile::exists(QString::fromStdString(run) + "/modular/metrics_thr_0.90.json"));
+        QVERIFY(QFile::exists(QString::fromStdString(run) + "/modular/frequencies.json"));
+        // A lower threshold reuses the stored sample masks and keeps more units.
+        mo.threshold = 0.5;
+        ModularizeResult lower = modularize(mo);
+        QVERIFY(lower.reusedSampleMasks);
+        QVERIFY(lower.retention >= m.retention);
+
+        ExtractOptions eo;
+        eo.runDir = run;
+        eo.classes = {0, 1, 2};
+        eo.finetuneEpochs = 2;
+        ExtractResult e = extractModule(eo);
+        QVERIFY2(e.moduleAccuracy > 0.85, qPrintable(QString::number(e.moduleAccuracy)));
+        QVERIFY2(e.moduleAccuracy > e.fullAccuracy - 0.03,
+                 qPrintable(QString("%1 vs %2").arg(e.moduleAccuracy).arg(e.fullAccuracy)));
+        QVERIFY(e.params < e.paramsFull);
+        QVERIFY(e.flops < e.flopsFull);
+        QVERIFY(e.retention < 1.0);
+        QVERIFY(e.latencyMs > 0 && e.latencyMsFull > 0);
+        QCOMPARE(e.classNames.front(), std::string("T-shirt/top"));
+
+        EvalResult again = evaluateModule(e.outDir);
+        QVERIFY(again.samples > 300);  // classes 0-2 among the first 1500 test images
+        QVERIFY2(std::abs(again.accuracy - e.moduleAccuracy) < 1e-9,
+                 qPrintable(QString("%1 vs %2").arg(again.accuracy).arg(e.moduleAccuracy)));
+
+        eo.classes = {3, 12};
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, extractModule(eo));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExtraction)
+#include "test_extraction.moc"
