@@ -77,7 +77,8 @@ std::vector<int> parseClassList(const std::string& text) {
             out.push_back(std::stoi(item, &used));
             if (used != item.size()) throw std::invalid_argument(item);
         } catch (const std::exception&) {
-            throw std::invalid_argument("--classes: '" + item + "' is not a class id (use e.g. 0,3,7)");
+            throw std::invalid_argument("--classes: '" + item +
+                                        "' is not a class id (use e.g. 0,3,7)");
         }
     }
     return out;
@@ -163,10 +164,13 @@ int main(int argc, char** argv) {
 
     // --- modularize ---
     nemo::ModularizeOptions modOptions;
-    auto* modCmd = app.add_subcommand("modularize", "Per-class module masks and modularity metrics of a run");
+    auto* modCmd =
+        app.add_subcommand("modularize", "Per-class module masks and modularity metrics of a run");
     modCmd->add_option("run", modOptions.runDir, "Run folder")->required();
-    modCmd->add_option("--threshold", modOptions.threshold, "Activation frequency a unit needs to "
-                                                            "belong to a class's module")
+    modCmd
+        ->add_option("--threshold", modOptions.threshold,
+                     "Activation frequency a unit needs to "
+                     "belong to a class's module")
         ->capture_default_str();
     modCmd->add_flag("--augmented", modOptions.augmented,
                      "Sample masks from augmented images, as the published code (default: plain)");
@@ -177,13 +181,15 @@ int main(int argc, char** argv) {
     // --- extract ---
     nemo::ExtractOptions extOptions;
     std::string classList;
-    auto* extCmd = app.add_subcommand("extract", "Cut out, fine-tune and save the module of target classes");
+    auto* extCmd =
+        app.add_subcommand("extract", "Cut out, fine-tune and save the module of target classes");
     extCmd->add_option("run", extOptions.runDir, "Run folder")->required();
     extCmd->add_option("--classes", classList, "Target class ids, e.g. 0,3,7")->required();
     extCmd->add_option("--threshold", extOptions.threshold)->capture_default_str();
     extCmd->add_option("--finetune-epochs", extOptions.finetuneEpochs)->capture_default_str();
     extCmd->add_option("--lr", extOptions.lr, "Fine-tuning learning rate")->capture_default_str();
-    extCmd->add_option("--out", extOptions.outDir, "Module folder (default RUN/modules/classes_...)");
+    extCmd->add_option("--out", extOptions.outDir,
+                       "Module folder (default RUN/modules/classes_...)");
     extCmd->add_option("--data-dir", extOptions.dataDir, "Dataset folder (default: the run's)");
     extCmd->add_option("--threads", extOptions.threads)->capture_default_str();
     extCmd->add_option("--seed", extOptions.seed)->capture_default_str();
@@ -191,10 +197,23 @@ int main(int argc, char** argv) {
 
     // --- eval ---
     std::string moduleDir, evalDataDir;
-    auto* evalCmd = app.add_subcommand("eval", "Check a saved module's files and measure its accuracy");
-    evalCmd->add_option("module", moduleDir, "Module folder (module.json, module.pt, ...)")->required();
+    auto* evalCmd =
+        app.add_subcommand("eval", "Check a saved module's files and measure its accuracy");
+    evalCmd->add_option("module", moduleDir, "Module folder (module.json, module.pt, ...)")
+        ->required();
     evalCmd->add_option("--data-dir", evalDataDir, "Dataset folder");
     evalCmd->add_flag("--json", jsonOut, "Print one JSON object");
+
+    // --- check-device ---
+    nemo::DeviceCheckConfig devCheck;
+    auto* devCmd =
+        app.add_subcommand("check-device", "Check that training steps on a GPU match the CPU's");
+    devCmd->add_option("--model", devCheck.model)->capture_default_str();
+    devCmd->add_option("--mode", devCheck.mode)->capture_default_str();
+    devCmd->add_option("--device", devCheck.device)->capture_default_str();
+    devCmd->add_option("--batch-size", devCheck.batchSize)->capture_default_str();
+    devCmd->add_option("--steps", devCheck.steps)->capture_default_str();
+    devCmd->add_flag("--json", jsonOut, "Print one JSON object");
 
     CLI11_PARSE(app, argc, argv);
 
@@ -273,19 +292,28 @@ int main(int argc, char** argv) {
             nemo::ModularizeResult r = nemo::modularize(modOptions, &observer);
             json perClass = json::array();
             for (const auto& c : r.perClass) {
-                perClass.push_back({{"class", c.classId}, {"name", c.name}, {"samples", c.samples},
-                                    {"retention", c.retention}, {"cohesion", jsonNumber(c.cohesion)}});
+                perClass.push_back({{"class", c.classId},
+                                    {"name", c.name},
+                                    {"samples", c.samples},
+                                    {"retention", c.retention},
+                                    {"cohesion", jsonNumber(c.cohesion)}});
                 std::fprintf(stderr, "  class %d %-14s retention %.3f  cohesion %.3f\n", c.classId,
                              c.name.c_str(), c.retention, c.cohesion);
             }
-            std::fprintf(stderr, "threshold %.2f: retention %.4f, cohesion %.4f, coupling %.4f (%s)\n",
+            std::fprintf(stderr,
+                         "threshold %.2f: retention %.4f, cohesion %.4f, coupling %.4f (%s)\n",
                          r.threshold, r.retention, r.cohesion, r.coupling, r.modularDir.c_str());
             if (jsonOut) {
-                printJson({{"threshold", r.threshold}, {"retention", r.retention},
-                           {"cohesion", jsonNumber(r.cohesion)}, {"coupling", jsonNumber(r.coupling)},
-                           {"per_class", perClass}, {"samples", r.samples}, {"units", r.units},
+                printJson({{"threshold", r.threshold},
+                           {"retention", r.retention},
+                           {"cohesion", jsonNumber(r.cohesion)},
+                           {"coupling", jsonNumber(r.coupling)},
+                           {"per_class", perClass},
+                           {"samples", r.samples},
+                           {"units", r.units},
                            {"sample_mask_bytes", r.sampleMaskBytes},
-                           {"reused_sample_masks", r.reusedSampleMasks}, {"seconds", r.seconds},
+                           {"reused_sample_masks", r.reusedSampleMasks},
+                           {"seconds", r.seconds},
                            {"modular_dir", r.modularDir}});
             }
             return 0;
@@ -300,25 +328,33 @@ int main(int argc, char** argv) {
             json layers = json::array();
             for (const auto& l : r.layers)
                 layers.push_back({{"name", l.name}, {"kept", l.kept}, {"total", l.total}});
-            std::fprintf(stderr,
-                         "module accuracy %.4f (full model on the same classes %.4f), params %lld / "
-                         "%lld, FLOPs %lld / %lld, retention %.3f, latency %.2f / %.2f ms (batch 1)\n",
-                         r.moduleAccuracy, r.fullAccuracy, (long long)r.params, (long long)r.paramsFull,
-                         (long long)r.flops, (long long)r.flopsFull, r.retention, r.latencyMs,
-                         r.latencyMsFull);
+            std::fprintf(
+                stderr,
+                "module accuracy %.4f (full model on the same classes %.4f), params %lld / "
+                "%lld, FLOPs %lld / %lld, retention %.3f, latency %.2f / %.2f ms (batch 1)\n",
+                r.moduleAccuracy, r.fullAccuracy, (long long)r.params, (long long)r.paramsFull,
+                (long long)r.flops, (long long)r.flopsFull, r.retention, r.latencyMs,
+                r.latencyMsFull);
             if (jsonOut) {
-                printJson({{"classes", r.classes}, {"class_names", r.classNames},
-                           {"module_accuracy", r.moduleAccuracy}, {"full_accuracy", r.fullAccuracy},
-                           {"params", r.params}, {"params_full", r.paramsFull},
+                printJson({{"classes", r.classes},
+                           {"class_names", r.classNames},
+                           {"module_accuracy", r.moduleAccuracy},
+                           {"full_accuracy", r.fullAccuracy},
+                           {"params", r.params},
+                           {"params_full", r.paramsFull},
                            {"params_full_with_generators", r.paramsFullWithGenerators},
-                           {"flops", r.flops}, {"flops_full", r.flopsFull},
-                           {"retention", r.retention}, {"latency_ms", r.latencyMs},
+                           {"flops", r.flops},
+                           {"flops_full", r.flopsFull},
+                           {"retention", r.retention},
+                           {"latency_ms", r.latencyMs},
                            {"latency_ms_full", r.latencyMsFull},
                            {"latency_ms_batch128", r.latencyMs128},
                            {"latency_ms_full_batch128", r.latencyMsFull128},
                            {"validation_accuracy", r.validationAccuracy},
-                           {"best_epoch", r.bestEpoch}, {"layers", layers},
-                           {"seconds", r.seconds}, {"out_dir", r.outDir}});
+                           {"best_epoch", r.bestEpoch},
+                           {"layers", layers},
+                           {"seconds", r.seconds},
+                           {"out_dir", r.outDir}});
             }
             return 0;
         }
@@ -329,10 +365,32 @@ int main(int argc, char** argv) {
             for (int c : r.classes) std::fprintf(stderr, " %d", c);
             std::fprintf(stderr, "\n");
             if (jsonOut) {
-                printJson({{"accuracy", r.accuracy}, {"samples", r.samples}, {"classes", r.classes},
+                printJson({{"accuracy", r.accuracy},
+                           {"samples", r.samples},
+                           {"classes", r.classes},
                            {"dataset", r.dataset}});
             }
             return 0;
+        }
+        if (*devCmd) {
+            nemo::DeviceCheckResult r = nemo::checkDeviceAgreement(devCheck);
+            const bool agree = r.maxLossDifference < 1e-3 && r.maxParameterDifference < 1e-3;
+            std::fprintf(stderr,
+                         "%s %s: max loss difference %.3g, max relative parameter "
+                         "difference %.3g after %d steps: %s\n",
+                         devCheck.model.c_str(), devCheck.mode.c_str(), r.maxLossDifference,
+                         r.maxParameterDifference, devCheck.steps, agree ? "agree" : "DIFFER");
+            if (jsonOut) {
+                printJson({{"model", devCheck.model},
+                           {"mode", devCheck.mode},
+                           {"device", devCheck.device},
+                           {"loss_cpu", r.lossCpu},
+                           {"loss_device", r.lossDevice},
+                           {"max_loss_difference", r.maxLossDifference},
+                           {"max_parameter_difference", r.maxParameterDifference},
+                           {"agree", agree}});
+            }
+            return agree ? 0 : 1;
         }
         if (*benchCmd) {
             nemo::BenchResult r = nemo::runBench(bench);

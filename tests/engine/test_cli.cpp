@@ -140,7 +140,8 @@ class TestCli : public QObject {
     }
 
     void modularizeExtractEvalPipeline() {
-        const QString fm = QStringLiteral("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz");
+        const QString fm =
+            QStringLiteral("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz");
         if (!QFile::exists(fm) && qEnvironmentVariableIsEmpty("NEMO_DATA_DIR"))
             QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
         QTemporaryDir dir;
@@ -160,9 +161,9 @@ class TestCli : public QObject {
         Result e = runNemo({"extract", run, "--classes", "0,1", "--finetune-epochs", "1",
                             "--threads", "1", "--out", moduleDir, "--json"});
         QVERIFY2(e.exitCode == 0, qPrintable(e.err));
-        for (const char* key : {"classes", "module_accuracy", "full_accuracy", "params",
-                                "params_full", "flops", "flops_full", "retention", "latency_ms",
-                                "latency_ms_full", "out_dir"})
+        for (const char* key :
+             {"classes", "module_accuracy", "full_accuracy", "params", "params_full", "flops",
+              "flops_full", "retention", "latency_ms", "latency_ms_full", "out_dir"})
             QVERIFY2(e.last.contains(key), key);
         QVERIFY(e.last["params"].get<int64_t>() < e.last["params_full"].get<int64_t>());
         QVERIFY(QFile::exists(moduleDir + "/module.pt"));

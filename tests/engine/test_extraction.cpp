@@ -78,7 +78,7 @@ bool haveFashionMnist() {
 
 class TestExtraction : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void initTestCase() {
         torch::manual_seed(3);
         setThreadCount(1);
@@ -86,7 +86,8 @@ private slots:
 
     void prunedModuleEqualsZeroedFullModel_data() {
         QTest::addColumn<QString>("model");
-        for (const auto& name : modelNames()) QTest::newRow(name.c_str()) << QString::fromStdString(name);
+        for (const auto& name : modelNames())
+            QTest::newRow(name.c_str()) << QString::fromStdString(name);
     }
 
     void prunedModuleEqualsZeroedFullModel() {
@@ -172,9 +173,10 @@ private slots:
         writeTensor(dir.path() + "/in.bin", x);
         writeTensor(dir.path() + "/out.bin", want);
         QProcess python;
-        python.start("/usr/bin/python3",
-                     {QStringLiteral(NEMO_SOURCE_DIR) + "/tests/python/check_module.py",
-                      QString::fromStdString(moduleDir), dir.path() + "/in.bin", dir.path() + "/out.bin"});
+        python.start(
+            "/usr/bin/python3",
+            {QStringLiteral(NEMO_SOURCE_DIR) + "/tests/python/check_module.py",
+             QString::fromStdString(moduleDir), dir.path() + "/in.bin", dir.path() + "/out.bin"});
         QVERIFY(python.waitForFinished(120000));
         const QString output = python.readAllStandardOutput() + python.readAllStandardError();
         QVERIFY2(python.exitCode() == 0, qPrintable(output));
@@ -185,7 +187,8 @@ private slots:
         ProgramModule module(buildPrunedProgram(*full, {}));
         QTemporaryDir dir;
         const QString good = dir.path() + "/good";
-        saveModuleFolder(good.toStdString(), *module, {{"dataset", "fashion-mnist"}, {"classes", {0}}});
+        saveModuleFolder(good.toStdString(), *module,
+                         {{"dataset", "fashion-mnist"}, {"classes", {0}}});
 
         auto copyModule = [&](const QString& name) {
             const QString to = dir.path() + "/" + name;
@@ -238,7 +241,8 @@ private slots:
         const QByteArray bytes = pt.readAll();
         manifest["files"]["module.pt"] = {
             {"bytes", bytes.size()},
-            {"crc32", uint32_t(crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()))}};
+            {"crc32",
+             uint32_t(crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()))}};
         writeFileAtomically((junk + "/module.json").toStdString(), manifest.dump());
         expectError(junk, "cannot be loaded as TorchScript");
     }

@@ -13,7 +13,7 @@ namespace nemo {
 
 // A module file is missing, truncated, tampered with or of another format.
 class ModuleFileError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -42,9 +42,9 @@ struct ModularizeResult {
     double coupling = 0;   // mean Jaccard over pairs of class modules
     std::vector<ClassModule> perClass;
     int64_t samples = 0;
-    int64_t units = 0;              // K
-    int64_t sampleMaskBytes = 0;    // memory of the packed sample masks
-    bool reusedSampleMasks = false; // read from RUN/modular instead of running the model
+    int64_t units = 0;               // K
+    int64_t sampleMaskBytes = 0;     // memory of the packed sample masks
+    bool reusedSampleMasks = false;  // read from RUN/modular instead of running the model
     double seconds = 0;
     std::string modularDir;
 };
@@ -79,8 +79,8 @@ struct ExtractResult {
     double moduleAccuracy = 0;  // fine-tuned module on the target classes' test images
     double fullAccuracy = 0;    // the full trained model, logits restricted to the targets
     int64_t params = 0, paramsFull = 0, paramsFullWithGenerators = 0;
-    int64_t flops = 0, flopsFull = 0;  // multiply-adds per image
-    double retention = 0;              // kept units / all masked units
+    int64_t flops = 0, flopsFull = 0;               // multiply-adds per image
+    double retention = 0;                           // kept units / all masked units
     double latencyMs = 0, latencyMsFull = 0;        // batch 1
     double latencyMs128 = 0, latencyMsFull128 = 0;  // batch 128
     std::vector<LayerKeep> layers;

@@ -38,6 +38,23 @@ struct BenchResult {
 };
 BenchResult runBench(const BenchConfig& config);
 
+// --- check-device: training steps on another device agree with the CPU -------------------------
+struct DeviceCheckConfig {
+    std::string model = "tinycnn";
+    std::string mode = "nemo";
+    std::string device = "cuda";
+    int batchSize = 16;
+    int steps = 3;
+};
+struct DeviceCheckResult {
+    DeviceCheckConfig config;
+    std::vector<double> lossCpu, lossDevice;
+    double maxLossDifference = 0;       // over the steps
+    double maxParameterDifference = 0;  // after the steps: |a - b| / |a| over all parameters
+};
+// Same weights, same batch, dropout off, TF32 off: runs the steps on the CPU and on the device.
+DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config);
+
 // --- info ---------------------------------------------------------------------------------------
 struct SystemInfo {
     std::string engineVersion;

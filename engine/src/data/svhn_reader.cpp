@@ -1,7 +1,9 @@
-// SVHN cropped digits (http://ufldl.stanford.edu/housenumbers/): MATLAB files holding X, an
+// SVHN cropped digits: MATLAB files holding X, an
 // H x W x 3 x N uint8 array in column-major order (X(row, col, channel, n)), and y, N labels in
 // 1..10 where 10 means the digit 0.
+#if NEMO_HAVE_MATIO
 #include <matio.h>
+#endif
 
 #include <cmath>
 #include <cstdint>
@@ -11,6 +13,7 @@
 
 #include "nemo/dataset.h"
 
+#if NEMO_HAVE_MATIO
 namespace nemo {
 namespace {
 
@@ -233,3 +236,15 @@ ImageSet readSvhnMat(const std::string& path) {
 }
 
 }  // namespace nemo
+#else  // built without matio (a LibTorch-only machine): say so instead of failing to link
+
+namespace nemo {
+
+ImageSet readSvhnMat(const std::string& path) {
+    throw DataError(path +
+                    ": this build of NeMo cannot read .mat files (it was built without "
+                    "matio); install libmatio-dev and rebuild");
+}
+
+}  // namespace nemo
+#endif

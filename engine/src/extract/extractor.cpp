@@ -22,7 +22,9 @@ namespace nemo {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 void say(TrainingObserver* observer, const std::string& text) {
     if (observer) observer->onMessage(text);
@@ -61,12 +63,14 @@ double latencyMs(Forward forward, const torch::Tensor& input) {
 // Training images of the target classes split into fine-tuning and validation parts
 // (deterministic), so the best epoch is never chosen on the test set.
 std::pair<ImageSet, ImageSet> splitValidation(const ImageSet& set, double fraction, uint64_t seed) {
-    torch::Tensor order = torch::randperm(set.size(), at::make_generator<at::CPUGeneratorImpl>(seed),
-                                          torch::kLong);
+    torch::Tensor order =
+        torch::randperm(set.size(), at::make_generator<at::CPUGeneratorImpl>(seed), torch::kLong);
     const int64_t nVal = std::max<int64_t>(1, int64_t(std::round(fraction * double(set.size()))));
     ImageSet train = set, val = set;
-    train.pixels.clear(); train.labels.clear();
-    val.pixels.clear(); val.labels.clear();
+    train.pixels.clear();
+    train.labels.clear();
+    val.pixels.clear();
+    val.labels.clear();
     auto ord = order.accessor<int64_t, 1>();
     for (int64_t i = 0; i < set.size(); ++i) {
         ImageSet& to = i < nVal ? val : train;
@@ -92,12 +96,13 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
     setThreadCount(options.threads);
     LoadedRun run = loadRun(options.runDir, options.dataDir);
     const int numClasses = run.data.info.numClasses();
-    if (options.classes.empty()) throw std::invalid_argument("--classes needs at least one class id");
+    if (options.classes.empty())
+        throw std::invalid_argument("--classes needs at least one class id");
     for (int c : options.classes) {
         if (c < 0 || c >= numClasses)
-            throw std::invalid_argument("class id " + std::to_string(c) + " is out of range: " +
-                                        run.config.dataset + " has classes 0.." +
-                                        std::to_string(numClasses - 1));
+            throw std::invalid_argument("class id " + std::to_string(c) +
+                                        " is out of range: " + run.config.dataset +
+                                        " has classes 0.." + std::to_string(numClasses - 1));
     }
     Dataset sub = selectClasses(run.data, options.classes);  // also rejects repeated ids
 
@@ -121,8 +126,8 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
     r.retention = double(kept) / double(target.size());
 
     // The full model on the same sub-task: logits restricted to the targets (§7.8).
-    torch::Tensor targetIndex = torch::tensor(std::vector<int64_t>(options.classes.begin(),
-                                                                   options.classes.end()));
+    torch::Tensor targetIndex =
+        torch::tensor(std::vector<int64_t>(options.classes.begin(), options.classes.end()));
     BatchLoader testLoader(toTensors(sub.test), sub.info, 256, false, false);
     r.fullAccuracy = accuracy(testLoader, [&](const torch::Tensor& x) {
         return run.model->forward(x).index_select(1, targetIndex);
@@ -162,7 +167,8 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
         for (int64_t b = 0; b < trainLoader.batches(); ++b) {
             if (control && !control->waitWhilePaused()) throw TrainingError("extraction stopped");
             auto [images, labels] = trainLoader.batch(b);
-            torch::Tensor loss = torch::nn::functional::cross_entropy(module->forward(images), labels);
+            torch::Tensor loss =
+                torch::nn::functional::cross_entropy(module->forward(images), labels);
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
@@ -210,7 +216,8 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
     for (int64_t batch : {int64_t(1), int64_t(128)}) {
         torch::Tensor x = torch::randn({batch, img.channels, img.height, img.width});
         const double m = latencyMs(moduleForward, x);
-        const double f = latencyMs([&](const torch::Tensor& t) { return fullProgram->forward(t); }, x);
+        const double f =
+            latencyMs([&](const torch::Tensor& t) { return fullProgram->forward(t); }, x);
         (batch == 1 ? r.latencyMs : r.latencyMs128) = m;
         (batch == 1 ? r.latencyMsFull : r.latencyMsFull128) = f;
     }
@@ -219,7 +226,8 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
                    ? options.runDir + "/modules/" + defaultModuleName(options.classes)
                    : options.outDir;
     nlohmann::json layers = nlohmann::json::array();
-    for (const auto& l : r.layers) layers.push_back({{"name", l.name}, {"kept", l.kept}, {"total", l.total}});
+    for (const auto& l : r.layers)
+        layers.push_back({{"name", l.name}, {"kept", l.kept}, {"total", l.total}});
     nlohmann::json manifest = {
         {"engine_version", kEngineVersion},
         {"source_run", std::filesystem::absolute(options.runDir).lexically_normal().string()},
@@ -246,8 +254,10 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
         {"latency_ms", {{"batch1", r.latencyMs}, {"batch128", r.latencyMs128}}},
         {"latency_ms_full", {{"batch1", r.latencyMsFull}, {"batch128", r.latencyMsFull128}}},
         {"input", {{"channels", img.channels}, {"height", img.height}, {"width", img.width}}},
-        {"normalization", {{"mean", sub.info.mean}, {"std", sub.info.std},
-                           {"note", "inputs are pixels/255, then (x - mean) / std per channel"}}},
+        {"normalization",
+         {{"mean", sub.info.mean},
+          {"std", sub.info.std},
+          {"note", "inputs are pixels/255, then (x - mean) / std per channel"}}},
         {"output", "logits over the classes, in the order of \"classes\""}};
     saveModuleFolder(r.outDir, *module, manifest);
     r.seconds = since(started);
@@ -271,9 +281,8 @@ EvalResult evaluateModule(const std::string& moduleDir, const std::string& dataD
     config.limitTest = manifest.value("limit_test", int64_t(0));
     Dataset sub = selectClasses(prepareDataset(config), r.classes);
     BatchLoader loader(toTensors(sub.test), sub.info, 256, false, false);
-    r.accuracy = accuracy(loader, [&](const torch::Tensor& x) {
-        return script.forward({x}).toTensor();
-    });
+    r.accuracy =
+        accuracy(loader, [&](const torch::Tensor& x) { return script.forward({x}).toTensor(); });
     r.samples = sub.test.size();
     return r;
 }

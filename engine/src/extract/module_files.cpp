@@ -38,11 +38,16 @@ FileCheck checkFile(const std::string& path) {
 
 std::string dtypeName(torch::ScalarType t) {
     switch (t) {
-        case torch::kFloat: return "F32";
-        case torch::kLong: return "I64";
-        case torch::kDouble: return "F64";
-        case torch::kInt: return "I32";
-        default: throw std::invalid_argument("safetensors: unsupported tensor type");
+        case torch::kFloat:
+            return "F32";
+        case torch::kLong:
+            return "I64";
+        case torch::kDouble:
+            return "F64";
+        case torch::kInt:
+            return "I32";
+        default:
+            throw std::invalid_argument("safetensors: unsupported tensor type");
     }
 }
 
@@ -80,7 +85,8 @@ void writeSafetensors(const std::string& path,
         out.write(reinterpret_cast<const char*>(&length), 8);
         out.write(text.data(), std::streamsize(text.size()));
         for (const auto& t : data)
-            out.write(static_cast<const char*>(t.data_ptr()), std::streamsize(t.numel() * t.element_size()));
+            out.write(static_cast<const char*>(t.data_ptr()),
+                      std::streamsize(t.numel() * t.element_size()));
         out.flush();
         if (!out) throw std::runtime_error(path + ": writing failed; is the disk full?");
     });
@@ -109,7 +115,8 @@ std::map<std::string, torch::Tensor> readSafetensors(const std::string& path) {
             const int64_t bytes = t.numel() * int64_t(t.element_size());
             if (offsets.size() != 2 || offsets[1] - offsets[0] != bytes ||
                 dataStart + offsets[1] > fileSize)
-                throw ModuleFileError(path + ": tensor " + name + " lies outside the file (truncated?)");
+                throw ModuleFileError(path + ": tensor " + name +
+                                      " lies outside the file (truncated?)");
             in.seekg(dataStart + offsets[0]);
             in.read(static_cast<char*>(t.data_ptr()), std::streamsize(bytes));
             out[name] = t;
@@ -127,8 +134,9 @@ void saveModuleFolder(const std::string& dir, ProgramModuleImpl& module, json ma
     torch::jit::Module script("NemoModule");
     for (const auto& [name, tensor] : module.namedTensors()) {
         torch::Tensor t = tensor.detach().cpu().contiguous();
-        if (t.is_floating_point() && (name.size() > 7 && (name.rfind("_weight") == name.size() - 7 ||
-                                                          name.rfind("_bias") == name.size() - 5)))
+        if (t.is_floating_point() &&
+            (name.size() > 7 &&
+             (name.rfind("_weight") == name.size() - 7 || name.rfind("_bias") == name.size() - 5)))
             script.register_parameter(name, t, false);
         else
             script.register_buffer(name, t);
@@ -156,8 +164,9 @@ json verifyModuleFolder(const std::string& dir) {
     json manifest = json::parse(readTextFile(manifestPath), nullptr, false);
     if (manifest.is_discarded() || !manifest.is_object() ||
         manifest.value("format", std::string()) != "nemo-module")
-        throw ModuleFileError(manifestPath + ": not a NeMo module manifest (damaged or another "
-                                             "format)");
+        throw ModuleFileError(manifestPath +
+                              ": not a NeMo module manifest (damaged or another "
+                              "format)");
     if (!manifest.contains("files") || !manifest["files"].is_object())
         throw ModuleFileError(manifestPath + ": lists no files");
     for (const char* name : {"module.pt", "module.safetensors"}) {
@@ -171,9 +180,10 @@ json verifyModuleFolder(const std::string& dir) {
                                   std::to_string(want.value("bytes", int64_t(-1))) +
                                   " (truncated or replaced); extract the module again");
         if (got.crc != want.value("crc32", uint32_t(0)))
-            throw ModuleFileError(dir + "/" + name + ": checksum differs from the manifest (the "
-                                                     "file was changed after saving); extract the "
-                                                     "module again");
+            throw ModuleFileError(dir + "/" + name +
+                                  ": checksum differs from the manifest (the "
+                                  "file was changed after saving); extract the "
+                                  "module again");
     }
     return manifest;
 }

@@ -6,9 +6,9 @@
 #include <map>
 #include <string>
 
-#include <nlohmann/json.hpp>
 #include <torch/script.h>
 #include <torch/torch.h>
+#include <nlohmann/json.hpp>
 
 #include "extract/module_program.h"
 

@@ -11,21 +11,32 @@
 namespace nemo {
 
 struct ProgramOp {
-    enum class Kind { Conv, BatchNorm, Relu, MaxPool2, AvgPool1, Save, Load, ScatterAdd, Flatten,
-                      Dropout, Linear };
+    enum class Kind {
+        Conv,
+        BatchNorm,
+        Relu,
+        MaxPool2,
+        AvgPool1,
+        Save,
+        Load,
+        ScatterAdd,
+        Flatten,
+        Dropout,
+        Linear
+    };
     Kind kind = Kind::Relu;
-    std::string name;      // parameter prefix, e.g. "conv3"
+    std::string name;  // parameter prefix, e.g. "conv3"
     int64_t stride = 1, padding = 0;
     double dropout = 0;
-    int slot = 0;          // Save: slot written; Load: slot read; ScatterAdd: slot added to x
-    int64_t width = 0;     // ScatterAdd: channel width of the full (unpruned) tensor
+    int slot = 0;       // Save: slot written; Load: slot read; ScatterAdd: slot added to x
+    int64_t width = 0;  // ScatterAdd: channel width of the full (unpruned) tensor
     // Parameters: Conv {weight, bias?}, BatchNorm {weight, bias, running_mean, running_var},
     // Linear {weight, bias}; ScatterAdd index buffers {index_x, index_slot, index_out}.
     std::vector<std::pair<std::string, torch::Tensor>> tensors;
 };
 
 class ProgramModuleImpl : public torch::nn::Module {
-public:
+  public:
     explicit ProgramModuleImpl(std::vector<ProgramOp> ops);
     torch::Tensor forward(const torch::Tensor& x);
 
@@ -38,7 +49,7 @@ public:
     // Every parameter and buffer by name, in op order.
     std::vector<std::pair<std::string, torch::Tensor>> namedTensors() const;
 
-private:
+  private:
     struct Bound {  // the op's tensors as registered, for a fast interpreter
         torch::Tensor a, b, c, d;
     };

@@ -25,21 +25,27 @@ IndexSet unite(const IndexSet& a, const IndexSet& b) {
     return u;
 }
 
-torch::Tensor indexTensor(const IndexSet& s) { return torch::tensor(s, torch::kLong); }
+torch::Tensor indexTensor(const IndexSet& s) {
+    return torch::tensor(s, torch::kLong);
+}
 
 torch::Tensor pick(const torch::Tensor& t, int64_t dim, const IndexSet& s) {
     return t.detach().index_select(dim, indexTensor(s).to(t.device())).contiguous().cpu();
 }
 
 class Builder {
-public:
+  public:
     explicit Builder(const std::vector<IndexSet>& keep) : keep_(keep) {}
 
     // The index set of a conv's outputs: its kept units when masked, all otherwise.
     IndexSet outputSet(const MaskedConv2d& conv) {
         if (!conv->masked()) return allUnits(conv->units());
-        if (keep_.empty()) { ++maskIndex_; return allUnits(conv->units()); }
-        if (maskIndex_ >= keep_.size()) throw std::invalid_argument("module mask has too few layers");
+        if (keep_.empty()) {
+            ++maskIndex_;
+            return allUnits(conv->units());
+        }
+        if (maskIndex_ >= keep_.size())
+            throw std::invalid_argument("module mask has too few layers");
         return keep_[maskIndex_++];
     }
 
@@ -51,7 +57,8 @@ public:
         op.stride = layer->options().stride;
         op.padding = layer->options().padding;
         op.tensors.emplace_back("weight", pick(pick(layer->conv->weight, 0, out), 1, in));
-        if (layer->conv->options.bias()) op.tensors.emplace_back("bias", pick(layer->conv->bias, 0, out));
+        if (layer->conv->options.bias())
+            op.tensors.emplace_back("bias", pick(layer->conv->bias, 0, out));
         ops.push_back(op);
         if (layer->bn) {
             ProgramOp bn;
@@ -96,7 +103,8 @@ public:
         op.name = "op" + std::to_string(ops.size());
         op.slot = slot;
         op.width = width;
-        op.tensors = {{"index_x", indexTensor(a)}, {"index_slot", indexTensor(b)},
+        op.tensors = {{"index_x", indexTensor(a)},
+                      {"index_slot", indexTensor(b)},
                       {"index_out", indexTensor(u)}};
         ops.push_back(op);
         return u;
@@ -117,22 +125,27 @@ public:
 
     std::vector<ProgramOp> ops;
 
-private:
+  private:
     const std::vector<IndexSet>& keep_;
     size_t maskIndex_ = 0;
 };
 
-void buildTinyCnn(TinyCnnImpl& m, Builder& b) {
-    const auto& c = m.convs();
+// conv -> ReLU (-> max-pool) for every conv of a plain stack; returns the last output set.
+template <typename PoolAfter>
+IndexSet buildConvStack(const std::vector<MaskedConv2d>& c, Builder& b, PoolAfter poolAfter) {
     IndexSet in = allUnits(c[0]->options().in);
-    const bool poolAfter[4] = {true, true, false, true};
     for (size_t i = 0; i < c.size(); ++i) {
         IndexSet out = b.outputSet(c[i]);
         b.conv(c[i], out, in);
         b.simple(Kind::Relu);
-        if (poolAfter[i]) b.simple(Kind::MaxPool2);
+        if (poolAfter(i)) b.simple(Kind::MaxPool2);
         in = out;
     }
+    return in;
+}
+
+void buildTinyCnn(TinyCnnImpl& m, Builder& b) {
+    const IndexSet in = buildConvStack(m.convs(), b, [](size_t i) { return i != 2; });
     const int64_t side = m.spec().inputSize / 8;
     b.simple(Kind::Flatten);
     const IndexSet cols = Builder::flatColumns(in, side * side);
@@ -143,15 +156,8 @@ void buildTinyCnn(TinyCnnImpl& m, Builder& b) {
 }
 
 void buildSimCnn(SimCnnImpl& m, Builder& b) {
-    const auto& c = m.convs();
-    IndexSet in = allUnits(c[0]->options().in);
-    for (size_t i = 0; i < c.size(); ++i) {
-        IndexSet out = b.outputSet(c[i]);
-        b.conv(c[i], out, in);
-        b.simple(Kind::Relu);
-        if (i == 1 || i == 3 || i == 6 || i == 9 || i == 12) b.simple(Kind::MaxPool2);
-        in = out;
-    }
+    const IndexSet in = buildConvStack(
+        m.convs(), b, [](size_t i) { return i == 1 || i == 3 || i == 6 || i == 9 || i == 12; });
     b.simple(Kind::Flatten);
     b.simple(Kind::Dropout, 0.5);
     b.linear(m.fc_13, &in);
@@ -163,15 +169,8 @@ void buildSimCnn(SimCnnImpl& m, Builder& b) {
 }
 
 void buildVgg16(Vgg16Impl& m, Builder& b) {
-    const auto& c = m.convs();
-    IndexSet in = allUnits(c[0]->options().in);
-    for (size_t i = 0; i < c.size(); ++i) {
-        IndexSet out = b.outputSet(c[i]);
-        b.conv(c[i], out, in);
-        b.simple(Kind::Relu);
-        if (m.poolAfter[i]) b.simple(Kind::MaxPool2);
-        in = out;
-    }
+    const IndexSet in =
+        buildConvStack(m.convs(), b, [&](size_t i) { return bool(m.poolAfter[i]); });
     b.simple(Kind::Flatten);
     b.linear(m.fc1, &in);
     b.simple(Kind::Relu);
@@ -253,12 +252,18 @@ void buildResNet18(ResNet18Impl& m, Builder& b) {
 
 std::vector<ProgramOp> buildPrunedProgram(NetworkImpl& full, const std::vector<IndexSet>& keep) {
     Builder b(keep);
-    if (auto* m = dynamic_cast<TinyCnnImpl*>(&full)) buildTinyCnn(*m, b);
-    else if (auto* m = dynamic_cast<SimCnnImpl*>(&full)) buildSimCnn(*m, b);
-    else if (auto* m = dynamic_cast<Vgg16Impl*>(&full)) buildVgg16(*m, b);
-    else if (auto* m = dynamic_cast<ResCnnImpl*>(&full)) buildResCnn(*m, b);
-    else if (auto* m = dynamic_cast<ResNet18Impl*>(&full)) buildResNet18(*m, b);
-    else throw std::invalid_argument("module extraction does not support " + full.modelName());
+    if (auto* m = dynamic_cast<TinyCnnImpl*>(&full))
+        buildTinyCnn(*m, b);
+    else if (auto* m = dynamic_cast<SimCnnImpl*>(&full))
+        buildSimCnn(*m, b);
+    else if (auto* m = dynamic_cast<Vgg16Impl*>(&full))
+        buildVgg16(*m, b);
+    else if (auto* m = dynamic_cast<ResCnnImpl*>(&full))
+        buildResCnn(*m, b);
+    else if (auto* m = dynamic_cast<ResNet18Impl*>(&full))
+        buildResNet18(*m, b);
+    else
+        throw std::invalid_argument("module extraction does not support " + full.modelName());
     b.finish();
     return std::move(b.ops);
 }
@@ -272,7 +277,8 @@ void appendModuleHead(std::vector<ProgramOp>& ops, int64_t numClasses, int64_t t
     ProgramOp head;
     head.kind = ProgramOp::Kind::Linear;
     head.name = "head";
-    head.tensors = {{"weight", fresh->weight.detach().clone()}, {"bias", fresh->bias.detach().clone()}};
+    head.tensors = {{"weight", fresh->weight.detach().clone()},
+                    {"bias", fresh->bias.detach().clone()}};
     ops.push_back(head);
 }
 

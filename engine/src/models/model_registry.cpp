@@ -42,6 +42,15 @@ std::vector<std::string> modelNames() {
     return {"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18"};
 }
 
+ModelSpec syntheticSpec(const std::string& model, bool masked) {
+    ModelSpec spec;
+    spec.inChannels = model == "tinycnn" ? 1 : 3;
+    spec.inputSize = model == "tinycnn" ? 28 : 32;
+    spec.numClasses = 10;
+    spec.masked = masked;
+    return spec;
+}
+
 int requiredInputSize(const std::string& model) {
     return model == "tinycnn" ? 0 : 32;
 }

@@ -55,6 +55,9 @@ void useChannelsLast(NetworkImpl& model);
 std::vector<std::string> modelNames();
 // The input side a model wants (smaller images are zero-padded to it); 0: any.
 int requiredInputSize(const std::string& model);
+// The input a model is benchmarked on without a dataset: 1x28x28 for tinycnn (Fashion-MNIST),
+// 3x32x32 for the paper's CNNs, 10 classes.
+ModelSpec syntheticSpec(const std::string& model, bool masked);
 // Builds a model by name; throws std::invalid_argument listing the valid names.
 Network buildModel(const std::string& name, const ModelSpec& spec);
 

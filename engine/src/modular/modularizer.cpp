@@ -20,7 +20,9 @@ std::string thresholdTag(double threshold) {
     return buf;
 }
 
-nlohmann::json jsonOrNull(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
+nlohmann::json jsonOrNull(double v) {
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json();
+}
 
 }  // namespace
 
@@ -65,10 +67,14 @@ ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* 
     nlohmann::json perClass = nlohmann::json::array();
     nlohmann::json masks = nlohmann::json::array();
     for (const ClassModule& m : r.perClass) {
-        perClass.push_back({{"class", m.classId}, {"name", m.name}, {"samples", m.samples},
-                            {"retention", m.retention}, {"cohesion", jsonOrNull(m.cohesion)}});
+        perClass.push_back({{"class", m.classId},
+                            {"name", m.name},
+                            {"samples", m.samples},
+                            {"retention", m.retention},
+                            {"cohesion", jsonOrNull(m.cohesion)}});
         std::string bits(modules.cols(), '0');
-        for (int64_t j = 0; j < modules.cols(); ++j) bits[j] = modules.get(m.classId, j) ? '1' : '0';
+        for (int64_t j = 0; j < modules.cols(); ++j)
+            bits[j] = modules.get(m.classId, j) ? '1' : '0';
         masks.push_back(bits);
     }
     nlohmann::json metrics = {{"threshold", r.threshold},
@@ -85,9 +91,8 @@ ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* 
     writeFileAtomically(r.modularDir + "/metrics_thr_" + thresholdTag(r.threshold) + ".json",
                         metrics.dump(1));
     writeFileAtomically(r.modularDir + "/metrics.json", metrics.dump(1));
-    nlohmann::json frequencies = {{"layers", layers},
-                                  {"class_names", run.data.info.classNames},
-                                  {"frequencies", freq}};
+    nlohmann::json frequencies = {
+        {"layers", layers}, {"class_names", run.data.info.classNames}, {"frequencies", freq}};
     writeFileAtomically(r.modularDir + "/frequencies.json", frequencies.dump());
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return r;

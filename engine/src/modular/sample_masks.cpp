@@ -35,13 +35,16 @@ void save(const SampleMasks& m, const std::string& path, bool augmented, int64_t
         h.augmented = augmented;
         h.checkpointStamp = stamp;
         out.write(reinterpret_cast<const char*>(&h), sizeof h);
-        out.write(reinterpret_cast<const char*>(m.widths.data()), std::streamsize(m.widths.size() * 8));
-        out.write(reinterpret_cast<const char*>(m.labels.data()), std::streamsize(m.labels.size() * 8));
+        out.write(reinterpret_cast<const char*>(m.widths.data()),
+                  std::streamsize(m.widths.size() * 8));
+        out.write(reinterpret_cast<const char*>(m.labels.data()),
+                  std::streamsize(m.labels.size() * 8));
         for (int64_t r = 0; r < m.bits.rows(); ++r)
             out.write(reinterpret_cast<const char*>(m.bits.row(r)),
                       std::streamsize(m.bits.wordsPerRow() * 8));
         out.flush();
-        if (!out) throw std::runtime_error(path + ": cannot write the sample masks; is the disk full?");
+        if (!out)
+            throw std::runtime_error(path + ": cannot write the sample masks; is the disk full?");
     });
 }
 
@@ -79,8 +82,9 @@ SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool aug
     m.widths = model.maskedWidths();
     m.names = model.maskedNames();
     if (m.widths.empty()) {
-        throw std::runtime_error("this run was trained in standard mode and has no masks; "
-                                 "modularize a nemo or mwt run");
+        throw std::runtime_error(
+            "this run was trained in standard mode and has no masks; "
+            "modularize a nemo or mwt run");
     }
     const int64_t k = model.totalMaskedUnits();
     m.bits = BitMatrix(data.train.size(), k);
@@ -92,9 +96,11 @@ SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool aug
     for (int64_t b = 0; b < loader.batches(); ++b) {
         auto [images, labels] = loader.batch(b);
         model.forward(images.to(device));
-        torch::Tensor all = torch::cat(model.masks(), 1).to(torch::kCPU, torch::kFloat).contiguous();
+        torch::Tensor all =
+            torch::cat(model.masks(), 1).to(torch::kCPU, torch::kFloat).contiguous();
         const float* values = all.data_ptr<float>();
-        for (int64_t i = 0; i < all.size(0); ++i) m.bits.setFromFloats(row + i, 0, values + i * k, k);
+        for (int64_t i = 0; i < all.size(0); ++i)
+            m.bits.setFromFloats(row + i, 0, values + i * k, k);
         row += all.size(0);
         if (observer && (b % 20 == 0 || b + 1 == loader.batches())) {
             observer->onMessage("sample masks: " + std::to_string(row) + "/" +

@@ -23,8 +23,10 @@ Dataset prepareDataset(const TrainConfig& config) {
 LoadedRun loadRun(const std::string& runDir, const std::string& dataDirOverride) {
     RunDirectory run(runDir);
     if (!run.exists()) {
-        throw std::runtime_error(runDir + ": not a run folder (no config.json); train one with "
-                                 "`nemo train --out " + runDir + "`");
+        throw std::runtime_error(runDir +
+                                 ": not a run folder (no config.json); train one with "
+                                 "`nemo train --out " +
+                                 runDir + "`");
     }
     LoadedRun loaded;
     const std::string text = readTextFile(run.configPath());

@@ -20,11 +20,7 @@ BenchResult runBench(const BenchConfig& config) {
     torch::manual_seed(0);
 
     const TrainMode mode = trainModeFromString(config.mode);
-    ModelSpec spec;
-    spec.inChannels = config.model == "tinycnn" ? 1 : 3;
-    spec.inputSize = config.model == "tinycnn" ? 28 : 32;
-    spec.numClasses = 10;
-    spec.masked = mode != TrainMode::Standard;
+    const ModelSpec spec = syntheticSpec(config.model, mode != TrainMode::Standard);
     Network model = buildModel(config.model, spec);
     model->to(device);
     if (config.channelsLast) useChannelsLast(*model);

@@ -16,6 +16,7 @@
 #include "nemo/version.h"
 #include "run/atomic_file.h"
 #include "run/run_directory.h"
+#include "run/run_loader.h"
 #include "train/checkpoint.h"
 #include "train/evaluator.h"
 #include "train/losses.h"
@@ -118,14 +119,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     const torch::Device device(config.device);
     setThreadCount(config.threads);
 
-    Dataset data = loadDataset(config.dataset, config.dataDir);
-    data.train = takeFirst(data.train, config.limitTrain);
-    data.test = takeFirst(data.test, config.limitTest);
-    const int needed = requiredInputSize(config.model);
-    if (needed > 0) {
-        data.train = padTo(data.train, needed);
-        data.test = padTo(data.test, needed);
-    }
+    Dataset data = prepareDataset(config);
     if (data.train.size() == 0) throw TrainingError("the training split is empty");
     say(observer, "dataset " + config.dataset + ": " + std::to_string(data.train.size()) +
                       " train, " + std::to_string(data.test.size()) + " test images of " +

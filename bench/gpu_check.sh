@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# GPU check, run on a machine with an NVIDIA GPU and PyTorch (no Qt needed): builds `nemo` against
+# the LibTorch bundled with PyTorch, checks that training steps on the GPU match the CPU's, and
+# times `nemo bench` against the published step (pytorch_nemo_step.py) in the same call.
+# Usage: bench/gpu_check.sh [OUT_DIR] [PYTORCH_STEP_SCRIPT] [EXTRA_INCLUDE_DIR]
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-/tmp/nemo-gpu}"
+step_py="${2:-$root/../shared/bench/pytorch_nemo_step.py}"
+extra="${3:-}"
+mkdir -p "$out"
+build="$root/build-gpu"
+prefix="$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')"
+python3 -c 'import torch; print("torch", torch.__version__, "cuda", torch.version.cuda, torch.cuda.get_device_name(0))'
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
+configure() {
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DNEMO_BUILD_GUI=OFF \
+    -DNEMO_BUILD_TESTS=OFF -DCMAKE_PREFIX_PATH="$prefix" -DNEMO_EXTRA_INCLUDE="$extra" \
+    -DCMAKE_CUDA_ARCHITECTURES=90 "$@"
+}
+start=$(date +%s)
+if ! { configure >"$out/configure.log" 2>&1 && ninja -C "$build" nemo >"$out/build.log" 2>&1; }; then
+  echo "C++17 build failed; trying C++20"; tail -30 "$out/configure.log" "$out/build.log"
+  rm -rf "$build"
+  configure -DCMAKE_CXX_STANDARD=20 >"$out/configure.log" 2>&1 && ninja -C "$build" nemo >"$out/build.log" 2>&1 \
+    || { tail -60 "$out/configure.log" "$out/build.log"; exit 1; }
+fi
+echo "built in $(( $(date +%s) - start )) s"
+nemo="$build/bin/nemo"
+"$nemo" info --json | tee "$out/info.json"
+for m in tinycnn vgg16 resnet18; do
+  "$nemo" check-device --model "$m" --mode nemo --steps 3 --json | tee -a "$out/check_device.jsonl"
+done
+"$nemo" check-device --model resnet18 --mode mwt --steps 3 --json | tee -a "$out/check_device.jsonl"
+for model in vgg16 resnet18; do
+  for mode in nemo standard; do
+    for impl in cpp python; do
+      if [ "$impl" = cpp ]; then
+        "$nemo" bench --model "$model" --mode "$mode" --device cuda --batch-size 128 --steps 30 --warmup 10 --json
+      else
+        python3 "$step_py" --model "$model" --mode "$mode" --device cuda --batch-size 128 --steps 30 --warmup 10
+      fi
+    done
+  done
+done | tee "$out/bench.jsonl"

@@ -1,0 +1,86 @@
+// `nemo check-device`: the engine's training step on a GPU reproduces the CPU's to rounding.
+#include <sstream>
+
+#include "models/network.h"
+#include "nemo/tools.h"
+#include "train/train_step.h"
+
+namespace nemo {
+namespace {
+
+// Dropout draws differ between devices; switch it off so both runs do the same arithmetic.
+void disableDropout(NetworkImpl& model) {
+    for (auto& m : model.modules(false)) {
+        if (auto* d = dynamic_cast<torch::nn::DropoutImpl*>(m.get())) d->options.p(0.0);
+    }
+}
+
+}  // namespace
+
+DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config) {
+    if (config.device == "cpu" || !torch::cuda::is_available())
+        throw std::runtime_error("check-device needs a CUDA device (none is available)");
+    // Plain fp32 on the GPU too: TF32 would round convolutions to 10-bit mantissas.
+    at::globalContext().setAllowTF32CuDNN(false);
+    at::globalContext().setAllowTF32CuBLAS(false);
+    const torch::Device device(config.device);
+    const TrainMode mode = trainModeFromString(config.mode);
+    const ModelSpec spec = syntheticSpec(config.model, mode != TrainMode::Standard);
+    torch::manual_seed(0);
+    Network cpu = buildModel(config.model, spec);
+    Network gpu = buildModel(config.model, spec);
+    {
+        std::stringstream bytes;
+        torch::serialize::OutputArchive out;
+        cpu->save(out);
+        out.save_to(bytes);
+        torch::serialize::InputArchive in;
+        in.load_from(bytes);
+        gpu->load(in);
+    }
+    gpu->to(device);
+    disableDropout(*cpu);
+    disableDropout(*gpu);
+    cpu->train();
+    gpu->train();
+    auto optCpu = makeOptimizer(*cpu, 0.05, 0.05);
+    auto optGpu = makeOptimizer(*gpu, 0.05, 0.05);
+    LossSettings settings;
+    settings.mode = mode;
+    settings.alpha = 1.0;
+    settings.temperature = 0.2;
+    torch::Tensor x =
+        torch::randn({config.batchSize, spec.inChannels, spec.inputSize, spec.inputSize});
+    torch::Tensor y = torch::arange(config.batchSize, torch::kLong).remainder(4);  // pairs exist
+
+    DeviceCheckResult r;
+    r.config = config;
+    for (int s = 0; s < config.steps; ++s) {
+        LossParts a = computeLoss(*cpu, x, y, settings);
+        LossParts b = computeLoss(*gpu, x.to(device), y.to(device), settings);
+        r.lossCpu.push_back(a.loss.item<double>());
+        r.lossDevice.push_back(b.loss.item<double>());
+        r.maxLossDifference =
+            std::max(r.maxLossDifference, std::abs(r.lossCpu.back() - r.lossDevice.back()));
+        optCpu->zero_grad();
+        a.loss.backward();
+        optCpu->step();
+        optGpu->zero_grad();
+        b.loss.backward();
+        optGpu->step();
+    }
+    // Relative difference of all parameters together, |a - b| / |a| over the concatenation: a
+    // per-tensor maximum would be dominated by conv biases followed by batch norm, whose true
+    // gradient is zero, so their updates are pure rounding noise on either device.
+    double diff2 = 0, norm2 = 0;
+    auto pa = cpu->parameters();
+    auto pb = gpu->parameters();
+    for (size_t i = 0; i < pa.size(); ++i) {
+        diff2 += (pa[i] - pb[i].cpu()).pow(2).sum().item<double>();
+        norm2 += pa[i].pow(2).sum().item<double>();
+    }
+    r.maxParameterDifference = std::sqrt(diff2 / std::max(norm2, 1e-30));
+    return r;
+}
+
+}  // namespace nemo
