@@ -30,28 +30,34 @@ double secondsSince(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-// Sums of detached per-step values, read out (one host sync) only when an event is due.
+// Sums of detached per-step values kept on the device, read out (one host sync) only when an
+// event is due: [loss, ce, contrastive, retention, correct].
 struct StepAccumulator {
-    double loss = 0, ce = 0, contra = 0, retention = 0;
-    int64_t correct = 0, seen = 0, steps = 0, contraSteps = 0;
+    torch::Tensor sums;
+    int64_t seen = 0, steps = 0;
+    bool hasContrastive = false;
     void add(const LossParts& parts, const torch::Tensor& labels) {
-        loss += parts.loss.item<double>();
-        ce += parts.crossEntropy.item<double>();
-        if (parts.contrastive.defined()) {
-            contra += parts.contrastive.item<double>();
-            ++contraSteps;
-        }
-        if (!parts.masks.empty()) retention += kernelRate(parts.masks).item<double>();
-        correct += parts.logits.argmax(1).eq(labels).sum().item<int64_t>();
+        torch::NoGradGuard noGrad;
+        const torch::Tensor zero = torch::zeros({}, parts.loss.options());
+        hasContrastive = parts.contrastive.defined();
+        torch::Tensor step = torch::stack(
+            {parts.loss.detach(), parts.crossEntropy.detach(),
+             hasContrastive ? parts.contrastive.detach() : zero,
+             parts.masks.empty() ? zero : kernelRate(parts.masks).to(zero.options()),
+             parts.logits.argmax(1).eq(labels).sum().to(zero.options())});
+        sums = sums.defined() ? sums + step : step;
         seen += labels.size(0);
         ++steps;
     }
+    double lossSum() const { return sums.defined() ? sums[0].item<double>() : 0.0; }
     void fill(MetricsEvent& e, bool masked) const {
-        e.loss = loss / double(steps);
-        e.crossEntropy = ce / double(steps);
-        if (contraSteps) e.contrastive = contra / double(contraSteps);
-        if (masked) e.retention = retention / double(steps);
-        e.accuracy = double(correct) / double(seen);
+        torch::Tensor host = sums.to(torch::kCPU, torch::kDouble);
+        auto v = host.accessor<double, 1>();
+        e.loss = v[0] / double(steps);
+        e.crossEntropy = v[1] / double(steps);
+        if (hasContrastive) e.contrastive = v[2] / double(steps);
+        if (masked) e.retention = v[3] / double(steps);
+        e.accuracy = v[4] / double(seen);
     }
 };
 
@@ -78,6 +84,14 @@ void emit(TrainingObserver* observer, RunDirectory* run, const MetricsEvent& eve
 
 void say(TrainingObserver* observer, const std::string& text) {
     if (observer) observer->onMessage(text);
+}
+
+void throwIfDiverged(double loss, int epoch, int step) {
+    if (std::isfinite(loss)) return;
+    throw TrainingError("the loss became " + std::to_string(loss) + " at epoch " +
+                        std::to_string(epoch + 1) + ", step " + std::to_string(step + 1) +
+                        "; lower --lr or --alpha and resume (the checkpoint of the last finished "
+                        "epoch is kept)");
 }
 
 }  // namespace
@@ -189,13 +203,9 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
             images = images.to(device).contiguous(torch::MemoryFormat::ChannelsLast);
             labels = labels.to(device);
             LossParts parts = computeLoss(*model, images, labels, settings);
-            if (!std::isfinite(parts.loss.item<double>())) {
-                throw TrainingError(
-                    "the loss became " + std::to_string(parts.loss.item<double>()) + " at epoch " +
-                    std::to_string(epoch + 1) + ", step " + std::to_string(step + 1) +
-                    "; lower --lr or --alpha and resume (the checkpoint of the last finished "
-                    "epoch is kept)");
-            }
+            // On the CPU the check is free; on a GPU it would stall every step, so there it runs
+            // when the window's metrics are read anyway (the bad steps are never checkpointed).
+            if (!device.is_cuda()) throwIfDiverged(parts.loss.item<double>(), epoch, step);
             optimizer->zero_grad();
             parts.loss.backward();
             optimizer->step();
@@ -205,6 +215,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
             windowImages += labels.size(0);
 
             if ((step + 1) % std::max(1, config.logEvery) == 0 || step + 1 == stepsPerEpoch) {
+                if (device.is_cuda()) throwIfDiverged(window.lossSum(), epoch, step);
                 MetricsEvent e;
                 e.kind = MetricsEvent::Kind::Step;
                 e.epoch = epoch;
