@@ -33,7 +33,7 @@ for m in tinycnn vgg16 resnet18; do
 done
 "$nemo" check-device --model resnet18 --mode mwt --steps 3 --json | tee -a "$out/check_device.jsonl"
 for model in vgg16 resnet18; do
-  for mode in nemo standard; do
+  for mode in nemo mwt standard; do
     for impl in cpp python; do
       if [ "$impl" = cpp ]; then
         "$nemo" bench --model "$model" --mode "$mode" --device cuda --batch-size 128 --steps 30 --warmup 10 --json
@@ -43,3 +43,10 @@ for model in vgg16 resnet18; do
     done
   done
 done | tee "$out/bench.jsonl"
+# Real training on the GPU when Fashion-MNIST is at hand (NEMO_DATA_DIR or the Debian package).
+if [ -n "${NEMO_DATA_DIR:-}" ] || [ -d /usr/share/datasets/fashion-mnist ]; then
+  for model in tinycnn vgg16; do
+    "$nemo" train --dataset fashion-mnist --model "$model" --mode nemo --device cuda --epochs 2 \
+      --out "$out/run-$model" --log-every 200 --json 2>&1 | tail -4
+  done
+fi
