@@ -44,20 +44,26 @@ double accuracy(BatchLoader& loader, Forward forward) {
     return seen ? double(correct) / double(seen) : NAN;
 }
 
-// Median wall time of a forward pass at a batch size, in milliseconds.
-template <typename Forward>
-double latencyMs(Forward forward, const torch::Tensor& input) {
+// Median wall times (ms) of forward passes of two models on the same input, measured
+// alternately so that both see the same machine load.
+template <typename ForwardA, typename ForwardB>
+std::pair<double, double> latencyPairMs(ForwardA a, ForwardB b, const torch::Tensor& input) {
     torch::NoGradGuard noGrad;
-    forward(input);  // warm-up
-    std::vector<double> times;
-    const int reps = input.size(0) == 1 ? 30 : 5;
+    a(input);  // warm-up: oneDNN builds its primitives on the first call of a shape
+    b(input);
+    std::vector<double> ta, tb;
+    const int reps = input.size(0) == 1 ? 50 : 7;
     for (int i = 0; i < reps; ++i) {
-        const auto t = Clock::now();
-        forward(input);
-        times.push_back(since(t) * 1e3);
+        auto t = Clock::now();
+        a(input);
+        ta.push_back(since(t) * 1e3);
+        t = Clock::now();
+        b(input);
+        tb.push_back(since(t) * 1e3);
     }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    std::sort(ta.begin(), ta.end());
+    std::sort(tb.begin(), tb.end());
+    return {ta[ta.size() / 2], tb[tb.size() / 2]};
 }
 
 // Training images of the target classes split into fine-tuning and validation parts
@@ -215,9 +221,8 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
     fullProgram->eval();
     for (int64_t batch : {int64_t(1), int64_t(128)}) {
         torch::Tensor x = torch::randn({batch, img.channels, img.height, img.width});
-        const double m = latencyMs(moduleForward, x);
-        const double f =
-            latencyMs([&](const torch::Tensor& t) { return fullProgram->forward(t); }, x);
+        const auto [m, f] = latencyPairMs(
+            moduleForward, [&](const torch::Tensor& t) { return fullProgram->forward(t); }, x);
         (batch == 1 ? r.latencyMs : r.latencyMs128) = m;
         (batch == 1 ? r.latencyMsFull : r.latencyMsFull128) = f;
     }

@@ -23,9 +23,8 @@ torch::Tensor stackPadded(const std::vector<torch::Tensor>& masks) {
     std::vector<torch::Tensor> padded;
     padded.reserve(masks.size());
     for (const auto& m : masks) {
-        padded.push_back(m.size(1) == widest
-                             ? m
-                             : torch::constant_pad_nd(m, {0, widest - m.size(1)}, 0.0));
+        padded.push_back(
+            m.size(1) == widest ? m : torch::constant_pad_nd(m, {0, widest - m.size(1)}, 0.0));
     }
     return torch::stack(padded);
 }

@@ -40,11 +40,11 @@ struct StepAccumulator {
         torch::NoGradGuard noGrad;
         const torch::Tensor zero = torch::zeros({}, parts.loss.options());
         hasContrastive = parts.contrastive.defined();
-        torch::Tensor step = torch::stack(
-            {parts.loss.detach(), parts.crossEntropy.detach(),
-             hasContrastive ? parts.contrastive.detach() : zero,
-             parts.masks.empty() ? zero : kernelRate(parts.masks).to(zero.options()),
-             parts.logits.argmax(1).eq(labels).sum().to(zero.options())});
+        torch::Tensor step =
+            torch::stack({parts.loss.detach(), parts.crossEntropy.detach(),
+                          hasContrastive ? parts.contrastive.detach() : zero,
+                          parts.masks.empty() ? zero : kernelRate(parts.masks).to(zero.options()),
+                          parts.logits.argmax(1).eq(labels).sum().to(zero.options())});
         sums = sums.defined() ? sums + step : step;
         seen += labels.size(0);
         ++steps;
