@@ -25,6 +25,8 @@ MetricsPlot::MetricsPlot(QWidget* parent) : QWidget(parent) {
     loss_ = makePlot(tr("loss"), this);
     rate_ = makePlot(tr("accuracy / retention"), this);
     rate_->yAxis->setRange(0, 1.02);
+    // Accuracy climbs and retention falls towards the middle: the bottom right stays free.
+    rate_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(loss_, 1);

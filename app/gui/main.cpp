@@ -23,10 +23,15 @@ int main(int argc, char** argv) {
     QCommandLineOption after(
         "after", QApplication::translate("main", "Seconds before --screenshot"), "seconds", "20");
     parser.addOptions({demo, screenshot, after});
+    parser.addPositionalArgument(
+        "run", QApplication::translate("main", "A run folder to open (followed while it grows)"),
+        "[run]");
     parser.process(app);
 
     MainWindow window;
     window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openRun(parser.positionalArguments().first());
     if (parser.isSet(demo)) {
         window.applyQuickDemo();
         window.startTraining();

@@ -6,14 +6,18 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
@@ -25,6 +29,7 @@
 
 #include "metrics_plot.h"
 #include "nemo/dataset.h"
+#include "run_follower.h"
 #include "training_worker.h"
 
 namespace {
@@ -55,7 +60,8 @@ QString defaultRunDir() {
 
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new TrainingWorker(this)) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), worker_(new TrainingWorker(this)), follower_(new RunFollower(this)) {
     setWindowTitle(tr("NeMo Workbench"));
     plot_ = new MetricsPlot;
     log_ = new QPlainTextEdit;
@@ -92,6 +98,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new Train
     statusBar()->addPermanentWidget(progress_);
 
     connect(worker_, &TrainingWorker::metrics, this, &MainWindow::onMetrics);
+    connect(follower_, &RunFollower::metrics, this, &MainWindow::onMetrics);
+    buildMenus();
     connect(worker_, &TrainingWorker::message, this, &MainWindow::log);
     connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
     connect(worker_, &TrainingWorker::failed, this, &MainWindow::onFailed);
@@ -161,6 +169,59 @@ QWidget* MainWindow::buildExperimentPanel() {
     return box;
 }
 
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Run..."), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a run folder"));
+        if (!dir.isEmpty()) openRun(dir);
+    });
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Show a run's curves; a run still being written is followed live"));
+    recentMenu_ = file->addMenu(tr("Recent Runs"));
+    refreshRecentRuns();
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::rememberRun(const QString& runDir) {
+    QSettings settings;
+    QStringList runs = settings.value("recentRuns").toStringList();
+    runs.removeAll(runDir);
+    runs.prepend(runDir);
+    while (runs.size() > 10) runs.removeLast();
+    settings.setValue("recentRuns", runs);
+    refreshRecentRuns();
+}
+
+void MainWindow::refreshRecentRuns() {
+    recentMenu_->clear();
+    const QStringList runs = QSettings().value("recentRuns").toStringList();
+    for (const QString& run : runs) {
+        recentMenu_->addAction(run, this, [this, run] { openRun(run); });
+    }
+    recentMenu_->setEnabled(!runs.isEmpty());
+}
+
+bool MainWindow::openRun(const QString& runDir) {
+    if (worker_->isRunning()) {
+        QMessageBox::information(this, tr("Training is running"),
+                                 tr("Stop the current training before opening another run."));
+        return false;
+    }
+    plot_->clear();
+    QString error;
+    if (!follower_->open(runDir, &error)) {
+        QMessageBox::warning(this, tr("Cannot open run"), error);
+        return false;
+    }
+    rememberRun(runDir);
+    outDir_->setText(runDir);
+    status_->setText(tr("Showing %1 (new lines appear as the run writes them)").arg(runDir));
+    log(tr("Opened %1").arg(runDir));
+    return true;
+}
+
 void MainWindow::applyQuickDemo() {
     {
         const QSignalBlocker blocker(preset_);
@@ -208,7 +269,9 @@ void MainWindow::startTraining() {
                                   .arg(outDir_->text())) != QMessageBox::Yes) {
         return;
     }
+    follower_->stop();
     plot_->clear();
+    rememberRun(outDir_->text());
     log(tr("Training %1 on %2 (%3) into %4")
             .arg(model_->currentText(), dataset_->currentText(), mode_->currentText(),
                  outDir_->text()));
@@ -243,14 +306,17 @@ void MainWindow::onMetrics(const nemo::MetricsEvent& e) {
     if (total > 0) {
         progress_->setMaximum(int(total));
         progress_->setValue(int(done));
-        const double elapsed = runClock_.elapsed() / 1000.0;
-        const double left = done > 0 ? elapsed * double(total - done) / double(done) : 0;
-        status_->setText(tr("Epoch %1/%2, step %3/%4, about %5 s left")
-                             .arg(e.epoch + 1)
-                             .arg(e.epochs)
-                             .arg(e.step)
-                             .arg(e.stepsPerEpoch)
-                             .arg(qRound(left)));
+        QString text = tr("Epoch %1/%2, step %3/%4")
+                           .arg(e.epoch + 1)
+                           .arg(e.epochs)
+                           .arg(e.step)
+                           .arg(e.stepsPerEpoch);
+        if (worker_->isRunning() && runClock_.isValid() && done > 0) {
+            const double elapsed = runClock_.elapsed() / 1000.0;
+            const double left = elapsed * double(total - done) / double(done);
+            text += tr(", about %1 s left").arg(qRound(left));
+        }
+        status_->setText(text);
     }
     if (e.kind == nemo::MetricsEvent::Kind::Epoch && e.phase == "test") {
         log(tr("Epoch %1: test accuracy %2, neuron retention %3")

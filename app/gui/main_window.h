@@ -18,6 +18,8 @@ class QSpinBox;
 class QTabWidget;
 class MetricsPlot;
 class TrainingWorker;
+class RunFollower;
+class QMenu;
 namespace nemo {
 struct MetricsEvent;
 }
@@ -32,6 +34,10 @@ class MainWindow : public QMainWindow {
     nemo::TrainConfig configFromForm() const;
     MetricsPlot* metricsPlot() const { return plot_; }
     TrainingWorker* worker() const { return worker_; }
+
+    // Shows a run folder's curves and follows the file while it grows (a headless run).
+    bool openRun(const QString& runDir);
+    RunFollower* follower() const { return follower_; }
 
   public slots:
     void startTraining();
@@ -48,8 +54,13 @@ class MainWindow : public QMainWindow {
     void onFailed(const QString& reason);
     void setRunning(bool running);
     void log(const QString& text);
+    void buildMenus();
+    void rememberRun(const QString& runDir);
+    void refreshRecentRuns();
 
     TrainingWorker* worker_;
+    RunFollower* follower_;
+    QMenu* recentMenu_ = nullptr;
     MetricsPlot* plot_;
     QPlainTextEdit* log_;
     QTabWidget* tabs_;

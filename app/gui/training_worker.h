@@ -5,11 +5,9 @@
 #include <QObject>
 #include <QThread>
 
-#include "nemo/metrics_event.h"
+#include "metatypes.h"
 #include "nemo/train_config.h"
 #include "nemo/training_observer.h"
-
-Q_DECLARE_METATYPE(nemo::MetricsEvent)
 
 class TrainingWorker : public QObject {
     Q_OBJECT

@@ -9,12 +9,69 @@
 #include "main_window.h"
 #include "metrics_plot.h"
 #include "nemo/dataset.h"
+#include "run_follower.h"
 #include "training_worker.h"
+
+namespace {
+
+void appendLines(const QString& path, int from, int count, bool endLine = true) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::Append));
+    for (int i = from; i < from + count; ++i) {
+        nemo::MetricsEvent e;
+        e.epoch = 0;
+        e.epochs = 1;
+        e.step = i + 1;
+        e.stepsPerEpoch = 100;
+        e.loss = 2.0 - 0.01 * i;
+        e.crossEntropy = 1.5;
+        e.accuracy = 0.1 + 0.005 * i;
+        e.retention = 0.9;
+        f.write(QByteArray::fromStdString(nemo::toJsonLine(e)));
+        if (endLine || i + 1 < from + count) f.write("\n");
+    }
+}
+
+}  // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
   private slots:
+    void initTestCase() { QCoreApplication::setOrganizationName("NeMo Workbench Tests"); }
+
+    void openedRunIsShownAndFollowedLive() {
+        QTemporaryDir dir;
+        const QString run = dir.path() + "/run";
+        QDir().mkpath(run);
+        QFile config(run + "/config.json");
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("{}");
+        config.close();
+        appendLines(run + "/metrics.jsonl", 0, 3);
+
+        MainWindow w;
+        QVERIFY(w.openRun(run));
+        QCOMPARE(w.metricsPlot()->pointCount("loss"), 3);
+        QVERIFY(w.follower()->following());
+
+        // A headless run appends two lines and starts a third.
+        appendLines(run + "/metrics.jsonl", 3, 3, false);
+        w.follower()->poll();
+        QCOMPARE(w.metricsPlot()->pointCount("loss"), 5);  // the unfinished line waits
+        QFile f(run + "/metrics.jsonl");
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("\n");
+        f.close();
+        QTRY_COMPARE_WITH_TIMEOUT(w.metricsPlot()->pointCount("loss"), 6, 3000);  // the timer
+
+        RunFollower follower;
+        QString error;
+        QVERIFY(!follower.open(dir.path() + "/nothing", &error));
+        QVERIFY(error.contains("config.json"));
+    }
+
     void init() {
+        if (QString(QTest::currentTestFunction()) == "openedRunIsShownAndFollowedLive") return;
         const QString dir = QString::fromStdString(nemo::defaultDataDir("fashion-mnist"));
         if (dir.isEmpty() || !QFile::exists(dir + "/train-images-idx3-ubyte.gz"))
             QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");

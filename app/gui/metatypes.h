@@ -1,0 +1,8 @@
+// Engine data types carried by Qt signals (queued across the worker thread).
+#pragma once
+
+#include <QMetaType>
+
+#include "nemo/metrics_event.h"
+
+Q_DECLARE_METATYPE(nemo::MetricsEvent)
