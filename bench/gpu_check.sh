@@ -34,9 +34,11 @@ done
 "$nemo" check-device --model resnet18 --mode mwt --steps 3 --json | tee -a "$out/check_device.jsonl"
 for model in vgg16 resnet18; do
   for mode in nemo mwt standard; do
-    for impl in cpp python; do
+    for impl in cpp graph python; do
       if [ "$impl" = cpp ]; then
         "$nemo" bench --model "$model" --mode "$mode" --device cuda --batch-size 128 --steps 30 --warmup 10 --json
+      elif [ "$impl" = graph ]; then
+        "$nemo" bench --model "$model" --mode "$mode" --device cuda --batch-size 128 --steps 30 --warmup 10 --cuda-graph --json
       else
         python3 "$step_py" --model "$model" --mode "$mode" --device cuda --batch-size 128 --steps 30 --warmup 10
       fi

@@ -157,6 +157,8 @@ int main(int argc, char** argv) {
     benchCmd->add_flag(
         "--nchw", [&](int64_t) { bench.channelsLast = false; },
         "Keep the NCHW layout instead of channels-last");
+    benchCmd->add_flag("--cuda-graph", bench.cudaGraph,
+                       "GPU: replay the whole training step as one CUDA graph");
     benchCmd->add_option("--alpha", bench.alpha)->capture_default_str();
     benchCmd->add_option("--beta", bench.beta)->capture_default_str();
     benchCmd->add_option("--temperature", bench.temperature)->capture_default_str();
@@ -394,7 +396,7 @@ int main(int argc, char** argv) {
         }
         if (*benchCmd) {
             nemo::BenchResult r = nemo::runBench(bench);
-            json j = {{"impl", "nemo-cpp"},   {"model", bench.model},
+            json j = {{"impl", bench.cudaGraph ? "nemo-cpp-cuda-graph" : "nemo-cpp"},   {"model", bench.model},
                       {"mode", bench.mode},   {"batch_size", bench.batchSize},
                       {"threads", r.threads}, {"device", bench.device},
                       {"step_ms", r.stepMs},  {"img_per_s", r.imagesPerSecond}};

@@ -28,6 +28,9 @@ struct BenchConfig {
     int threads = 0;
     std::string device = "cpu";
     bool channelsLast = true;
+    // GPU: capture forward, loss, backward and optimizer step once as a CUDA graph and replay
+    // it, removing the host's launch overhead of the many small mask kernels.
+    bool cudaGraph = false;
     double alpha = 1.4, beta = 1.5, temperature = 0.2;  // the Python baseline's defaults
 };
 struct BenchResult {
