@@ -79,12 +79,17 @@ CosineStats cosineLosses(const std::vector<torch::Tensor>& masks, const torch::T
     // With no same-class pair there is nothing to pull together: no cohesion loss either.
     if (emptyAsZero) cohesion = cohesion * samePairs.any();
     torch::Tensor coupling = pairMean(same.logical_not().logical_and(upper));
-    // Rates over each layer's real width, not the padded one.
-    std::vector<int64_t> widthList;
-    for (const auto& m : masks) widthList.push_back(m.size(1));
-    torch::Tensor entries = torch::tensor(widthList, stacked.options()) * double(b);
-    torch::Tensor rate = stacked.gt(0).to(stacked.scalar_type()).sum({1, 2}) / entries;
-    torch::Tensor l1 = stacked.sum({1, 2}) / entries;
+    // Rates over each layer's real width, not the padded one. Divided by host scalars, not by a
+    // tensor of widths: creating that tensor would copy from the host, which a CUDA graph
+    // capture forbids.
+    std::vector<torch::Tensor> rates, means;
+    for (const auto& m : masks) {
+        const double entries = double(m.numel());
+        rates.push_back(m.gt(0).sum().to(m.scalar_type()) / entries);
+        means.push_back(m.sum() / entries);
+    }
+    torch::Tensor rate = torch::stack(rates);
+    torch::Tensor l1 = torch::stack(means);
     return {cohesion.mean(), coupling.mean(), rate.mean(), l1.mean()};
 }
 
