@@ -1,6 +1,7 @@
 // nemo-workbench: the desktop front end. --demo picks the Quick demo preset and starts it.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTabWidget>
 #include <QTimer>
 
 #include "main_window.h"
@@ -22,7 +23,9 @@ int main(int argc, char** argv) {
         "file");
     QCommandLineOption after(
         "after", QApplication::translate("main", "Seconds before --screenshot"), "seconds", "20");
-    parser.addOptions({demo, screenshot, after});
+    QCommandLineOption tab(
+        "tab", QApplication::translate("main", "Tab to show first (0: Training)"), "index", "0");
+    parser.addOptions({demo, screenshot, after, tab});
     parser.addPositionalArgument(
         "run", QApplication::translate("main", "A run folder to open (followed while it grows)"),
         "[run]");
@@ -30,6 +33,8 @@ int main(int argc, char** argv) {
 
     MainWindow window;
     window.show();
+    if (auto* tabs = window.findChild<QTabWidget*>())
+        tabs->setCurrentIndex(parser.value(tab).toInt());
     if (!parser.positionalArguments().isEmpty())
         window.openRun(parser.positionalArguments().first());
     if (parser.isSet(demo)) {

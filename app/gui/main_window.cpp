@@ -27,6 +27,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "heatmap_view.h"
 #include "metrics_plot.h"
 #include "nemo/dataset.h"
 #include "run_follower.h"
@@ -70,6 +71,8 @@ MainWindow::MainWindow(QWidget* parent)
 
     tabs_ = new QTabWidget;
     tabs_->addTab(plot_, tr("Training"));
+    heatmap_ = new HeatmapView;
+    tabs_->addTab(heatmap_, tr("Neurons"));
     tabs_->addTab(log_, tr("Log"));
 
     auto* splitter = new QSplitter;
@@ -101,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(follower_, &RunFollower::metrics, this, &MainWindow::onMetrics);
     buildMenus();
     connect(worker_, &TrainingWorker::message, this, &MainWindow::log);
+    connect(worker_, &TrainingWorker::heatmap, heatmap_, &HeatmapView::setFrame);
     connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
     connect(worker_, &TrainingWorker::failed, this, &MainWindow::onFailed);
     setRunning(false);
@@ -256,6 +260,7 @@ nemo::TrainConfig MainWindow::configFromForm() const {
     c.threads = threads_->value();
     c.outDir = outDir_->text().toStdString();
     c.logEvery = 5;
+    c.heatmapEvery = 10;
     return c;
 }
 

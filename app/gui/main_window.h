@@ -17,6 +17,7 @@ class QProgressBar;
 class QSpinBox;
 class QTabWidget;
 class MetricsPlot;
+class HeatmapView;
 class TrainingWorker;
 class RunFollower;
 class QMenu;
@@ -33,6 +34,7 @@ class MainWindow : public QMainWindow {
     void applyQuickDemo();
     nemo::TrainConfig configFromForm() const;
     MetricsPlot* metricsPlot() const { return plot_; }
+    HeatmapView* heatmapView() const { return heatmap_; }
     TrainingWorker* worker() const { return worker_; }
 
     // Shows a run folder's curves and follows the file while it grows (a headless run).
@@ -62,6 +64,7 @@ class MainWindow : public QMainWindow {
     RunFollower* follower_;
     QMenu* recentMenu_ = nullptr;
     MetricsPlot* plot_;
+    HeatmapView* heatmap_;
     QPlainTextEdit* log_;
     QTabWidget* tabs_;
     QComboBox *preset_, *dataset_, *model_, *mode_;

@@ -3,6 +3,8 @@
 
 #include <QMetaType>
 
+#include "nemo/heatmap_frame.h"
 #include "nemo/metrics_event.h"
 
 Q_DECLARE_METATYPE(nemo::MetricsEvent)
+Q_DECLARE_METATYPE(nemo::HeatmapFrame)

@@ -9,6 +9,7 @@ class SignalObserver : public nemo::TrainingObserver {
   public:
     explicit SignalObserver(TrainingWorker* worker) : worker_(worker) {}
     void onMetrics(const nemo::MetricsEvent& e) override { emit worker_->metrics(e); }
+    void onHeatmap(const nemo::HeatmapFrame& f) override { emit worker_->heatmap(f); }
     void onMessage(const std::string& text) override {
         emit worker_->message(QString::fromStdString(text));
     }
@@ -21,6 +22,7 @@ class SignalObserver : public nemo::TrainingObserver {
 
 TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {
     qRegisterMetaType<nemo::MetricsEvent>();
+    qRegisterMetaType<nemo::HeatmapFrame>();
 }
 
 TrainingWorker::~TrainingWorker() {

@@ -28,6 +28,7 @@ class TrainingWorker : public QObject {
 
   signals:
     void metrics(const nemo::MetricsEvent& event);
+    void heatmap(const nemo::HeatmapFrame& frame);
     void message(const QString& text);
     void finished(bool stopped, double testAccuracy, double retention);
     void failed(const QString& reason);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "heatmap_view.h"
 #include "main_window.h"
 #include "metrics_plot.h"
 #include "nemo/dataset.h"
@@ -137,6 +138,10 @@ class TestMainWindow : public QObject {
         QVERIFY(finished.first().at(1).toDouble() > 0.5);  // test accuracy
         QVERIFY(w.metricsPlot()->pointCount("test_acc") == 2);
         QVERIFY(w.metricsPlot()->pointCount("retention") > 2);
+        // The Neurons tab received class x neuron frames for every masked layer.
+        QCOMPARE(w.heatmapView()->layerCount(), 3);
+        const double v = w.heatmapView()->cell(0, 0);
+        QVERIFY(v >= 0.0 && v <= 1.0);
         QVERIFY(QFile::exists(dir.path() + "/run/checkpoints/final.pt"));
 
         std::sort(lateness.begin(), lateness.end());

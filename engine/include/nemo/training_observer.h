@@ -6,6 +6,7 @@
 #include <string>
 #include <thread>
 
+#include "nemo/heatmap_frame.h"
 #include "nemo/metrics_event.h"
 
 namespace nemo {
@@ -15,6 +16,7 @@ class TrainingObserver {
     virtual ~TrainingObserver() = default;
     virtual void onMetrics(const MetricsEvent& /*event*/) {}
     virtual void onMessage(const std::string& /*text*/) {}
+    virtual void onHeatmap(const HeatmapFrame& /*frame*/) {}
 };
 
 // Pause, resume and stop, read by the engine between two training steps.

@@ -19,6 +19,7 @@
 #include "run/run_loader.h"
 #include "train/checkpoint.h"
 #include "train/evaluator.h"
+#include "train/heatmap_probe.h"
 #include "train/losses.h"
 #include "train/train_step.h"
 
@@ -175,6 +176,12 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     BatchLoader testLoader(toTensors(data.test), data.info, std::max(config.batchSize, 256), false,
                            false);
     const int stepsPerEpoch = int(trainLoader.batches());
+    std::unique_ptr<HeatmapProbe> probe;
+    if (observer && config.heatmapEvery > 0 && !model->maskedWidths().empty()) {
+        probe = std::make_unique<HeatmapProbe>(data.test, data.info, config.probePerClass,
+                                               testLoader, device);
+        if (probe->empty()) probe.reset();
+    }
     const bool masked = !model->maskedWidths().empty();
 
     TrainResult result;
@@ -210,6 +217,8 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
             parts.loss.backward();
             optimizer->step();
             ++globalStep;
+            if (probe && (globalStep % config.heatmapEvery == 0 || step + 1 == stepsPerEpoch))
+                observer->onHeatmap(probe->frame(*model, epoch, globalStep));
             window.add(parts, labels);
             whole.add(parts, labels);
             windowImages += labels.size(0);

@@ -1,0 +1,56 @@
+#include "train/heatmap_probe.h"
+
+namespace nemo {
+
+HeatmapProbe::HeatmapProbe(const ImageSet& test, const DatasetInfo& info, int perClass,
+                           const BatchLoader& normalizer, torch::Device device)
+    : classNames_(info.classNames), numClasses_(info.numClasses()) {
+    std::vector<int64_t> picked, labels;
+    std::vector<int> taken(numClasses_, 0);
+    for (int64_t i = 0; i < test.size(); ++i) {
+        const int64_t c = test.labels[i];
+        if (c < 0 || c >= numClasses_ || taken[c] >= perClass) continue;
+        ++taken[c];
+        picked.push_back(i);
+        labels.push_back(c);
+    }
+    if (picked.empty()) return;
+    TensorImages all = toTensors(test);
+    torch::Tensor index = torch::tensor(picked, torch::kLong);
+    images_ = normalizer.normalize(all.images.index_select(0, index)).to(device);
+    labels_ = torch::tensor(labels, torch::kLong).to(device);
+}
+
+HeatmapFrame HeatmapProbe::frame(NetworkImpl& model, int epoch, long long globalStep) const {
+    torch::NoGradGuard noGrad;
+    const bool wasTraining = model.is_training();
+    model.eval();
+    model.forward(images_);
+    HeatmapFrame f;
+    f.epoch = epoch;
+    f.globalStep = globalStep;
+    f.classNames = classNames_;
+    torch::Tensor counts =
+        torch::zeros({numClasses_}, images_.options())
+            .index_add_(0, labels_, torch::ones({labels_.size(0)}, images_.options()))
+            .clamp_min(1.0)
+            .unsqueeze(1);
+    const auto masks = model.masks();
+    const auto names = model.maskedNames();
+    for (size_t l = 0; l < masks.size(); ++l) {
+        const torch::Tensor& m = masks[l];
+        torch::Tensor mean =
+            (torch::zeros({numClasses_, m.size(1)}, m.options()).index_add_(0, labels_, m) / counts)
+                .to(torch::kCPU, torch::kFloat)
+                .contiguous();
+        HeatmapFrame::Layer layer;
+        layer.name = names[l];
+        layer.units = int(m.size(1));
+        layer.values.assign(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
+        f.layers.push_back(std::move(layer));
+    }
+    model.train(wasTraining);
+    return f;
+}
+
+}  // namespace nemo

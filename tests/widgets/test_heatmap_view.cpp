@@ -1,0 +1,94 @@
+// The Neurons tab's heatmap: shows the values it is given on a fixed scale, switches layers,
+// sorts neurons by the class that uses them most.
+#include <QtTest>
+
+#include <cmath>
+
+#include "heatmap_view.h"
+
+namespace {
+
+nemo::HeatmapFrame sampleFrame() {
+    nemo::HeatmapFrame f;
+    f.epoch = 1;
+    f.globalStep = 40;
+    f.classNames = {"cat", "dog", "ship"};
+    nemo::HeatmapFrame::Layer a;
+    a.name = "conv_1";
+    a.units = 4;
+    // Neuron 0 used by ship, 1 by cat, 2 by dog, 3 by cat (weaker than 1).
+    a.values = {0.1f, 0.9f, 0.0f, 0.5f,   // cat
+                0.2f, 0.1f, 0.8f, 0.1f,   // dog
+                0.7f, 0.0f, 0.3f, 0.2f};  // ship
+    nemo::HeatmapFrame::Layer b;
+    b.name = "conv_2";
+    b.units = 2;
+    b.values = {1.0f, 0.0f, 0.0f, 1.0f, 0.5f, 0.5f};
+    f.layers = {a, b};
+    return f;
+}
+
+}  // namespace
+
+class TestHeatmapView : public QObject {
+    Q_OBJECT
+  private slots:
+    void showsTheDeepestLayerFirst() {
+        HeatmapView view;
+        view.setFrame(sampleFrame());
+        QCOMPARE(view.layerCount(), 2);
+        view.setSortByClass(false);
+        // Layer conv_2 (the last) is shown first.
+        QCOMPARE(view.cell(0, 0), 1.0);
+        QCOMPARE(view.cell(1, 1), 1.0);
+        QCOMPARE(view.cell(1, 2), 0.5);
+    }
+
+    void unsortedColumnsAreNeurons() {
+        HeatmapView view;
+        view.setFrame(sampleFrame());
+        view.setLayer(0);
+        view.setSortByClass(false);
+        for (int j = 0; j < 4; ++j) QCOMPARE(view.neuronAt(j), j);
+        QVERIFY(std::abs(view.cell(0, 2) - 0.7) < 1e-6);
+        QVERIFY(std::abs(view.cell(3, 0) - 0.5) < 1e-6);
+    }
+
+    void sortingGroupsNeuronsByTheirClass() {
+        HeatmapView view;
+        view.setFrame(sampleFrame());
+        view.setLayer(0);
+        view.setSortByClass(true);
+        // cat's neurons first (1 stronger than 3), then dog's (2), then ship's (0).
+        QCOMPARE(view.neuronAt(0), 1);
+        QCOMPARE(view.neuronAt(1), 3);
+        QCOMPARE(view.neuronAt(2), 2);
+        QCOMPARE(view.neuronAt(3), 0);
+        QVERIFY(std::abs(view.cell(0, 0) - 0.9) < 1e-6);
+    }
+
+    void newFramesKeepTheChosenLayer() {
+        HeatmapView view;
+        view.setFrame(sampleFrame());
+        view.setLayer(0);
+        nemo::HeatmapFrame next = sampleFrame();
+        next.layers[0].values[1] = 0.25f;  // cat, neuron 1
+        view.setFrame(next);
+        view.setSortByClass(false);
+        QVERIFY(std::abs(view.cell(1, 0) - 0.25) < 1e-6);
+    }
+
+    void rendersOffscreen() {
+        HeatmapView view;
+        view.resize(700, 400);
+        view.setFrame(sampleFrame());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QImage image = view.grab().toImage();
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), 700);
+    }
+};
+
+QTEST_MAIN(TestHeatmapView)
+#include "test_heatmap_view.moc"

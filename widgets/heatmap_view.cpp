@@ -1,0 +1,166 @@
+#include "heatmap_view.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <numeric>
+
+#include <qcustomplot.h>
+
+namespace {
+
+// Debian's QCustomPlot 2.1.0 has no gpViridis: the same stops, by hand.
+QCPColorGradient viridis() {
+    QCPColorGradient g;
+    g.clearColorStops();
+    g.setColorStopAt(0.0, QColor(68, 1, 84));
+    g.setColorStopAt(0.25, QColor(59, 82, 139));
+    g.setColorStopAt(0.5, QColor(33, 145, 140));
+    g.setColorStopAt(0.75, QColor(94, 201, 98));
+    g.setColorStopAt(1.0, QColor(253, 231, 37));
+    return g;
+}
+
+}  // namespace
+
+HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
+    layerBox_ = new QComboBox;
+    layerBox_->setToolTip(tr("Masked layer to show"));
+    sortBox_ = new QCheckBox(tr("Sort neurons by the class that uses them most"));
+    sortBox_->setChecked(sortByClass_);
+    caption_ = new QLabel(tr("Waiting for the first frame..."));
+    readout_ = new QLabel;
+    readout_->setMinimumWidth(280);
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Layer")));
+    controls->addWidget(layerBox_, 1);
+    controls->addWidget(sortBox_);
+    controls->addStretch();
+
+    plot_ = new QCustomPlot;
+    plot_->setMinimumHeight(240);
+    plot_->xAxis->setLabel(tr("neuron"));
+    plot_->yAxis->setLabel(tr("class"));
+    plot_->yAxis->setRangeReversed(true);  // class 0 on top, as in a table
+    map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
+    map_->setGradient(viridis());
+    map_->setDataRange(QCPRange(0.0, 1.0));  // fixed: colours mean the same in every frame
+    map_->setInterpolate(false);
+    auto* scale = new QCPColorScale(plot_);
+    plot_->plotLayout()->addElement(0, 1, scale);
+    scale->setGradient(viridis());
+    scale->setDataRange(QCPRange(0.0, 1.0));
+    scale->axis()->setLabel(tr("mean mask"));
+    map_->setColorScale(scale);
+    plot_->setMouseTracking(true);
+    connect(plot_, &QCustomPlot::mouseMove, this,
+            [this](QMouseEvent* e) { showValueAt(e->position()); });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(caption_);
+    layout->addWidget(plot_, 1);
+    layout->addWidget(readout_);
+
+    connect(layerBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i >= 0) setLayer(i);
+    });
+    connect(sortBox_, &QCheckBox::toggled, this, &HeatmapView::setSortByClass);
+}
+
+void HeatmapView::setFrame(const nemo::HeatmapFrame& frame) {
+    const bool layersChanged = frame.layers.size() != frame_.layers.size();
+    frame_ = frame;
+    if (layersChanged) {
+        const QSignalBlocker blocker(layerBox_);
+        layerBox_->clear();
+        for (const auto& l : frame_.layers)
+            layerBox_->addItem(
+                tr("%1 (%2 neurons)").arg(QString::fromStdString(l.name)).arg(l.units));
+        // The deepest masked layer is the most class-specific: show it first.
+        layer_ = std::max(0, int(frame_.layers.size()) - 1);
+        layerBox_->setCurrentIndex(layer_);
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        for (size_t c = 0; c < frame_.classNames.size(); ++c)
+            ticker->addTick(double(c), QString::fromStdString(frame_.classNames[c]));
+        plot_->yAxis->setTicker(ticker);
+    }
+    caption_->setText(tr("Epoch %1, step %2: mean mask of each class's probe images")
+                          .arg(frame_.epoch + 1)
+                          .arg(frame_.globalStep));
+    redraw();
+}
+
+void HeatmapView::setLayer(int index) {
+    layer_ = index;
+    if (layerBox_->currentIndex() != index) layerBox_->setCurrentIndex(index);
+    redraw();
+}
+
+void HeatmapView::setSortByClass(bool sort) {
+    sortByClass_ = sort;
+    if (sortBox_->isChecked() != sort) sortBox_->setChecked(sort);
+    redraw();
+}
+
+double HeatmapView::cell(int column, int classId) const {
+    if (layer_ >= int(frame_.layers.size())) return NAN;
+    return frame_.layers[layer_].at(classId, neuronAt(column));
+}
+
+QString HeatmapView::readout() const {
+    return readout_->text();
+}
+
+void HeatmapView::redraw() {
+    if (layer_ >= int(frame_.layers.size())) return;
+    const auto& l = frame_.layers[layer_];
+    const int classes = int(frame_.classNames.size());
+    order_.resize(l.units);
+    std::iota(order_.begin(), order_.end(), 0);
+    if (sortByClass_) {
+        // Group neurons by the class with the highest mean mask, strongest first in each group:
+        // a modular network shows a block diagonal.
+        std::vector<int> owner(l.units);
+        std::vector<float> best(l.units);
+        for (int j = 0; j < l.units; ++j) {
+            int c = 0;
+            for (int k = 1; k < classes; ++k)
+                if (l.at(k, j) > l.at(c, j)) c = k;
+            owner[j] = c;
+            best[j] = l.at(c, j);
+        }
+        std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
+            return owner[a] != owner[b] ? owner[a] < owner[b] : best[a] > best[b];
+        });
+    }
+    map_->data()->setSize(l.units, classes);
+    map_->data()->setRange(QCPRange(0, std::max(1, l.units - 1)),
+                           QCPRange(0, std::max(1, classes - 1)));
+    for (int x = 0; x < l.units; ++x)
+        for (int c = 0; c < classes; ++c) map_->data()->setCell(x, c, l.at(c, order_[x]));
+    plot_->xAxis->setRange(-0.5, l.units - 0.5);
+    plot_->yAxis->setRange(-0.5, classes - 0.5);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HeatmapView::showValueAt(const QPointF& pixel) {
+    if (layer_ >= int(frame_.layers.size())) return;
+    const auto& l = frame_.layers[layer_];
+    const int column = int(std::lround(plot_->xAxis->pixelToCoord(pixel.x())));
+    const int classId = int(std::lround(plot_->yAxis->pixelToCoord(pixel.y())));
+    if (column < 0 || column >= l.units || classId < 0 ||
+        classId >= int(frame_.classNames.size())) {
+        readout_->clear();
+        return;
+    }
+    readout_->setText(tr("%1, neuron %2, class %3: %4")
+                          .arg(QString::fromStdString(l.name))
+                          .arg(neuronAt(column))
+                          .arg(QString::fromStdString(frame_.classNames[classId]))
+                          .arg(l.at(classId, neuronAt(column)), 0, 'f', 3));
+}
