@@ -36,7 +36,6 @@ struct TrainConfig {
     int logEvery = 20;       // training steps between two step events
     int heatmapEvery = 0;    // steps between two heatmap frames to the observer (0: none)
     int probePerClass = 16;  // test images per class in the heatmap's fixed probe set
-    int workers = 0;         // reserved for loader threads; batches are built in the step thread
 
     // Fills alpha/beta/temperature defaults that depend on the mode when the user gave none.
     static TrainConfig defaultsFor(TrainMode mode);
