@@ -40,7 +40,6 @@ MetricsPlot::MetricsPlot(QWidget* parent) : QWidget(parent) {
             if (plot == loss_) plot->yAxis->rescale();
             plot->replot(QCustomPlot::rpQueuedReplot);
         }
-        dirty_ = false;
     });
 }
 
@@ -98,5 +97,4 @@ int MetricsPlot::pointCount(const QString& series) const {
 
 void MetricsPlot::scheduleReplot() {
     if (!replotTimer_.isActive()) replotTimer_.start();
-    dirty_ = true;
 }

@@ -33,5 +33,4 @@ class MetricsPlot : public QWidget {
     QCustomPlot* rate_;
     QHash<QString, QCPGraph*> graphs_;
     QTimer replotTimer_;
-    bool dirty_ = false;
 };

@@ -19,6 +19,11 @@ class TrainingObserver {
     virtual void onHeatmap(const HeatmapFrame& /*frame*/) {}
 };
 
+// Passes a progress message to the observer, when there is one.
+inline void tell(TrainingObserver* observer, const std::string& text) {
+    if (observer) observer->onMessage(text);
+}
+
 // Pause, resume and stop, read by the engine between two training steps.
 class ControlToken {
   public:

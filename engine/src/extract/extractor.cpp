@@ -26,11 +26,7 @@ double since(Clock::time_point t) {
     return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-void say(TrainingObserver* observer, const std::string& text) {
-    if (observer) observer->onMessage(text);
-}
-
-// Accuracy of `forward` on a loader; `restrict` maps full-model logits to the target classes.
+// Accuracy of `forward` (images -> logits over the loader's labels) on a whole loader.
 template <typename Forward>
 double accuracy(BatchLoader& loader, Forward forward) {
     torch::NoGradGuard noGrad;
@@ -148,8 +144,8 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
 
     auto [fineTrain, validation] =
         splitValidation(sub.train, options.validationFraction, options.seed + 1);
-    say(observer, "fine-tuning on " + std::to_string(fineTrain.size()) + " images, validating on " +
-                      std::to_string(validation.size()));
+    tell(observer, "fine-tuning on " + std::to_string(fineTrain.size()) +
+                       " images, validating on " + std::to_string(validation.size()));
     BatchLoader trainLoader(toTensors(fineTrain), sub.info, options.batchSize, true, true);
     BatchLoader valLoader(toTensors(validation), sub.info, 256, false, false);
     auto optimizer = torch::optim::SGD(
@@ -181,9 +177,9 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
         }
         module->eval();
         const double val = accuracy(valLoader, moduleForward);
-        say(observer, "fine-tune epoch " + std::to_string(epoch + 1) + "/" +
-                          std::to_string(options.finetuneEpochs) + ": validation accuracy " +
-                          std::to_string(val));
+        tell(observer, "fine-tune epoch " + std::to_string(epoch + 1) + "/" +
+                           std::to_string(options.finetuneEpochs) + ": validation accuracy " +
+                           std::to_string(val));
         if (observer) {
             MetricsEvent e;
             e.kind = MetricsEvent::Kind::Epoch;

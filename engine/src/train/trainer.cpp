@@ -83,10 +83,6 @@ void emit(TrainingObserver* observer, RunDirectory* run, const MetricsEvent& eve
     if (observer) observer->onMetrics(event);
 }
 
-void say(TrainingObserver* observer, const std::string& text) {
-    if (observer) observer->onMessage(text);
-}
-
 void throwIfDiverged(double loss, int epoch, int step) {
     if (std::isfinite(loss)) return;
     throw TrainingError("the loss became " + std::to_string(loss) + " at epoch " +
@@ -136,10 +132,10 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
 
     Dataset data = prepareDataset(config);
     if (data.train.size() == 0) throw TrainingError("the training split is empty");
-    say(observer, "dataset " + config.dataset + ": " + std::to_string(data.train.size()) +
-                      " train, " + std::to_string(data.test.size()) + " test images of " +
-                      std::to_string(data.train.channels) + "x" +
-                      std::to_string(data.train.height) + "x" + std::to_string(data.train.width));
+    tell(observer, "dataset " + config.dataset + ": " + std::to_string(data.train.size()) +
+                       " train, " + std::to_string(data.test.size()) + " test images of " +
+                       std::to_string(data.train.channels) + "x" +
+                       std::to_string(data.train.height) + "x" + std::to_string(data.train.width));
 
     torch::manual_seed(config.seed);
     ModelSpec spec;
@@ -162,7 +158,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
                                 "; delete it to restart the run from the beginning");
         }
         run->truncateMetrics(firstEpoch);
-        say(observer, "resuming after epoch " + std::to_string(firstEpoch));
+        tell(observer, "resuming after epoch " + std::to_string(firstEpoch));
     } else if (run) {
         if (resume)
             run->truncateMetrics(0);
@@ -254,8 +250,8 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         }
         if (stopped) {
             result.stopped = true;
-            say(observer, "stopped during epoch " + std::to_string(epoch + 1) +
-                              "; the checkpoint of the last finished epoch is kept");
+            tell(observer, "stopped during epoch " + std::to_string(epoch + 1) +
+                               "; the checkpoint of the last finished epoch is kept");
             break;
         }
 
