@@ -159,6 +159,12 @@ int main(int argc, char** argv) {
         "Keep the NCHW layout instead of channels-last");
     benchCmd->add_flag("--cuda-graph", bench.cudaGraph,
                        "GPU: replay the whole training step as one CUDA graph");
+    benchCmd->add_flag("--inference", bench.inference,
+                       "Time the forward pass only (eval mode, no gradients)");
+    benchCmd->add_option("--conv", bench.conv, "auto (Winograd where it pays) or direct")
+        ->capture_default_str();
+    benchCmd->add_flag("--conv-ceiling", bench.convCeiling,
+                       "Also time a plain 3x3 convolution and report the fraction of its rate");
     benchCmd->add_option("--alpha", bench.alpha)->capture_default_str();
     benchCmd->add_option("--beta", bench.beta)->capture_default_str();
     benchCmd->add_option("--temperature", bench.temperature)->capture_default_str();
@@ -315,6 +321,7 @@ int main(int argc, char** argv) {
                            {"units", r.units},
                            {"sample_mask_bytes", r.sampleMaskBytes},
                            {"reused_sample_masks", r.reusedSampleMasks},
+                           {"sample_mask_img_per_s", r.sampleMaskImagesPerSecond},
                            {"seconds", r.seconds},
                            {"modular_dir", r.modularDir}});
             }
@@ -396,10 +403,22 @@ int main(int argc, char** argv) {
         }
         if (*benchCmd) {
             nemo::BenchResult r = nemo::runBench(bench);
-            json j = {{"impl", bench.cudaGraph ? "nemo-cpp-cuda-graph" : "nemo-cpp"},   {"model", bench.model},
-                      {"mode", bench.mode},   {"batch_size", bench.batchSize},
-                      {"threads", r.threads}, {"device", bench.device},
-                      {"step_ms", r.stepMs},  {"img_per_s", r.imagesPerSecond}};
+            json j = {{"impl", bench.cudaGraph ? "nemo-cpp-cuda-graph" : "nemo-cpp"},
+                      {"model", bench.model},
+                      {"mode", bench.mode},
+                      {"batch_size", bench.batchSize},
+                      {"threads", r.threads},
+                      {"device", bench.device},
+                      {"step_ms", r.stepMs},
+                      {"img_per_s", r.imagesPerSecond},
+                      {"conv", bench.conv},
+                      {"pass", bench.inference ? "inference" : "train"},
+                      {"macs_per_image", r.multiplyAddsPerImage}};
+            if (bench.convCeiling) {
+                j["conv_gflops"] = r.convGflops;
+                j["ceiling_img_per_s"] = r.ceilingImagesPerSecond;
+                j["ceiling_fraction"] = r.ceilingFraction;
+            }
             if (jsonOut)
                 printJson(j);
             else

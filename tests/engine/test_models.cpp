@@ -14,6 +14,7 @@
 #include "models/masked_conv.h"
 #include "models/network.h"
 #include "models/resnet.h"
+#include "models/winograd_conv.h"
 #include "train/losses.h"
 #include "train/train_step.h"
 
@@ -505,6 +506,117 @@ class TestModels : public QObject {
             const std::vector<torch::Tensor> masksAfter = net->masks();
             for (size_t i = 0; i < masksAfter.size(); ++i)
                 QVERIFY(torch::allclose(masksBefore[i], masksAfter[i], 1e-4, 1e-4));
+        }
+    }
+
+    // The Winograd path must be the same convolution: outputs and both gradients against
+    // LibTorch's conv2d in double (exact up to rounding) and float (as trained), on square and
+    // non-square even maps, both memory layouts, with and without bias.
+    void winogradConvolutionMatchesConv2d_data() {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("c");
+        QTest::addColumn<int>("k");
+        QTest::addColumn<int>("h");
+        QTest::addColumn<int>("w");
+        QTest::addColumn<bool>("channelsLast");
+        QTest::newRow("2x2 deep") << 3 << 64 << 48 << 2 << 2 << true;
+        QTest::newRow("4x4 nchw") << 2 << 16 << 8 << 4 << 4 << false;
+        QTest::newRow("8x6 wide") << 2 << 5 << 7 << 8 << 6 << true;
+        QTest::newRow("32x32") << 1 << 3 << 4 << 32 << 32 << false;
+    }
+    void winogradConvolutionMatchesConv2d() {
+        QFETCH(int, n);
+        QFETCH(int, c);
+        QFETCH(int, k);
+        QFETCH(int, h);
+        QFETCH(int, w);
+        QFETCH(bool, channelsLast);
+        torch::manual_seed(3);
+        for (const auto dtype : {torch::kDouble, torch::kFloat}) {
+            const auto format =
+                channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+            torch::Tensor x = torch::randn({n, c, h, w}, dtype).contiguous(format).requires_grad_();
+            torch::Tensor weight = (torch::randn({k, c, 3, 3}, dtype) / 3).requires_grad_();
+            torch::Tensor bias = torch::randn({k}, dtype).requires_grad_();
+            const torch::Tensor gy = torch::randn({n, k, h, w}, dtype);
+
+            const torch::Tensor ours = winogradConv3x3(x, weight, bias);
+            const auto g1 = torch::autograd::grad({ours}, {x, weight, bias}, {gy});
+            const torch::Tensor ref = torch::conv2d(x, weight, bias, 1, 1);
+            const auto g2 = torch::autograd::grad({ref}, {x, weight, bias}, {gy});
+
+            const double tol = dtype == torch::kDouble ? 1e-10 : 1e-4;
+            auto check = [&](const torch::Tensor& a, const torch::Tensor& b, const char* what) {
+                const double scale = std::max(1.0, b.abs().max().item<double>());
+                const double diff = maxAbsDiff(a, b);
+                QVERIFY2(
+                    diff <= tol * scale,
+                    qPrintable(
+                        QString("%1: max diff %2 at scale %3").arg(what).arg(diff).arg(scale)));
+            };
+            QCOMPARE(ours.sizes(), ref.sizes());
+            check(ours, ref, "output");
+            check(g1[0], g2[0], "input gradient");
+            check(g1[1], g2[1], "weight gradient");
+            check(g1[2], g2[2], "bias gradient");
+        }
+    }
+
+    void winogradIsUsedOnlyWhereItPays() {
+        const auto x = [](int64_t c, int64_t hw) { return torch::zeros({2, c, hw, hw}); };
+        QVERIFY(winogradSuits(x(512, 4), 3, 1, 1, 1, 1));
+        QVERIFY(winogradSuits(x(256, 2), 3, 1, 1, 1, 1));
+        QVERIFY(!winogradSuits(x(128, 4), 3, 1, 1, 1, 1));  // few channels: direct wins
+        QVERIFY(!winogradSuits(x(512, 8), 3, 1, 1, 1, 1));
+        QVERIFY(!winogradSuits(x(512, 4), 3, 2, 1, 1, 1));                     // strided
+        QVERIFY(!winogradSuits(x(512, 4), 1, 1, 0, 1, 1));                     // 1x1
+        QVERIFY(!winogradSuits(torch::zeros({2, 512, 3, 3}), 3, 1, 1, 1, 1));  // odd map
+        QVERIFY(!winogradSuits(x(512, 4).to(torch::kDouble), 3, 1, 1, 1, 1));
+        setWinogradEnabled(false);
+        QVERIFY(!winogradSuits(x(512, 4), 3, 1, 1, 1, 1));
+        setWinogradEnabled(true);
+    }
+
+    // VGG16's last six convolutions go through the Winograd path; the whole network's logits
+    // and gradients must not change beyond float rounding.
+    void vggTrainsTheSameWithWinograd() {
+        const ModelSpec spec = specFor("vgg16");
+        Network net = buildModel("vgg16", spec);
+        net->train();
+        useChannelsLast(*net);
+        const torch::Tensor x = inputFor(spec, 4).contiguous(torch::MemoryFormat::ChannelsLast);
+        const torch::Tensor labels = torch::tensor({0, 1, 2, 3}, torch::kLong);
+        auto run = [&](bool winograd) {
+            setWinogradEnabled(winograd);
+            net->zero_grad();
+            torch::manual_seed(5);  // same dropout mask in both runs
+            const torch::Tensor logits = net->forward(x);
+            torch::nn::functional::cross_entropy(logits, labels).backward();
+            std::vector<torch::Tensor> grads;
+            for (const auto& p : net->parameters())
+                if (p.grad().defined()) grads.push_back(p.grad().clone());
+            return std::make_pair(logits.detach(), grads);
+        };
+        const auto direct = run(false);
+        const auto winograd = run(true);
+        setWinogradEnabled(true);
+        const double scale = direct.first.abs().max().item<double>();
+        QVERIFY(maxAbsDiff(direct.first, winograd.first) <= 1e-4 * std::max(scale, 1e-2));
+        QCOMPARE(direct.second.size(), winograd.second.size());
+        // Biases in front of BatchNorm have a true gradient of zero (rounding noise only), so
+        // each gradient is compared relative to the largest gradient of the network.
+        double globalScale = 0;
+        for (const auto& g : direct.second)
+            globalScale = std::max(globalScale, g.abs().max().item<double>());
+        for (size_t i = 0; i < direct.second.size(); ++i) {
+            const double gscale = direct.second[i].abs().max().item<double>();
+            const double diff = maxAbsDiff(direct.second[i], winograd.second[i]);
+            QVERIFY2(diff <= 1e-3 * gscale + 1e-5 * globalScale,
+                     qPrintable(QString("parameter %1: max diff %2 at scale %3 (network %4)")
+                                    .arg(i)
+                                    .arg(diff)
+                                    .arg(gscale)
+                                    .arg(globalScale)));
         }
     }
 

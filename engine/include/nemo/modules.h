@@ -42,9 +42,10 @@ struct ModularizeResult {
     double coupling = 0;   // mean Jaccard over pairs of class modules
     std::vector<ClassModule> perClass;
     int64_t samples = 0;
-    int64_t units = 0;               // K
-    int64_t sampleMaskBytes = 0;     // memory of the packed sample masks
-    bool reusedSampleMasks = false;  // read from RUN/modular instead of running the model
+    int64_t units = 0;                     // K
+    int64_t sampleMaskBytes = 0;           // memory of the packed sample masks
+    bool reusedSampleMasks = false;        // read from RUN/modular instead of running the model
+    double sampleMaskImagesPerSecond = 0;  // the sample-mask pass (0 when reused)
     double seconds = 0;
     std::string modularDir;
 };

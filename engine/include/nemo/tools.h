@@ -31,6 +31,13 @@ struct BenchConfig {
     // GPU: capture forward, loss, backward and optimizer step once as a CUDA graph and replay
     // it, removing the host's launch overhead of the many small mask kernels.
     bool cudaGraph = false;
+    // Forward pass only, eval mode, no gradients: the work of modularization's sample-mask pass.
+    bool inference = false;
+    // "auto": Winograd for the deep 3x3 layers where it pays on the CPU; "direct": LibTorch's.
+    std::string conv = "auto";
+    // Also time a plain 3x3 convolution (64 -> 64 channels, 32x32, forward and backward, the
+    // batch size above) and say what fraction of that rate the whole step reaches.
+    bool convCeiling = false;
     double alpha = 1.4, beta = 1.5, temperature = 0.2;  // the Python baseline's defaults
 };
 struct BenchResult {
@@ -38,6 +45,12 @@ struct BenchResult {
     int threads = 0;
     double stepMs = 0;
     double imagesPerSecond = 0;
+    int64_t multiplyAddsPerImage = 0;  // the model's conv and linear layers, one forward pass
+    double convGflops = 0;             // convCeiling: the plain convolution's rate
+    // convCeiling: images/s the step would reach if all its multiply-adds (forward 1x, backward
+    // 2x; forward only for inference) ran at convGflops, and measured / ceiling.
+    double ceilingImagesPerSecond = 0;
+    double ceilingFraction = 0;
 };
 BenchResult runBench(const BenchConfig& config);
 

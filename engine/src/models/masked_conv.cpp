@@ -1,5 +1,7 @@
 #include "models/masked_conv.h"
 
+#include "models/winograd_conv.h"
+
 namespace nemo {
 
 MaskedConv2dImpl::MaskedConv2dImpl(const ConvUnitOptions& options) : options_(options) {
@@ -17,7 +19,11 @@ MaskedConv2dImpl::MaskedConv2dImpl(const ConvUnitOptions& options) : options_(op
 }
 
 torch::Tensor MaskedConv2dImpl::forward(const torch::Tensor& x) {
-    torch::Tensor out = conv(x);
+    const auto& o = conv->options;
+    torch::Tensor out = winogradSuits(x, options_.kernel, options_.stride, options_.padding,
+                                      (*o.dilation())[0], o.groups())
+                            ? winogradConv3x3(x, conv->weight, conv->bias)
+                            : conv(x);
     if (bn) out = bn(out);
     if (fixedMask_.defined()) return out * fixedMask_.to(out.options()).view({1, -1, 1, 1});
     if (!mask_generator) return out;

@@ -32,7 +32,10 @@ ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* 
         throw std::invalid_argument("--threshold must be in (0, 1]");
     setThreadCount(options.threads);
     LoadedRun run = loadRun(options.runDir, options.dataDir);
+    const auto passStarted = std::chrono::steady_clock::now();
     SampleMasks samples = sampleMasksForRun(run, options.runDir, options.augmented, observer);
+    const double passSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - passStarted).count();
     const int numClasses = run.data.info.numClasses();
     auto freq = classFrequencies(samples.bits, samples.labels, numClasses);
     BitMatrix modules = moduleMasks(freq, samples.widths, options.threshold);
@@ -47,6 +50,7 @@ ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* 
     r.units = samples.bits.cols();
     r.sampleMaskBytes = samples.bits.memoryBytes();
     r.reusedSampleMasks = samples.reused;
+    if (!samples.reused) r.sampleMaskImagesPerSecond = double(samples.labels.size()) / passSeconds;
     r.modularDir = options.runDir + "/modular";
     const auto counts = classCounts(run.data.train, numClasses);
     for (int c = 0; c < numClasses; ++c) {

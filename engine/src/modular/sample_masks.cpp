@@ -92,10 +92,11 @@ SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool aug
     BatchLoader loader(toTensors(data.train), data.info, 256, false, augmented);
     loader.startEpoch(12345);
     const auto device = model.parameters().front().device();
+    useChannelsLast(model);  // as in training: the layout the CPU kernels are fastest on
     int64_t row = 0;
     for (int64_t b = 0; b < loader.batches(); ++b) {
         auto [images, labels] = loader.batch(b);
-        model.forward(images.to(device));
+        model.forward(images.to(device).contiguous(torch::MemoryFormat::ChannelsLast));
         torch::Tensor all =
             torch::cat(model.masks(), 1).to(torch::kCPU, torch::kFloat).contiguous();
         const float* values = all.data_ptr<float>();

@@ -10,12 +10,44 @@
 #include <c10/cuda/CUDAStream.h>
 #endif
 
+#include "extract/program_builder.h"
 #include "models/network.h"
+#include "models/winograd_conv.h"
 #include "nemo/tools.h"
 #include "nemo/trainer.h"
 #include "train/train_step.h"
 
 namespace nemo {
+
+namespace {
+
+// GFLOP/s of one 3x3 convolution, 64 -> 64 channels on 32x32 maps, forward and backward: the
+// kernel that sets the CPU ceiling (issue "Fast modular training"), best of a few repeats.
+double plainConvGflops(int64_t batch, const torch::Device& device, bool channelsLast) {
+    torch::Tensor x = torch::randn({batch, 64, 32, 32}).to(device);
+    torch::Tensor w = (torch::randn({64, 64, 3, 3}) * 0.05).to(device);
+    if (channelsLast) {
+        x = x.contiguous(torch::MemoryFormat::ChannelsLast);
+        w = w.contiguous(torch::MemoryFormat::ChannelsLast);
+    }
+    x.requires_grad_();
+    w.requires_grad_();
+    const torch::Tensor gy = torch::randn_like(torch::conv2d(x, w, {}, 1, 1));
+    double best = 1e30;
+    for (int rep = 0; rep < 4; ++rep) {
+        if (device.is_cuda()) torch::cuda::synchronize();
+        const auto start = std::chrono::steady_clock::now();
+        torch::autograd::grad({torch::conv2d(x, w, {}, 1, 1)}, {x, w}, {gy});
+        if (device.is_cuda()) torch::cuda::synchronize();
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (rep > 0) best = std::min(best, s);  // the first call plans and allocates
+    }
+    const double flops = 2.0 * 3.0 * double(batch) * 64 * 64 * 9 * 32 * 32;
+    return flops / best / 1e9;
+}
+
+}  // namespace
 
 BenchResult runBench(const BenchConfig& config) {
     BenchResult result;
@@ -26,6 +58,9 @@ BenchResult runBench(const BenchConfig& config) {
     }
     const torch::Device device(config.device);
     torch::manual_seed(0);
+    if (config.conv != "auto" && config.conv != "direct")
+        throw std::invalid_argument("--conv must be auto or direct");
+    setWinogradEnabled(config.conv == "auto");
 
     const TrainMode mode = trainModeFromString(config.mode);
     const ModelSpec spec = syntheticSpec(config.model, mode != TrainMode::Standard);
@@ -50,10 +85,19 @@ BenchResult runBench(const BenchConfig& config) {
         parts.loss.backward();
         optimizer->step();
     };
-    auto step = [&] {
+    std::function<void()> step = [&] {
         optimizer->zero_grad();
         forwardBackwardStep();
     };
+    if (config.inference) {
+        // Forward only, as modularization's sample-mask pass: eval mode, no autograd.
+        if (config.cudaGraph) throw std::invalid_argument("--inference has no CUDA-graph path");
+        model->eval();
+        step = [&] {
+            torch::NoGradGuard noGrad;
+            model->forward(x);
+        };
+    }
     auto sync = [&] {
         if (device.is_cuda()) torch::cuda::synchronize();
     };
@@ -80,7 +124,8 @@ BenchResult runBench(const BenchConfig& config) {
     } else
 #endif
     {
-        if (config.cudaGraph) throw std::runtime_error("--cuda-graph needs a CUDA build and device");
+        if (config.cudaGraph)
+            throw std::runtime_error("--cuda-graph needs a CUDA build and device");
         for (int i = 0; i < config.warmup; ++i) step();
     }
     sync();
@@ -92,6 +137,19 @@ BenchResult runBench(const BenchConfig& config) {
         std::max(1, config.steps);
     result.stepMs = seconds * 1e3;
     result.imagesPerSecond = config.batchSize / seconds;
+    {
+        ProgramModule full(buildPrunedProgram(*model, {}));
+        result.multiplyAddsPerImage =
+            full->multiplyAdds(spec.inChannels, spec.inputSize, spec.inputSize);
+    }
+    if (config.convCeiling) {
+        result.convGflops = plainConvGflops(config.batchSize, device, config.channelsLast);
+        const double passes = config.inference ? 1.0 : 3.0;
+        result.ceilingImagesPerSecond =
+            result.convGflops * 1e9 / (2.0 * passes * double(result.multiplyAddsPerImage));
+        result.ceilingFraction = result.imagesPerSecond / result.ceilingImagesPerSecond;
+    }
+    setWinogradEnabled(true);
     return result;
 }
 
