@@ -31,24 +31,35 @@ nemo="$build/bin/nemo"
 for m in tinycnn vgg16 resnet18; do
   "$nemo" check-device --model "$m" --mode nemo --steps 3 --json | tee -a "$out/check_device.jsonl"
 done
-"$nemo" check-device --model resnet18 --mode mwt --steps 3 --json | tee -a "$out/check_device.jsonl"
-for model in vgg16 resnet18; do
+for m in vgg16 resnet18; do
+  "$nemo" check-device --model "$m" --mode mwt --steps 3 --json | tee -a "$out/check_device.jsonl"
+done
+# vgg16 and resnet18: eager, CUDA graph and Python; simcnn and rescnn: graph and Python.
+for model in vgg16 resnet18 simcnn rescnn; do
+  impls="cpp graph python"
+  case "$model" in simcnn|rescnn) impls="graph python" ;; esac
   for mode in nemo mwt standard; do
-    for impl in cpp graph python; do
+    for impl in $impls; do
       if [ "$impl" = cpp ]; then
         "$nemo" bench --model "$model" --mode "$mode" --device cuda --batch-size 128 --steps 30 --warmup 10 --json
       elif [ "$impl" = graph ]; then
-        "$nemo" bench --model "$model" --mode "$mode" --device cuda --batch-size 128 --steps 30 --warmup 10 --cuda-graph --json
+        "$nemo" bench --model "$model" --mode "$mode" --device cuda --batch-size 128 --steps 30 --warmup 10 --cuda-graph --json \
+          || echo "{\"model\": \"$model\", \"mode\": \"$mode\", \"impl\": \"graph\", \"failed\": true}"
       else
         python3 "$step_py" --model "$model" --mode "$mode" --device cuda --batch-size 128 --steps 30 --warmup 10
       fi
     done
   done
 done | tee "$out/bench.jsonl"
-# Real training on the GPU when Fashion-MNIST is at hand (NEMO_DATA_DIR or the Debian package).
+# Inference (the sample-mask pass's work) for the modularization speed.
+for model in vgg16 resnet18; do
+  "$nemo" bench --model "$model" --mode nemo --device cuda --batch-size 256 --steps 20 --warmup 5 --inference --json
+done | tee -a "$out/bench.jsonl"
+# Real training on the GPU when Fashion-MNIST is at hand (NEMO_DATA_DIR or the Debian package),
+# then modularization of that run on the GPU.
 if [ -n "${NEMO_DATA_DIR:-}" ] || [ -d /usr/share/datasets/fashion-mnist ]; then
-  for model in tinycnn vgg16; do
-    "$nemo" train --dataset fashion-mnist --model "$model" --mode nemo --device cuda --epochs 2 \
-      --out "$out/run-$model" --log-every 200 --json 2>&1 | tail -4
-  done
+  "$nemo" train --dataset fashion-mnist --model vgg16 --mode nemo --device cuda --epochs 2 \
+    --out "$out/run-vgg16" --log-every 200 --json 2>&1 | tail -3
+  "$nemo" modularize "$out/run-vgg16" --json 2>&1 | tail -1
+  rm -rf "$out/run-vgg16/checkpoints" "$out/run-vgg16/modular/sample_masks.bin"
 fi

@@ -32,6 +32,9 @@ ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* 
         throw std::invalid_argument("--threshold must be in (0, 1]");
     setThreadCount(options.threads);
     LoadedRun run = loadRun(options.runDir, options.dataDir);
+    // A run trained on a GPU collects its sample masks there too (inference is most of the pass).
+    if (run.config.device != "cpu" && torch::cuda::is_available())
+        run.model->to(torch::Device(run.config.device));
     const auto passStarted = std::chrono::steady_clock::now();
     SampleMasks samples = sampleMasksForRun(run, options.runDir, options.augmented, observer);
     const double passSeconds =
