@@ -11,21 +11,7 @@
 
 #include <qcustomplot.h>
 
-namespace {
-
-// Debian's QCustomPlot 2.1.0 has no gpViridis: the same stops, by hand.
-QCPColorGradient viridis() {
-    QCPColorGradient g;
-    g.clearColorStops();
-    g.setColorStopAt(0.0, QColor(68, 1, 84));
-    g.setColorStopAt(0.25, QColor(59, 82, 139));
-    g.setColorStopAt(0.5, QColor(33, 145, 140));
-    g.setColorStopAt(0.75, QColor(94, 201, 98));
-    g.setColorStopAt(1.0, QColor(253, 231, 37));
-    return g;
-}
-
-}  // namespace
+#include "color_gradients.h"
 
 HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     layerBox_ = new QComboBox;
@@ -47,12 +33,12 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     plot_->yAxis->setLabel(tr("class"));
     plot_->yAxis->setRangeReversed(true);  // class 0 on top, as in a table
     map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
-    map_->setGradient(viridis());
+    map_->setGradient(viridisGradient());
     map_->setDataRange(QCPRange(0.0, 1.0));  // fixed: colours mean the same in every frame
     map_->setInterpolate(false);
     auto* scale = new QCPColorScale(plot_);
     plot_->plotLayout()->addElement(0, 1, scale);
-    scale->setGradient(viridis());
+    scale->setGradient(viridisGradient());
     scale->setDataRange(QCPRange(0.0, 1.0));
     scale->axis()->setLabel(tr("mean mask"));
     map_->setColorScale(scale);

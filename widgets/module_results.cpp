@@ -1,0 +1,143 @@
+#include "module_results.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace {
+
+QTableWidgetItem* cell(const QString& text, bool right = true) {
+    auto* item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    if (right) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+QString count(int64_t n) {
+    return QLocale().toString(qlonglong(n));
+}
+
+QString ratio(double module, double full) {
+    return full > 0 && std::isfinite(module) ? QString::number(module / full, 'f', 2) + "x"
+                                             : QString("-");
+}
+
+// Tables that take exactly their rows' height: the panel stays compact and never scrolls.
+void fitHeight(QTableWidget* table) {
+    table->resizeColumnsToContents();
+    int h = table->horizontalHeader()->height() + 2 * table->frameWidth();
+    for (int r = 0; r < table->rowCount(); ++r) h += table->rowHeight(r);
+    table->setFixedHeight(h);
+}
+
+QTableWidget* makeTable(const QStringList& headers) {
+    auto* t = new QTableWidget(0, headers.size());
+    t->setHorizontalHeaderLabels(headers);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionMode(QAbstractItemView::NoSelection);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
+    t->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    t->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return t;
+}
+
+}  // namespace
+
+ModuleResults::ModuleResults(QWidget* parent) : QWidget(parent) {
+    caption_ = new QLabel;
+    caption_->setWordWrap(true);
+    compare_ = makeTable({tr("Sub-task"), tr("Module"), tr("Full model"), tr("Module / full")});
+    compare_->setToolTip(
+        tr("The full model is scored on the same classes, its logits restricted to them"));
+    layers_ = makeTable({tr("Layer"), tr("Neurons kept"), tr("Share")});
+    layers_->setToolTip(tr("Neurons of each masked layer that the module keeps"));
+    auto* tables = new QHBoxLayout;
+    tables->addWidget(compare_, 3, Qt::AlignTop);
+    tables->addWidget(layers_, 2, Qt::AlignTop);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(caption_);
+    layout->addLayout(tables);
+    layout->addStretch();
+    clear(tr("No module yet: pick classes and press Extract."));
+}
+
+void ModuleResults::setResult(const nemo::ExtractResult& r, const QString& caption) {
+    result_ = r;
+    has_ = true;
+    caption_->setText(caption);
+    struct Row {
+        QString name, module, full, ratio;
+    };
+    const QList<Row> rows = {
+        {tr("Accuracy on the sub-task"), QString::number(100 * r.moduleAccuracy, 'f', 1) + " %",
+         QString::number(100 * r.fullAccuracy, 'f', 1) + " %",
+         QString::number(100 * (r.moduleAccuracy - r.fullAccuracy), 'f', 1) + tr(" points")},
+        {tr("Parameters"), count(r.params), count(r.paramsFull),
+         ratio(double(r.params), double(r.paramsFull))},
+        {tr("FLOPs (multiply-adds per image)"), count(r.flops), count(r.flopsFull),
+         ratio(double(r.flops), double(r.flopsFull))},
+        {tr("Latency, batch 1"), tr("%1 ms").arg(r.latencyMs, 0, 'f', 2),
+         tr("%1 ms").arg(r.latencyMsFull, 0, 'f', 2), ratio(r.latencyMs, r.latencyMsFull)},
+        {tr("Latency, batch 128"), tr("%1 ms").arg(r.latencyMs128, 0, 'f', 1),
+         tr("%1 ms").arg(r.latencyMsFull128, 0, 'f', 1), ratio(r.latencyMs128, r.latencyMsFull128)},
+    };
+    compare_->setRowCount(rows.size());
+    for (int i = 0; i < rows.size(); ++i) {
+        compare_->setItem(i, 0, cell(rows[i].name, false));
+        compare_->setItem(i, 1, cell(rows[i].module));
+        compare_->setItem(i, 2, cell(rows[i].full));
+        compare_->setItem(i, 3, cell(rows[i].ratio));
+    }
+    layers_->setRowCount(int(r.layers.size()) + 1);
+    int64_t kept = 0, total = 0;
+    for (size_t i = 0; i < r.layers.size(); ++i) {
+        const auto& l = r.layers[i];
+        layers_->setItem(int(i), 0, cell(QString::fromStdString(l.name), false));
+        layers_->setItem(int(i), 1, cell(tr("%1 of %2").arg(l.kept).arg(l.total)));
+        layers_->setItem(
+            int(i), 2,
+            cell(QString::number(100.0 * l.kept / std::max<int64_t>(1, l.total), 'f', 0) + " %"));
+        kept += l.kept;
+        total += l.total;
+    }
+    const int last = int(r.layers.size());
+    layers_->setItem(last, 0, cell(tr("All masked layers"), false));
+    layers_->setItem(last, 1, cell(tr("%1 of %2").arg(kept).arg(total)));
+    layers_->setItem(
+        last, 2, cell(QString::number(100.0 * kept / std::max<int64_t>(1, total), 'f', 0) + " %"));
+    compare_->show();
+    layers_->show();
+    fitHeight(compare_);
+    fitHeight(layers_);
+}
+
+void ModuleResults::clear(const QString& message) {
+    has_ = false;
+    result_ = {};
+    caption_->setText(message);
+    compare_->setRowCount(0);
+    layers_->setRowCount(0);
+    compare_->hide();
+    layers_->hide();
+}
+
+QString ModuleResults::text(int row, int column) const {
+    const QTableWidgetItem* item = compare_->item(row, column);
+    return item ? item->text() : QString();
+}
+
+QString ModuleResults::layerText(int row, int column) const {
+    const QTableWidgetItem* item = layers_->item(row, column);
+    return item ? item->text() : QString();
+}
+
+QString ModuleResults::caption() const {
+    return caption_->text();
+}

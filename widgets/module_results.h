@@ -1,0 +1,33 @@
+// What an extracted module is worth next to the full model on the same sub-task: accuracy,
+// parameters, FLOPs, measured latency (batch 1 and 128), and the neurons each layer keeps.
+#pragma once
+
+#include <QWidget>
+
+#include "nemo/modules.h"
+
+class QLabel;
+class QTableWidget;
+
+class ModuleResults : public QWidget {
+    Q_OBJECT
+  public:
+    explicit ModuleResults(QWidget* parent = nullptr);
+
+    // caption says where the numbers come from (a fresh extraction or a saved module.json).
+    void setResult(const nemo::ExtractResult& result, const QString& caption);
+    void clear(const QString& message);
+
+    bool hasResult() const { return has_; }
+    const nemo::ExtractResult& result() const { return result_; }
+    QString text(int row, int column) const;       // comparison table, for tests
+    QString layerText(int row, int column) const;  // per-layer table
+    QString caption() const;
+
+  private:
+    nemo::ExtractResult result_;
+    bool has_ = false;
+    QLabel* caption_;
+    QTableWidget* compare_;
+    QTableWidget* layers_;
+};
