@@ -24,7 +24,10 @@ int main(int argc, char** argv) {
     QCommandLineOption after(
         "after", QApplication::translate("main", "Seconds before --screenshot"), "seconds", "20");
     QCommandLineOption tab(
-        "tab", QApplication::translate("main", "Tab to show first (0: Training)"), "index", "0");
+        "tab",
+        QApplication::translate(
+            "main", "Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Log)"),
+        "index", "0");
     parser.addOptions({demo, screenshot, after, tab});
     parser.addPositionalArgument(
         "run", QApplication::translate("main", "A run folder to open (followed while it grows)"),

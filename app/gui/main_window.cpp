@@ -27,10 +27,15 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "data_tab.h"
+#include "dataset_preview.h"
 #include "heatmap_view.h"
 #include "metrics_plot.h"
+#include "module_worker.h"
+#include "modules_tab.h"
 #include "nemo/dataset.h"
 #include "run_follower.h"
+#include "run_summary.h"
 #include "training_worker.h"
 
 namespace {
@@ -73,6 +78,12 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(plot_, tr("Training"));
     heatmap_ = new HeatmapView;
     tabs_->addTab(heatmap_, tr("Neurons"));
+    // One reader for both tabs: a dataset is read once, in the background.
+    datasets_ = new DatasetPreviewLoader(this);
+    modulesTab_ = new ModulesTab(datasets_);
+    tabs_->addTab(modulesTab_, tr("Modules"));
+    dataTab_ = new DataTab(datasets_);
+    tabs_->addTab(dataTab_, tr("Data"));
     tabs_->addTab(log_, tr("Log"));
 
     auto* splitter = new QSplitter;
@@ -107,12 +118,17 @@ MainWindow::MainWindow(QWidget* parent)
     connect(worker_, &TrainingWorker::heatmap, heatmap_, &HeatmapView::setFrame);
     connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
     connect(worker_, &TrainingWorker::failed, this, &MainWindow::onFailed);
+    connect(modulesTab_, &ModulesTab::message, this, &MainWindow::log);
+    connect(dataset_, &QComboBox::currentTextChanged, dataTab_,
+            [this](const QString& name) { dataTab_->showDataset(name); });
+    dataTab_->showDataset(dataset_->currentText());
     setRunning(false);
     resize(1180, 720);
 }
 
 MainWindow::~MainWindow() {
     worker_->stopAndWait();
+    modulesTab_->worker()->stopAndWait();
 }
 
 QWidget* MainWindow::buildExperimentPanel() {
@@ -213,6 +229,12 @@ bool MainWindow::openRun(const QString& runDir) {
                                  tr("Stop the current training before opening another run."));
         return false;
     }
+    if (modulesTab_->isBusy()) {
+        QMessageBox::information(this, tr("Module work is running"),
+                                 tr("Wait for the module work in the Modules tab to finish, or "
+                                    "stop it, before opening another run."));
+        return false;
+    }
     plot_->clear();
     QString error;
     if (!follower_->open(runDir, &error)) {
@@ -221,6 +243,14 @@ bool MainWindow::openRun(const QString& runDir) {
     }
     rememberRun(runDir);
     outDir_->setText(runDir);
+    RunSummary run;
+    if (RunSummary::load(runDir, &run, nullptr)) {
+        // The Data tab follows the run's dataset (and its data folder, which the form lacks).
+        const QSignalBlocker blocker(dataset_);
+        dataset_->setCurrentText(run.dataset);
+        dataTab_->showDataset(run.dataset, run.dataDir);
+    }
+    modulesTab_->setRun(runDir);
     status_->setText(tr("Showing %1 (new lines appear as the run writes them)").arg(runDir));
     log(tr("Opened %1").arg(runDir));
     return true;
@@ -266,6 +296,12 @@ nemo::TrainConfig MainWindow::configFromForm() const {
 
 void MainWindow::startTraining() {
     if (worker_->isRunning()) return;
+    if (modulesTab_->isBusy()) {
+        QMessageBox::information(this, tr("Module work is running"),
+                                 tr("Wait for the module work in the Modules tab to finish, or "
+                                    "stop it, before training."));
+        return;
+    }
     const nemo::TrainConfig config = configFromForm();
     const bool resume = QFile::exists(QString::fromStdString(config.outDir) + "/config.json");
     if (resume &&
@@ -339,6 +375,7 @@ void MainWindow::onFinished(bool stopped, double accuracy, double retention) {
                                        .arg(retention, 0, 'f', 3);
     status_->setText(text);
     log(text);
+    modulesTab_->setRun(outDir_->text());  // the new checkpoint can be modularized now
 }
 
 void MainWindow::onFailed(const QString& reason) {
@@ -349,6 +386,7 @@ void MainWindow::onFailed(const QString& reason) {
 }
 
 void MainWindow::setRunning(bool running) {
+    modulesTab_->setTrainingActive(running);
     startAction_->setEnabled(!running);
     pauseAction_->setEnabled(running);
     stopAction_->setEnabled(running);
@@ -370,6 +408,17 @@ void MainWindow::closeEvent(QCloseEvent* event) {
             return;
         }
         worker_->stopAndWait();
+    }
+    if (modulesTab_->isBusy()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Stop module work?"),
+            tr("The Modules tab is still working. Stop it and close? An extraction in progress "
+               "is discarded; modularizing finishes its pass first."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        modulesTab_->worker()->stopAndWait();
     }
     event->accept();
 }

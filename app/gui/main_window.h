@@ -1,5 +1,5 @@
-// The workbench window: experiment settings on the left, live training curves in the middle,
-// run controls in the toolbar, progress in the status bar.
+// The workbench window: experiment settings on the left; tabs for live training curves, class x
+// neuron heatmaps, modules and data; run controls in the toolbar, progress in the status bar.
 #pragma once
 
 #include <QElapsedTimer>
@@ -21,6 +21,9 @@ class HeatmapView;
 class TrainingWorker;
 class RunFollower;
 class QMenu;
+class ModulesTab;
+class DataTab;
+class DatasetPreviewLoader;
 namespace nemo {
 struct MetricsEvent;
 }
@@ -35,6 +38,8 @@ class MainWindow : public QMainWindow {
     nemo::TrainConfig configFromForm() const;
     MetricsPlot* metricsPlot() const { return plot_; }
     HeatmapView* heatmapView() const { return heatmap_; }
+    ModulesTab* modulesTab() const { return modulesTab_; }
+    DataTab* dataTab() const { return dataTab_; }
     TrainingWorker* worker() const { return worker_; }
 
     // Shows a run folder's curves and follows the file while it grows (a headless run).
@@ -65,6 +70,9 @@ class MainWindow : public QMainWindow {
     QMenu* recentMenu_ = nullptr;
     MetricsPlot* plot_;
     HeatmapView* heatmap_;
+    DatasetPreviewLoader* datasets_;
+    ModulesTab* modulesTab_;
+    DataTab* dataTab_;
     QPlainTextEdit* log_;
     QTabWidget* tabs_;
     QComboBox *preset_, *dataset_, *model_, *mode_;

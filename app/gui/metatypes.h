@@ -5,6 +5,8 @@
 
 #include "nemo/heatmap_frame.h"
 #include "nemo/metrics_event.h"
+#include "nemo/modules.h"
 
 Q_DECLARE_METATYPE(nemo::MetricsEvent)
 Q_DECLARE_METATYPE(nemo::HeatmapFrame)
+Q_DECLARE_METATYPE(nemo::ExtractResult)

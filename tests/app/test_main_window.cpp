@@ -6,9 +6,11 @@
 
 #include <algorithm>
 
+#include "class_picker.h"
 #include "heatmap_view.h"
 #include "main_window.h"
 #include "metrics_plot.h"
+#include "modules_tab.h"
 #include "nemo/dataset.h"
 #include "run_follower.h"
 #include "training_worker.h"
@@ -31,6 +33,13 @@ void appendLines(const QString& path, int from, int count, bool endLine = true) 
         f.write(QByteArray::fromStdString(nemo::toJsonLine(e)));
         if (endLine || i + 1 < from + count) f.write("\n");
     }
+}
+
+// The Experiment panel's run folder field (other tabs hold line edits too, inside spin boxes).
+QLineEdit* runFolderEdit(const MainWindow& w) {
+    for (QLineEdit* edit : w.findChildren<QLineEdit*>())
+        if (edit->toolTip().startsWith("Run folder")) return edit;
+    return nullptr;
 }
 
 }  // namespace
@@ -93,7 +102,7 @@ class TestMainWindow : public QObject {
         MainWindow w;
         w.show();
         w.applyQuickDemo();
-        w.findChild<QLineEdit*>()->setText(dir.path() + "/run");
+        runFolderEdit(w)->setText(dir.path() + "/run");
         // Small and single-threaded so the test is quick and the GUI thread has a core.
         const auto limit = w.findChildren<QSpinBox*>();
         for (QSpinBox* box : limit) {
@@ -143,6 +152,10 @@ class TestMainWindow : public QObject {
         const double v = w.heatmapView()->cell(0, 0);
         QVERIFY(v >= 0.0 && v <= 1.0);
         QVERIFY(QFile::exists(dir.path() + "/run/checkpoints/final.pt"));
+        // The Modules tab now shows the finished run, ready to modularize it.
+        QCOMPARE(w.modulesTab()->runDir(), dir.path() + "/run");
+        QVERIFY(!w.modulesTab()->hasModularization());
+        QCOMPARE(w.modulesTab()->classPicker()->classCount(), 10);
 
         std::sort(lateness.begin(), lateness.end());
         const double p99 = lateness[size_t(0.99 * double(lateness.size() - 1))];
@@ -155,7 +168,7 @@ class TestMainWindow : public QObject {
         QTemporaryDir dir;
         MainWindow w;
         w.applyQuickDemo();
-        w.findChild<QLineEdit*>()->setText(dir.path() + "/run");
+        runFolderEdit(w)->setText(dir.path() + "/run");
         for (QSpinBox* box : w.findChildren<QSpinBox*>()) {
             if (box->toolTip().contains("first N training images")) box->setValue(2000);
             if (box->toolTip().contains("Passes over")) box->setValue(50);

@@ -1,0 +1,551 @@
+#include "modules_tab.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "class_picker.h"
+#include "module_export.h"
+#include "module_results.h"
+#include "module_worker.h"
+#include "overlap_view.h"
+
+namespace {
+
+QString percent(double fraction) {
+    return QString::number(100.0 * fraction, 'f', 1) + " %";
+}
+
+double nowSeconds() {
+    return QDateTime::currentMSecsSinceEpoch() / 1000.0;
+}
+
+}  // namespace
+
+ModulesTab::ModulesTab(DatasetPreviewLoader* datasets, QWidget* parent)
+    : QWidget(parent), datasets_(datasets), worker_(new ModuleWorker(this)) {
+    runLabel_ = new QLabel;
+    runLabel_->setWordWrap(true);
+    runLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    slider_ = new QSlider(Qt::Horizontal);
+    slider_->setRange(1, 100);  // hundredths: the precision of modularize's metrics file names
+    slider_->setValue(90);
+    slider_->setToolTip(
+        tr("A neuron joins a class's module when it is active for at least this "
+           "share of the class's training images. Lower keeps more neurons."));
+    thresholdLabel_ = new QLabel;
+    thresholdLabel_->setMinimumWidth(40);
+    modularizeButton_ = new QPushButton(tr("Modularize"));
+    summary_ = new QLabel;
+    auto* thresholdRow = new QHBoxLayout;
+    thresholdRow->addWidget(new QLabel(tr("Threshold")));
+    thresholdRow->addWidget(slider_, 2);
+    thresholdRow->addWidget(thresholdLabel_);
+    thresholdRow->addWidget(modularizeButton_);
+    thresholdRow->addWidget(summary_, 3);
+
+    auto* top = new QSplitter;
+    top->addWidget(buildClassPanel());
+    top->addWidget(buildOverlapPanel());
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 1);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(top);
+    split->addWidget(buildExtractPanel());
+    // The results take the room they need; the class table and overlap get the rest.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(runLabel_);
+    layout->addLayout(thresholdRow);
+    layout->addWidget(split, 1);
+
+    connect(slider_, &QSlider::valueChanged, this, &ModulesTab::updatePreview);
+    connect(modularizeButton_, &QPushButton::clicked, this, &ModulesTab::modularize);
+    connect(picker_, &ClassPicker::selectionChanged, this, &ModulesTab::updateSelection);
+    connect(extractButton_, &QPushButton::clicked, this, &ModulesTab::extract);
+    connect(stopButton_, &QPushButton::clicked, this, &ModulesTab::stopExtraction);
+    connect(saveButton_, &QPushButton::clicked, this, &ModulesTab::saveModuleAs);
+    connect(datasets_, &DatasetPreviewLoader::ready, this, &ModulesTab::onDataset);
+
+    connect(worker_, &ModuleWorker::message, this, [this](const QString& text) {
+        setProgressText(text);
+        emit message(text);
+    });
+    connect(worker_, &ModuleWorker::fineTuneEpoch, this, [this](int epoch, int epochs, double acc) {
+        progress_->setRange(0, epochs);
+        progress_->setValue(epoch);
+        setProgressText(tr("Fine-tune epoch %1 of %2: validation accuracy %3")
+                            .arg(epoch)
+                            .arg(epochs)
+                            .arg(percent(acc)));
+    });
+    connect(worker_, &ModuleWorker::modularized, this, [this](double t) {
+        setBusy(false);
+        setProgressText(tr("Modularized at threshold %1").arg(t, 0, 'f', 2));
+        emit message(progressText_->text());
+        loadModularFiles();
+    });
+    connect(worker_, &ModuleWorker::extracted, this, &ModulesTab::onExtracted);
+    connect(worker_, &ModuleWorker::stopped, this, [this] {
+        setBusy(false);
+        setProgressText(tr("Extraction stopped; no module was saved."));
+        emit message(progressText_->text());
+    });
+    connect(worker_, &ModuleWorker::failed, this, [this](const QString& reason) {
+        setBusy(false);
+        setProgressText(tr("Failed"));
+        emit message(reason);
+        QMessageBox::critical(this, tr("Module work failed"),
+                              tr("%1\n\nFix the cause above and try again; the run itself is "
+                                 "unchanged.")
+                                  .arg(reason));
+    });
+    setRun({});
+}
+
+ModulesTab::~ModulesTab() {
+    worker_->stopAndWait();
+}
+
+QWidget* ModulesTab::buildClassPanel() {
+    auto* box = new QGroupBox(tr("Classes and their modules"));
+    picker_ = new ClassPicker;
+    picker_->setValueColumns(
+        {tr("Samples"), tr("Retention"), tr("Cohesion")},
+        {tr("Training images of the class"),
+         tr("Share of all masked neurons in the class's module, at the threshold shown"),
+         tr("Mean Jaccard similarity of the class's sample masks inside its module: 1 means "
+            "every image uses the same neurons")});
+    selection_ = new QLabel;
+    selection_->setWordWrap(true);
+    cohesionNote_ = new QLabel;
+    cohesionNote_->setWordWrap(true);
+    datasetNote_ = new QLabel;
+    datasetNote_->setWordWrap(true);
+    datasetNote_->hide();
+    auto* layout = new QVBoxLayout(box);
+    layout->addWidget(picker_, 1);
+    layout->addWidget(datasetNote_);
+    layout->addWidget(selection_);
+    layout->addWidget(cohesionNote_);
+    return box;
+}
+
+QWidget* ModulesTab::buildOverlapPanel() {
+    auto* box = new QGroupBox(tr("Module overlap"));
+    overlap_ = new OverlapView;
+    auto* layout = new QVBoxLayout(box);
+    layout->addWidget(overlap_);
+    return box;
+}
+
+QWidget* ModulesTab::buildExtractPanel() {
+    auto* box = new QGroupBox(tr("Module for the ticked classes vs the full model"));
+    epochs_ = new QSpinBox;
+    epochs_->setRange(0, 200);
+    epochs_->setValue(10);
+    epochs_->setToolTip(
+        tr("Epochs of fine-tuning the cut-out module on its classes; the best "
+           "epoch on a validation split is kept (0: no fine-tuning)"));
+    extractButton_ = new QPushButton(tr("Extract"));
+    extractButton_->setToolTip(
+        tr("Cut out a smaller network that keeps only these classes' neurons, fine-tune it and "
+           "compare it with the full model"));
+    stopButton_ = new QPushButton(tr("Stop"));
+    stopButton_->setToolTip(tr("Stop the extraction after the current fine-tuning step"));
+    saveButton_ = new QPushButton(tr("Save as..."));
+    saveButton_->setToolTip(
+        tr("Copy the module (TorchScript module.pt, module.safetensors, module.json) to a new "
+           "folder"));
+    progress_ = new QProgressBar;
+    progress_->setRange(0, 1);
+    progress_->setValue(0);
+    progressText_ = new QLabel;
+    progressText_->setWordWrap(true);
+    progressText_->hide();
+    results_ = new ModuleResults;
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Fine-tune epochs")));
+    controls->addWidget(epochs_);
+    controls->addWidget(extractButton_);
+    controls->addWidget(stopButton_);
+    controls->addWidget(progress_, 1);
+    controls->addWidget(saveButton_);
+    auto* layout = new QVBoxLayout(box);
+    layout->addLayout(controls);
+    layout->addWidget(progressText_);
+    layout->addWidget(results_, 1);
+    return box;
+}
+
+void ModulesTab::setRun(const QString& runDir) {
+    frequencies_ = {};
+    metrics_.clear();
+    preview_ = {};
+    moduleDir_.clear();
+    run_ = {};
+    QString error;
+    if (runDir.isEmpty() || !RunSummary::load(runDir, &run_, &error)) {
+        run_ = {};
+        runLabel_->setText(runDir.isEmpty()
+                               ? tr("No run yet: train one (Start) or open one (File > Open "
+                                    "Run) to cut modules out of it.")
+                               : error);
+        picker_->setClasses({});
+        overlap_->clear();
+        summary_->clear();
+        cohesionNote_->clear();
+        results_->clear(tr("No module yet."));
+        updateButtons();
+        return;
+    }
+    picker_->setClasses(run_.classNames);
+    datasetNote_->hide();
+    datasets_->request(run_.dataset, run_.dataDir);
+    loadModularFiles();
+
+    // Show the most recently extracted module of this run, with its classes ticked.
+    QDir modules(run_.runDir + "/modules");
+    const QFileInfoList saved =
+        modules.entryInfoList({"classes_*"}, QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time);
+    for (const QFileInfo& dir : saved) {
+        nemo::ExtractResult r;
+        if (readModuleManifest(dir.filePath(), &r, nullptr)) {
+            picker_->setChecked(r.classes);
+            break;
+        }
+    }
+}
+
+void ModulesTab::loadModularFiles() {
+    const QString modular = run_.runDir + "/modular";
+    QString error;
+    if (!QFile::exists(modular + "/frequencies.json")) {
+        frequencies_ = {};
+    } else if (!ModularFrequencies::load(modular + "/frequencies.json", &frequencies_, &error)) {
+        frequencies_ = {};
+        emit message(error);
+    }
+    metrics_ = loadModularMetrics(modular);
+    // Start at the threshold modularize last ran at: its cohesion is known.
+    ModularMetrics latest;
+    if (ModularMetrics::load(modular + "/metrics.json", &latest, nullptr) && !busy_) {
+        const QSignalBlocker blocker(slider_);
+        slider_->setValue(int(std::lround(latest.threshold * 100)));
+    }
+    if (!run_.hasCheckpoint) {
+        runLabel_->setText(tr("<b>%1</b>: no checkpoint yet. Train at least one epoch, then "
+                              "modularize.")
+                               .arg(run_.runDir.toHtmlEscaped()));
+    } else if (!hasModularization()) {
+        runLabel_->setText(
+            tr("<b>%1</b> (%2 on %3) has no modules yet. <b>Modularize</b> runs the trained model "
+               "over the training images once and records which neurons each class uses.")
+                .arg(run_.runDir.toHtmlEscaped(), run_.model, run_.dataset));
+    } else {
+        runLabel_->setText(
+            tr("<b>%1</b> (%2 on %3)").arg(run_.runDir.toHtmlEscaped(), run_.model, run_.dataset));
+    }
+    updatePreview();
+}
+
+void ModulesTab::updatePreview() {
+    const double t = threshold();
+    thresholdLabel_->setText(QString::number(t, 'f', 2));
+    if (hasModularization()) {
+        preview_ = previewModules(frequencies_, t);
+        summary_->setText(tr("Mean retention %1, coupling %2")
+                              .arg(percent(preview_.retention))
+                              .arg(preview_.coupling, 0, 'f', 3));
+        summary_->setToolTip(
+            tr("Retention: share of neurons in a class's module, averaged over "
+               "classes. Coupling: mean Jaccard overlap of two classes' "
+               "modules; lower means more independent modules."));
+        overlap_->setOverlap(frequencies_.classNames, preview_.overlap);
+    } else {
+        preview_ = {};
+        summary_->clear();
+        overlap_->clear();
+    }
+    updateClassTable();
+    updateSelection();
+    updateButtons();
+}
+
+void ModulesTab::updateClassTable() {
+    const int key = slider_->value();
+    const ModularMetrics* measured = metrics_.contains(key) ? &metrics_[key] : nullptr;
+    const ModularMetrics* any = metrics_.isEmpty() ? nullptr : &metrics_.first();
+    for (int c = 0; c < picker_->classCount(); ++c) {
+        if (!hasModularization() || c >= int(preview_.classRetention.size())) {
+            for (int column = 1; column <= 3; ++column) picker_->setValue(c, column, {});
+            continue;
+        }
+        // Samples do not depend on the threshold: any metrics file has them.
+        const bool haveSamples = any && c < int(any->samples.size());
+        picker_->setValue(c, 1, haveSamples ? QString::number(any->samples[c]) : "-");
+        picker_->setValue(c, 2, percent(preview_.classRetention[c]));
+        QString cohesion = "-";
+        if (measured && c < int(measured->cohesion.size()) && !std::isnan(measured->cohesion[c]))
+            cohesion = QString::number(measured->cohesion[c], 'f', 3);
+        picker_->setValue(
+            c, 3, cohesion,
+            measured ? QString()
+                     : tr("Not measured at this threshold: press Modularize to measure it"));
+    }
+    QStringList known;
+    for (auto it = metrics_.cbegin(); it != metrics_.cend(); ++it)
+        known << QString::number(it.key() / 100.0, 'f', 2);
+    if (!hasModularization())
+        cohesionNote_->clear();
+    else if (measured)
+        cohesionNote_->setText(
+            tr("Cohesion as measured by modularize at %1.").arg(threshold(), 0, 'f', 2));
+    else
+        cohesionNote_->setText(
+            tr("Cohesion needs the per-image masks, so it is known only where modularize ran "
+               "(%1). Retention and overlap are previewed; press Modularize to measure "
+               "cohesion at %2.")
+                .arg(known.isEmpty() ? tr("nowhere yet") : known.join(", "))
+                .arg(threshold(), 0, 'f', 2));
+}
+
+void ModulesTab::updateSelection() {
+    const std::vector<int> classes = picker_->checkedClasses();
+    if (classes.empty()) {
+        selection_->setText(tr("Tick the classes the module should recognise."));
+    } else if (!hasModularization()) {
+        selection_->setText(tr("%n class(es) ticked.", nullptr, int(classes.size())));
+    } else {
+        const std::vector<int64_t> kept = preview_.keptPerLayer(classes);
+        int64_t sum = 0, total = 0;
+        QStringList layers;
+        for (size_t l = 0; l < kept.size(); ++l) {
+            sum += kept[l];
+            total += preview_.layerWidths[l];
+            layers << tr("%1: %2/%3")
+                          .arg(frequencies_.layerNames.value(int(l)))
+                          .arg(kept[l])
+                          .arg(preview_.layerWidths[l]);
+        }
+        selection_->setText(tr("A module for these %n class(es) keeps %1 of %2 neurons (%3): %4",
+                               nullptr, int(classes.size()))
+                                .arg(sum)
+                                .arg(total)
+                                .arg(percent(double(sum) / double(std::max<int64_t>(total, 1))))
+                                .arg(layers.join(", ")));
+    }
+    if (!busy_) showSavedModule();
+    updateButtons();
+}
+
+void ModulesTab::showSavedModule() {
+    const std::vector<int> classes = picker_->checkedClasses();
+    const QString dir = run_.runDir + "/modules/" + moduleFolderName(classes);
+    nemo::ExtractResult r;
+    if (!classes.empty() && !run_.runDir.isEmpty() && readModuleManifest(dir, &r, nullptr)) {
+        moduleDir_ = dir;
+        QFile manifest(dir + "/module.json");
+        results_->setResult(
+            r, tr("Saved module %1, extracted %2.")
+                   .arg(QDir::toNativeSeparators(dir),
+                        QFileInfo(manifest).lastModified().toString("yyyy-MM-dd HH:mm")));
+    } else {
+        moduleDir_.clear();
+        results_->clear(classes.empty() ? tr("No module yet: tick classes and press Extract.")
+                                        : tr("No module for these classes yet: press Extract."));
+    }
+}
+
+void ModulesTab::updateButtons() {
+    const bool idle = !busy_ && !trainingActive_;
+    const bool haveRun = !run_.runDir.isEmpty() && run_.hasCheckpoint;
+    slider_->setEnabled(!run_.runDir.isEmpty() && !busy_);
+    modularizeButton_->setEnabled(haveRun && idle);
+    modularizeButton_->setText(hasModularization()
+                                   ? tr("Modularize at %1").arg(threshold(), 0, 'f', 2)
+                                   : tr("Modularize"));
+    modularizeButton_->setDefault(!hasModularization());
+    modularizeButton_->setToolTip(
+        trainingActive_ ? tr("Wait until training ends")
+                        : tr("Run the trained model over the training images and write module "
+                             "masks, retention, cohesion and coupling for this threshold to "
+                             "RUN/modular"));
+    extractButton_->setEnabled(haveRun && idle && !picker_->checkedClasses().empty());
+    stopButton_->setEnabled(busy_);
+    saveButton_->setEnabled(!busy_ && !moduleDir_.isEmpty());
+    epochs_->setEnabled(!busy_);
+    picker_->setEnabled(!busy_ && !run_.runDir.isEmpty());
+}
+
+void ModulesTab::setProgressText(const QString& text) {
+    progressText_->setText(text);
+    progressText_->setVisible(!text.isEmpty());  // no empty line when idle
+}
+
+void ModulesTab::setBusy(bool busy, const QString& what) {
+    busy_ = busy;
+    if (busy) {
+        progress_->setRange(0, 0);  // "working" until the engine reports epochs
+        setProgressText(what);
+    } else {
+        progress_->setRange(0, 1);
+        progress_->setValue(0);
+    }
+    updateButtons();
+    emit busyChanged(busy);
+}
+
+void ModulesTab::setTrainingActive(bool active) {
+    trainingActive_ = active;
+    updateButtons();
+}
+
+bool ModulesTab::isBusy() const {
+    return busy_;
+}
+
+void ModulesTab::setThreshold(double t) {
+    slider_->setValue(int(std::lround(t * 100)));
+}
+
+double ModulesTab::threshold() const {
+    // value / 100.0 is the double nearest to the decimal, as `--threshold 0.9` parses.
+    return slider_->value() / 100.0;
+}
+
+void ModulesTab::setFineTuneEpochs(int epochs) {
+    epochs_->setValue(epochs);
+}
+
+QString ModulesTab::classTableText(int row, int column) const {
+    return picker_->text(row, column);
+}
+
+QString ModulesTab::selectionSummary() const {
+    return selection_->text();
+}
+
+QString ModulesTab::statusText() const {
+    return progressText_->text();
+}
+
+void ModulesTab::modularize() {
+    if (run_.runDir.isEmpty() || busy_ || trainingActive_) return;
+    nemo::ModularizeOptions options;
+    options.runDir = run_.runDir.toStdString();
+    options.threshold = threshold();
+    setBusy(true, tr("Modularizing at threshold %1...").arg(threshold(), 0, 'f', 2));
+    emit message(progressText_->text());
+    worker_->startModularize(options);
+}
+
+void ModulesTab::extract() {
+    if (run_.runDir.isEmpty() || busy_ || trainingActive_) return;
+    const std::vector<int> classes = picker_->checkedClasses();
+    if (classes.empty()) {
+        QMessageBox::information(this, tr("No classes ticked"),
+                                 tr("Tick at least one class in the list to extract a module "
+                                    "for it."));
+        return;
+    }
+    const QString out = run_.runDir + "/modules/" + moduleFolderName(classes);
+    if (QFile::exists(out + "/module.json") &&
+        QMessageBox::question(this, tr("Replace module?"),
+                              tr("%1 already holds a module for these classes. Extract again "
+                                 "and replace it?")
+                                  .arg(QDir::toNativeSeparators(out))) != QMessageBox::Yes)
+        return;
+    nemo::ExtractOptions options;
+    options.runDir = run_.runDir.toStdString();
+    options.classes = classes;
+    options.threshold = threshold();
+    options.finetuneEpochs = epochs_->value();
+    extractStarted_ = nowSeconds();
+    setBusy(true, tr("Preparing the module for %n class(es)...", nullptr, int(classes.size())));
+    emit message(progressText_->text());
+    worker_->startExtract(options);
+}
+
+void ModulesTab::stopExtraction() {
+    if (!busy_) return;
+    worker_->stop();
+    setProgressText(tr("Stopping after the current step..."));
+}
+
+void ModulesTab::onExtracted(const nemo::ExtractResult& r) {
+    setBusy(false);
+    moduleDir_ = QString::fromStdString(r.outDir);
+    QStringList names;
+    for (const auto& n : r.classNames) names << QString::fromStdString(n);
+    results_->setResult(r, tr("Module for %1, extracted in %2 s (threshold %3, best fine-tune "
+                              "epoch %4), saved in %5.")
+                               .arg(names.join(", "))
+                               .arg(nowSeconds() - extractStarted_, 0, 'f', 0)
+                               .arg(threshold(), 0, 'f', 2)
+                               .arg(r.bestEpoch)
+                               .arg(QDir::toNativeSeparators(moduleDir_)));
+    progress_->setRange(0, 1);
+    progress_->setValue(1);
+    setProgressText(tr("Done: module accuracy %1 (full model %2)")
+                        .arg(percent(r.moduleAccuracy), percent(r.fullAccuracy)));
+    emit message(progressText_->text());
+    updateButtons();
+}
+
+bool ModulesTab::saveModuleTo(const QString& destination, QString* error) const {
+    if (moduleDir_.isEmpty()) {
+        if (error) *error = tr("There is no module to save yet. Extract one first.");
+        return false;
+    }
+    return copyModuleFolder(moduleDir_, destination, error);
+}
+
+void ModulesTab::saveModuleAs() {
+    if (moduleDir_.isEmpty()) return;
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                              "/" + QFileInfo(run_.runDir).fileName() + "-" +
+                              QFileInfo(moduleDir_).fileName();
+    const QString destination =
+        QFileDialog::getSaveFileName(this, tr("Save module as a new folder"), suggested, QString(),
+                                     nullptr, QFileDialog::DontConfirmOverwrite);
+    if (destination.isEmpty()) return;
+    QString error;
+    if (!saveModuleTo(destination, &error)) {
+        QMessageBox::warning(this, tr("Cannot save the module"), error);
+        return;
+    }
+    setProgressText(tr("Saved to %1").arg(QDir::toNativeSeparators(destination)));
+    emit message(progressText_->text());
+}
+
+void ModulesTab::onDataset(const DatasetPreview& p) {
+    if (p.name != run_.dataset || p.dataDir != run_.dataDir) return;
+    if (!p.ok()) {
+        datasetNote_->setText(tr("No sample images: %1").arg(p.error));
+        datasetNote_->show();
+        return;
+    }
+    QList<QImage> thumbnails;
+    for (const auto& images : p.samples) thumbnails << (images.isEmpty() ? QImage() : images[0]);
+    picker_->setThumbnails(thumbnails);
+    datasetNote_->hide();
+}

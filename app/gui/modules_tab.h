@@ -1,0 +1,109 @@
+// The Modules tab: pick classes, preview what a threshold keeps (live, from
+// RUN/modular/frequencies.json), compare class modules, then extract a module in a worker thread
+// and save it. Shows one run folder at a time.
+#pragma once
+
+#include <QMap>
+#include <QWidget>
+#include <vector>
+
+#include "dataset_preview.h"
+#include "modular_data.h"
+#include "module_preview.h"
+#include "run_summary.h"
+
+class ClassPicker;
+class ModuleResults;
+class ModuleWorker;
+class OverlapView;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+namespace nemo {
+struct ExtractResult;
+}
+
+class ModulesTab : public QWidget {
+    Q_OBJECT
+  public:
+    explicit ModulesTab(DatasetPreviewLoader* datasets, QWidget* parent = nullptr);
+    ~ModulesTab() override;
+
+    // Shows a run folder; an empty or invalid one clears the tab (and says why).
+    void setRun(const QString& runDir);
+    QString runDir() const { return run_.runDir; }
+    // While the trainer runs it owns the CPU and rewrites checkpoints: no engine work here.
+    void setTrainingActive(bool active);
+    bool isBusy() const;  // modularizing or extracting
+    bool hasModularization() const { return !frequencies_.frequencies.empty(); }
+
+    void setThreshold(double threshold);  // as if the slider were moved
+    double threshold() const;
+    void setFineTuneEpochs(int epochs);
+    const ModulePreview& preview() const { return preview_; }
+    QString classTableText(int row, int column) const;
+    QString selectionSummary() const;
+    QString statusText() const;
+    ClassPicker* classPicker() const { return picker_; }
+    OverlapView* overlapView() const { return overlap_; }
+    ModuleResults* results() const { return results_; }
+    ModuleWorker* worker() const { return worker_; }
+    // The folder of the module shown in the results panel (empty: none).
+    QString moduleDir() const { return moduleDir_; }
+    // Copies the shown module to `destination` (see copyModuleFolder).
+    bool saveModuleTo(const QString& destination, QString* error) const;
+
+  public slots:
+    void modularize();
+    void extract();
+    void stopExtraction();
+    void saveModuleAs();
+
+  signals:
+    void message(const QString& text);  // for the window's log
+    void busyChanged(bool busy);
+
+  private:
+    QWidget* buildClassPanel();
+    QWidget* buildOverlapPanel();
+    QWidget* buildExtractPanel();
+    void loadModularFiles();
+    void updatePreview();
+    void updateClassTable();
+    void updateSelection();
+    void showSavedModule();
+    void updateButtons();
+    void setBusy(bool busy, const QString& what = {});
+    void setProgressText(const QString& text);
+    void onDataset(const DatasetPreview& preview);
+    void onExtracted(const nemo::ExtractResult& result);
+
+    DatasetPreviewLoader* datasets_;
+    ModuleWorker* worker_;
+    RunSummary run_;
+    ModularFrequencies frequencies_;
+    QMap<int, ModularMetrics> metrics_;  // by threshold in hundredths
+    ModulePreview preview_;
+    QString moduleDir_;
+    bool trainingActive_ = false;
+    bool busy_ = false;
+    double extractStarted_ = 0;
+
+    QLabel* runLabel_;
+    QLabel* thresholdLabel_;
+    QSlider* slider_;
+    QPushButton* modularizeButton_;
+    QLabel* summary_;
+    ClassPicker* picker_;
+    QLabel* selection_;
+    QLabel* datasetNote_;
+    QSpinBox* epochs_;
+    QPushButton *extractButton_, *stopButton_, *saveButton_;
+    QProgressBar* progress_;
+    QLabel* progressText_;
+    QLabel* cohesionNote_;
+    OverlapView* overlap_;
+    ModuleResults* results_;
+};

@@ -1,0 +1,16 @@
+// The parts of a run folder's config.json that the Modules and Data tabs need, read with Qt
+// alone (the engine's run loader would load the model and the dataset too).
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+struct RunSummary {
+    QString runDir;
+    QString dataset, dataDir, model;
+    QStringList classNames;
+    bool hasCheckpoint = false;  // checkpoints/final.pt or last.pt: something to modularize
+
+    // Returns false and says why when runDir holds no readable config.json.
+    static bool load(const QString& runDir, RunSummary* out, QString* error);
+};

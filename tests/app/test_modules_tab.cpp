@@ -1,0 +1,207 @@
+// The Modules and Data tabs end to end (offscreen) on a tiny real run: the Data tab shows the
+// run's dataset; the Modules tab modularizes in its worker thread, previews thresholds exactly as
+// `nemo modularize` computes them, extracts a module with fine-tuning, stops an extraction, and
+// saves a module that nemo::evaluateModule loads.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTableWidget>
+#include <QtTest>
+
+#include "class_picker.h"
+#include "data_tab.h"
+#include "main_window.h"
+#include "module_export.h"
+#include "module_results.h"
+#include "module_worker.h"
+#include "modules_tab.h"
+#include "nemo/dataset.h"
+#include "nemo/modules.h"
+#include "nemo/trainer.h"
+#include "overlap_view.h"
+#include "sample_gallery.h"
+
+namespace {
+
+QJsonObject readJson(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QString maskString(const nemo::BitMatrix& m, int row) {
+    QString s;
+    for (int64_t j = 0; j < m.cols(); ++j) s += m.get(row, j) ? '1' : '0';
+    return s;
+}
+
+// The preview's masks are the ones modularize wrote for the same threshold.
+void expectPreviewMatchesFile(const ModulesTab& tab, const QString& metricsFile) {
+    const QJsonObject metrics = readJson(metricsFile);
+    const QJsonArray masks = metrics["module_masks"].toArray();
+    QVERIFY2(!masks.isEmpty(), qPrintable(metricsFile));
+    QCOMPARE(tab.threshold(), metrics["threshold"].toDouble());
+    QCOMPARE(int(tab.preview().masks.rows()), int(masks.size()));
+    for (int c = 0; c < masks.size(); ++c) {
+        QCOMPARE(maskString(tab.preview().masks, c), masks[c].toString());
+        QCOMPARE(tab.preview().classRetention[c], metrics["per_class"][c]["retention"].toDouble());
+    }
+}
+
+}  // namespace
+
+class TestModulesTab : public QObject {
+    Q_OBJECT
+  private:
+    QTemporaryDir dir_;
+    QString run_;
+
+  private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("NeMo Workbench Tests");
+        const QString data = QString::fromStdString(nemo::defaultDataDir("fashion-mnist"));
+        if (data.isEmpty() || !QFile::exists(data + "/train-images-idx3-ubyte.gz"))
+            QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
+        // A tiny run, trained by the engine as a headless `nemo train` would.
+        run_ = dir_.path() + "/run";
+        nemo::TrainConfig c;
+        c.outDir = run_.toStdString();
+        c.limitTrain = 3000;
+        c.limitTest = 1000;
+        c.epochs = 2;
+        c.threads = 1;
+        const nemo::TrainResult trained = nemo::train(c);
+        QVERIFY(trained.testAccuracy > 0.5);
+    }
+
+    void dataTabShowsTheRunsDataset() {
+        MainWindow w;
+        QVERIFY(w.openRun(run_));
+        DataTab* data = w.dataTab();
+        QCOMPARE(data->datasetName(), QString("fashion-mnist"));
+        QTRY_COMPARE_WITH_TIMEOUT(data->gallery()->rowCount(), 10, 30000);
+        QCOMPARE(data->gallery()->imageCount(9), 8);
+        QVERIFY(data->gallery()->message().isEmpty());
+        QTableWidget* counts = data->countsTable();
+        QCOMPARE(counts->rowCount(), 11);  // ten classes and the total
+        QCOMPARE(counts->item(1, 0)->text(), QString("Trouser"));
+        QCOMPARE(counts->item(1, 1)->text(), QLocale().toString(6000));
+        QCOMPARE(counts->item(1, 2)->text(), QLocale().toString(1000));
+        QCOMPARE(counts->item(10, 1)->text(), QLocale().toString(60000));
+        QVERIFY(data->headerText().contains("28 x 28 pixels"));
+
+        // A dataset whose files are missing says so instead of showing nothing.
+        data->showDataset("cifar10", dir_.path() + "/no-cifar-here");
+        QTRY_VERIFY_WITH_TIMEOUT(data->gallery()->message().contains("no-cifar-here"), 10000);
+        QVERIFY(data->gallery()->message().contains("NEMO_DATA_DIR"));  // and what to do
+        QCOMPARE(counts->rowCount(), 0);
+    }
+
+    void modularizeExtractAndSaveFromTheModulesTab() {
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openRun(run_));
+        ModulesTab* tab = w.modulesTab();
+        QCOMPARE(tab->runDir(), run_);
+        QVERIFY(!tab->hasModularization());
+        QCOMPARE(tab->classPicker()->classCount(), 10);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->classPicker()->hasThumbnail(9), 30000);
+
+        // Modularize in the worker thread; the GUI thread keeps running meanwhile.
+        QSignalSpy failed(tab->worker(), &ModuleWorker::failed);
+        tab->setThreshold(0.9);
+        tab->modularize();
+        QVERIFY(tab->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 120000);
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(tab->hasModularization());
+        expectPreviewMatchesFile(*tab, run_ + "/modular/metrics_thr_0.90.json");
+        QVERIFY(tab->classTableText(1, 0).contains("Trouser"));
+        QVERIFY(tab->classTableText(1, 1).toInt() > 200);  // samples among 3000
+        QVERIFY(tab->classTableText(1, 3) != "-");         // cohesion measured at 0.90
+        QCOMPARE(tab->overlapView()->classCount(), 10);
+        QCOMPARE(tab->overlapView()->value(3, 3), 1.0);
+
+        // Dragging to 0.6 previews without the engine; modularize at 0.6 agrees exactly.
+        tab->setThreshold(0.6);
+        QCOMPARE(tab->classTableText(1, 3), QString("-"));  // cohesion not measured here
+        nemo::ModularizeOptions mo;
+        mo.runDir = run_.toStdString();
+        mo.threshold = 0.6;
+        mo.threads = 1;
+        nemo::modularize(mo);
+        expectPreviewMatchesFile(*tab, run_ + "/modular/metrics_thr_0.60.json");
+        tab->setThreshold(0.9);
+
+        // Extract a module for T-shirt/top and Trouser with one fine-tuning epoch.
+        tab->classPicker()->setChecked({0, 1});
+        QVERIFY(tab->selectionSummary().contains("keeps"));
+        tab->setFineTuneEpochs(1);
+        QSignalSpy epochs(tab->worker(), &ModuleWorker::fineTuneEpoch);
+        QSignalSpy extracted(tab->worker(), &ModuleWorker::extracted);
+        tab->extract();
+        QVERIFY(tab->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 120000);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(extracted.count(), 1);
+        QCOMPARE(epochs.count(), 1);
+        const ModuleResults* results = tab->results();
+        QVERIFY(results->hasResult());
+        const nemo::ExtractResult& r = results->result();
+        QCOMPARE(r.classes, (std::vector<int>{0, 1}));
+        QVERIFY2(r.moduleAccuracy > 0.75,
+                 qPrintable(QString::number(r.moduleAccuracy)));  // chance: 0.5
+        QVERIFY(r.fullAccuracy > 0.5);
+        QVERIFY(r.params < r.paramsFull && r.flops < r.flopsFull);
+        QVERIFY(r.latencyMs > 0 && r.latencyMsFull128 > 0);
+        QCOMPARE(int(r.layers.size()), 3);
+        QVERIFY(results->text(0, 1).endsWith("%"));
+        QCOMPARE(tab->moduleDir(), run_ + "/modules/classes_0_1");
+
+        // Save as: all three files in a new folder, loadable and as accurate as reported.
+        const QString saved = dir_.path() + "/exported/tshirt-trouser";
+        QString error;
+        QVERIFY2(tab->saveModuleTo(saved, &error), qPrintable(error));
+        for (const QString& name : moduleFileNames()) QVERIFY(QFile::exists(saved + "/" + name));
+        const nemo::EvalResult eval = nemo::evaluateModule(saved.toStdString());
+        QCOMPARE(eval.classes, (std::vector<int>{0, 1}));
+        QVERIFY(std::abs(eval.accuracy - r.moduleAccuracy) < 1e-9);
+        // Saving over a folder that holds files fails with a reason and leaves nothing behind.
+        QVERIFY(!tab->saveModuleTo(saved, &error));
+        QVERIFY(error.contains("already exists"));
+        QCOMPARE(QDir(dir_.path() + "/exported")
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList({"tshirt-trouser"}));
+
+        // Reopening the run shows the saved module again.
+        QVERIFY(w.openRun(run_));
+        QVERIFY(tab->hasModularization());
+        QCOMPARE(tab->classPicker()->checkedClasses(), (std::vector<int>{0, 1}));
+        QVERIFY(tab->results()->hasResult());
+        QCOMPARE(tab->results()->result().moduleAccuracy, r.moduleAccuracy);
+    }
+
+    void extractionStopsWithinAStep() {
+        MainWindow w;
+        QVERIFY(w.openRun(run_));
+        ModulesTab* tab = w.modulesTab();
+        QVERIFY(tab->hasModularization());
+        tab->classPicker()->setChecked({2, 3});
+        tab->setFineTuneEpochs(200);
+        QSignalSpy epochs(tab->worker(), &ModuleWorker::fineTuneEpoch);
+        QSignalSpy stopped(tab->worker(), &ModuleWorker::stopped);
+        tab->extract();
+        QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 60000);
+        QElapsedTimer clock;
+        clock.start();
+        tab->stopExtraction();
+        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() == 1, 10000);
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!tab->isBusy());
+        QVERIFY(!QFile::exists(run_ + "/modules/classes_2_3/module.json"));
+        QVERIFY(!tab->results()->hasResult());
+    }
+};
+
+QTEST_MAIN(TestModulesTab)
+#include "test_modules_tab.moc"
