@@ -2,6 +2,8 @@
 // and against the formulas of method.md computed here by hand on tiny masks.
 #include <QtTest>
 
+#include <random>
+
 #include <cmath>
 #include <fstream>
 
@@ -171,6 +173,60 @@ class TestLosses : public QObject {
         QVERIFY(std::abs(finiteMean(cohesion) - 2.0 / 3.0) < 1e-12);
     }
 
+    // The grouped, multi-threaded cohesion must equal the plain all-pairs mean, with repeated
+    // masks (the common case after training), all-zero masks (skipped pairs) and 130 units
+    // (three words per row).
+    void cohesionEqualsAllPairsBruteForce() {
+        std::mt19937 rng(7);
+        const int64_t n = 700, k = 130;
+        BitMatrix samples(n, k);
+        std::vector<int64_t> labels(n);
+        std::vector<std::vector<float>> prototypes(12, std::vector<float>(k));
+        for (auto& p : prototypes)
+            for (auto& v : p) v = float(rng() % 2);
+        std::fill(prototypes[0].begin(), prototypes[0].end(), 0.0f);  // an empty mask
+        for (int64_t r = 0; r < n; ++r) {
+            labels[r] = int64_t(rng() % 3);
+            std::vector<float> v = prototypes[rng() % prototypes.size()];
+            if (rng() % 3 == 0) v[rng() % k] = 1.0f - v[rng() % k];  // some unique masks
+            samples.setFromFloats(r, 0, v.data(), k);
+        }
+        BitMatrix modules(3, k);
+        for (int c = 0; c < 3; ++c) {
+            std::vector<float> m(k);
+            for (auto& v : m) v = float(rng() % 4 != 0);
+            modules.setFromFloats(c, 0, m.data(), k);
+        }
+        const auto fast = classCohesion(samples, labels, modules);
+        for (int c = 0; c < 3; ++c) {
+            std::vector<std::vector<int>> rows;
+            for (int64_t r = 0; r < n; ++r) {
+                if (labels[r] != c) continue;
+                std::vector<int> row(k);
+                for (int64_t j = 0; j < k; ++j) row[j] = samples.get(r, j) && modules.get(c, j);
+                rows.push_back(row);
+            }
+            double sum = 0;
+            int64_t pairs = 0;
+            for (size_t i = 0; i < rows.size(); ++i) {
+                for (size_t j = i + 1; j < rows.size(); ++j) {
+                    int inter = 0, uni = 0;
+                    for (int64_t u = 0; u < k; ++u) {
+                        inter += rows[i][u] & rows[j][u];
+                        uni += rows[i][u] | rows[j][u];
+                    }
+                    if (uni == 0) continue;
+                    sum += double(inter) / uni;
+                    ++pairs;
+                }
+            }
+            QVERIFY(pairs > 0);
+            QVERIFY2(
+                std::abs(fast[c] - sum / double(pairs)) < 1e-12,
+                qPrintable(QString("class %1: %2 vs %3").arg(c).arg(fast[c]).arg(sum / pairs)));
+        }
+    }
+
     void bitMatrixPacksAcrossWordBoundaries() {
         BitMatrix bits(2, 130);
         std::vector<float> values(130, 0.0f);
@@ -180,6 +236,67 @@ class TestLosses : public QObject {
         QCOMPARE(bits.rowCount(1), int64_t(4));
         QVERIFY(bits.get(1, 129) && bits.get(1, 64) && !bits.get(1, 65));
         QCOMPARE(bits.wordsPerRow(), int64_t(3));
+    }
+
+    void distillationLossByHand() {
+        // method.md §3.5 on 2 samples x 3 classes, tau = 2 and alpha = 0.3 so that every factor
+        // shows: alpha * CE(cls) + (1 - alpha) * 0.5 * (KL_cls + KL_dist), KL = sum over classes
+        // of p_t (log p_t - log q) / B * tau^2 with p_t = softmax(t / tau), q = softmax(s / tau).
+        const std::vector<std::vector<double>> cls = {{1.0, -0.5, 0.2}, {0.3, 0.8, -1.2}};
+        const std::vector<std::vector<double>> dist = {{-0.4, 0.6, 0.1}, {1.5, 0.0, 0.4}};
+        const std::vector<std::vector<double>> teacher = {{2.0, 0.1, -1.0}, {-0.3, 1.7, 0.2}};
+        const std::vector<int> y = {0, 2};
+        const double tau = 2.0, alpha = 0.3;
+        auto softmax = [](const std::vector<double>& z, double t) {
+            std::vector<double> p;
+            double sum = 0;
+            for (double v : z) sum += std::exp(v / t);
+            for (double v : z) p.push_back(std::exp(v / t) / sum);
+            return p;
+        };
+        auto byHand = [&](double a, double t) {
+            auto kl = [&](const std::vector<std::vector<double>>& student) {
+                double total = 0;
+                for (size_t i = 0; i < student.size(); ++i) {
+                    const auto pt = softmax(teacher[i], t), q = softmax(student[i], t);
+                    for (size_t c = 0; c < pt.size(); ++c)
+                        total += pt[c] * (std::log(pt[c]) - std::log(q[c]));
+                }
+                return total / double(student.size()) * t * t;
+            };
+            double ce = 0;
+            for (size_t i = 0; i < cls.size(); ++i) ce += -std::log(softmax(cls[i], 1.0)[y[i]]);
+            ce /= double(cls.size());
+            return a * ce + (1 - a) * 0.5 * (kl(cls) + kl(dist));
+        };
+        auto tensor = [](const std::vector<std::vector<double>>& rows) {
+            std::vector<float> flat;
+            for (const auto& r : rows) flat.insert(flat.end(), r.begin(), r.end());
+            return torch::tensor(flat).view({int64_t(rows.size()), -1});
+        };
+        const torch::Tensor labels = torch::tensor({0, 2}, torch::kLong);
+        const torch::Tensor s = tensor(cls).requires_grad_();
+        const double want = byHand(alpha, tau);
+        const torch::Tensor got =
+            distillationLoss(s, tensor(dist), tensor(teacher), labels, alpha, tau);
+        QVERIFY2(std::abs(got.item<double>() - want) < 1e-6,
+                 qPrintable(QString("%1 vs %2").arg(got.item<double>()).arg(want)));
+        // The published settings (alpha 0.5, tau 1) are the defaults.
+        const double published = byHand(0.5, 1.0);
+        const torch::Tensor t = tensor(teacher).requires_grad_();
+        const torch::Tensor loss = distillationLoss(s, tensor(dist), t, labels);
+        QVERIFY(std::abs(loss.item<double>() - published) < 1e-6);
+        // The teacher gets no gradient, the student does.
+        loss.backward();
+        QVERIFY(!t.grad().defined() || t.grad().abs().sum().item<double>() == 0.0);
+        QVERIFY(s.grad().abs().sum().item<double>() > 0);
+        // A student equal to the teacher has no KL part: only alpha * CE remains.
+        const torch::Tensor same =
+            distillationLoss(tensor(teacher), tensor(teacher), tensor(teacher), labels, alpha, tau);
+        double ceTeacher = 0;
+        for (size_t i = 0; i < teacher.size(); ++i)
+            ceTeacher += -std::log(softmax(teacher[i], 1.0)[y[i]]);
+        QVERIFY(std::abs(same.item<double>() - alpha * ceTeacher / 2.0) < 1e-6);
     }
 
     void brokenGoldenFilesFailClearly() {

@@ -1,9 +1,11 @@
 #include "nemo/module_masks.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
+#include <thread>
 
 namespace nemo {
 
@@ -90,6 +92,97 @@ double moduleRetention(const BitMatrix& modules) {
     return sum / modules.rows();
 }
 
+namespace {
+
+// Sum and count of the Jaccard index over all unordered pairs of a class's restricted sample masks,
+// exactly as the all-pairs definition (method.md §6.3), but fast: trained masks repeat a lot (a
+// class's samples mostly switch on the same units), so identical masks are grouped first and a
+// pair of groups counts count_a * count_b times; a group with itself contributes C(count, 2)
+// pairs of J = 1. |a or b| = |a| + |b| - |a and b| needs one popcount per word. Pairs whose union
+// is empty (two all-zero masks) are skipped, as documented in the README.
+struct PairSums {
+    double sum = 0;
+    double pairs = 0;
+};
+
+PairSums jaccardOverPairs(const std::vector<uint64_t>& masks, int64_t words) {
+    const int64_t n = words > 0 ? int64_t(masks.size()) / words : 0;
+    auto rowOf = [&](int64_t i) { return masks.data() + i * words; };
+    std::vector<int64_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+        return std::lexicographical_compare(rowOf(a), rowOf(a) + words, rowOf(b), rowOf(b) + words);
+    });
+    std::vector<const uint64_t*> unique;
+    std::vector<double> count;
+    std::vector<int64_t> ones;
+    for (int64_t i = 0; i < n; ++i) {
+        const uint64_t* row = rowOf(order[i]);
+        if (!unique.empty() && std::equal(row, row + words, unique.back())) {
+            count.back() += 1;
+            continue;
+        }
+        unique.push_back(row);
+        count.push_back(1);
+        int64_t p = 0;
+        for (int64_t w = 0; w < words; ++w) p += __builtin_popcountll(row[w]);
+        ones.push_back(p);
+    }
+    const int64_t u = int64_t(unique.size());
+    PairSums total;
+    for (int64_t a = 0; a < u; ++a) {
+        if (ones[a] > 0) {
+            const double within = count[a] * (count[a] - 1) / 2;
+            total.sum += within;
+            total.pairs += within;
+        }
+    }
+    // Across groups: split the rows into fixed chunks (the same for any thread count, so the
+    // floating-point sum does not depend on the machine) and run the chunks on all cores.
+    const int64_t chunks = std::min<int64_t>(u, 256);
+    std::vector<PairSums> partial(std::max<int64_t>(chunks, 1));
+    std::atomic<int64_t> next{0};
+    auto work = [&] {
+        for (int64_t c = next++; c < chunks; c = next++) {
+            PairSums local;
+            // Interleaved rows balance the triangle: chunk c takes a = c, c + chunks, ...
+            for (int64_t a = c; a < u; a += chunks) {
+                const uint64_t* ra = unique[a];
+                double rowSum = 0, rowPairs = 0;
+                for (int64_t b = a + 1; b < u; ++b) {
+                    const uint64_t* rb = unique[b];
+                    int64_t inter = 0;
+                    for (int64_t w = 0; w < words; ++w)
+                        inter += __builtin_popcountll(ra[w] & rb[w]);
+                    const int64_t uni = ones[a] + ones[b] - inter;
+                    if (uni == 0) continue;
+                    rowSum += count[b] * (double(inter) / double(uni));
+                    rowPairs += count[b];
+                }
+                local.sum += count[a] * rowSum;
+                local.pairs += count[a] * rowPairs;
+            }
+            partial[c] = local;
+        }
+    };
+    const int64_t threads =
+        std::clamp<int64_t>(int64_t(std::thread::hardware_concurrency()), 1, 64);
+    if (u > 64 && threads > 1) {
+        std::vector<std::thread> pool;
+        for (int64_t t = 0; t < threads; ++t) pool.emplace_back(work);
+        for (auto& t : pool) t.join();
+    } else {
+        work();
+    }
+    for (const PairSums& p : partial) {
+        total.sum += p.sum;
+        total.pairs += p.pairs;
+    }
+    return total;
+}
+
+}  // namespace
+
 std::vector<double> classCohesion(const BitMatrix& sampleMasks, const std::vector<int64_t>& labels,
                                   const BitMatrix& modules) {
     const int64_t words = sampleMasks.wordsPerRow();
@@ -103,20 +196,8 @@ std::vector<double> classCohesion(const BitMatrix& sampleMasks, const std::vecto
             const uint64_t* sample = sampleMasks.row(r);
             for (int64_t w = 0; w < words; ++w) restricted.push_back(sample[w] & module[w]);
         }
-        const int64_t n = int64_t(restricted.size()) / std::max<int64_t>(words, 1);
-        double sum = 0;
-        int64_t pairs = 0;
-        for (int64_t i = 0; i < n; ++i) {
-            for (int64_t j = i + 1; j < n; ++j) {
-                int64_t inter, uni;
-                intersectionAndUnion(&restricted[i * words], &restricted[j * words], words, &inter,
-                                     &uni);
-                if (uni == 0) continue;
-                sum += double(inter) / double(uni);
-                ++pairs;
-            }
-        }
-        if (pairs > 0) cohesion[c] = sum / double(pairs);
+        const PairSums sums = jaccardOverPairs(restricted, words);
+        if (sums.pairs > 0) cohesion[c] = sums.sum / sums.pairs;
     }
     return cohesion;
 }
