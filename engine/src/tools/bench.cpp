@@ -10,6 +10,10 @@
 #include <c10/cuda/CUDAStream.h>
 #endif
 
+#include <cstdlib>
+
+#include <torch/csrc/autograd/profiler_legacy.h>
+
 #include "extract/program_builder.h"
 #include "models/network.h"
 #include "models/winograd_conv.h"
@@ -130,8 +134,15 @@ BenchResult runBench(const BenchConfig& config) {
     }
     sync();
     const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < config.steps; ++i) timedStep();
-    sync();
+    {
+        // NEMO_PROFILE=FILE writes a Chrome trace of the timed steps (per-op CPU time), to see
+        // where a step's time goes; off by default (the profiler itself costs time).
+        std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
+        if (const char* path = std::getenv("NEMO_PROFILE"))
+            profile = std::make_unique<torch::autograd::profiler::RecordProfile>(path);
+        for (int i = 0; i < config.steps; ++i) timedStep();
+        sync();
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
         std::max(1, config.steps);
