@@ -35,6 +35,7 @@
 #include "modules_tab.h"
 #include "nemo/dataset.h"
 #include "run_follower.h"
+#include "run_metrics.h"
 #include "run_summary.h"
 #include "training_worker.h"
 
@@ -119,6 +120,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
     connect(worker_, &TrainingWorker::failed, this, &MainWindow::onFailed);
     connect(modulesTab_, &ModulesTab::message, this, &MainWindow::log);
+    connect(plot_, &MetricsPlot::compareRequested, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Run folder to compare"));
+        if (!dir.isEmpty()) compareRun(dir);
+    });
     connect(dataset_, &QComboBox::currentTextChanged, dataTab_,
             [this](const QString& name) { dataTab_->showDataset(name); });
     dataTab_->showDataset(dataset_->currentText());
@@ -243,6 +248,7 @@ bool MainWindow::openRun(const QString& runDir) {
     }
     rememberRun(runDir);
     outDir_->setText(runDir);
+    plot_->setRunName(QDir(runDir).dirName());
     RunSummary run;
     if (RunSummary::load(runDir, &run, nullptr)) {
         // The Data tab follows the run's dataset (and its data folder, which the form lacks).
@@ -253,6 +259,19 @@ bool MainWindow::openRun(const QString& runDir) {
     modulesTab_->setRun(runDir);
     status_->setText(tr("Showing %1 (new lines appear as the run writes them)").arg(runDir));
     log(tr("Opened %1").arg(runDir));
+    return true;
+}
+
+bool MainWindow::compareRun(const QString& runDir) {
+    std::vector<nemo::MetricsEvent> events;
+    QString error;
+    if (!readRunMetrics(runDir, &events, &error) ||
+        !plot_->addComparedRun(QDir(runDir).dirName(), events)) {
+        QMessageBox::warning(this, tr("Cannot compare run"),
+                             error.isEmpty() ? tr("%1 has no curves to draw.").arg(runDir) : error);
+        return false;
+    }
+    log(tr("Comparing with %1").arg(runDir));
     return true;
 }
 
@@ -312,6 +331,7 @@ void MainWindow::startTraining() {
     }
     follower_->stop();
     plot_->clear();
+    plot_->setRunName(QDir(outDir_->text()).dirName());
     rememberRun(outDir_->text());
     log(tr("Training %1 on %2 (%3) into %4")
             .arg(model_->currentText(), dataset_->currentText(), mode_->currentText(),

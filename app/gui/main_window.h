@@ -45,6 +45,8 @@ class MainWindow : public QMainWindow {
     // Shows a run folder's curves and follows the file while it grows (a headless run).
     bool openRun(const QString& runDir);
     RunFollower* follower() const { return follower_; }
+    // Overlays another run's curves in the Training tab; says why when it cannot.
+    bool compareRun(const QString& runDir);
 
   public slots:
     void startTraining();

@@ -1,0 +1,129 @@
+#include "metric_series.h"
+
+#include <QFile>
+#include <QTextStream>
+#include <cmath>
+
+const std::vector<MetricSpec>& metricSpecs() {
+    // Colours: matplotlib's tab10, so the curves look like the ones users know from notebooks.
+    static const std::vector<MetricSpec> specs = {
+        {"loss", QT_TRANSLATE_NOOP("MetricsPlot", "total loss"), 0, QColor(31, 119, 180), false,
+         true},
+        {"ce", QT_TRANSLATE_NOOP("MetricsPlot", "cross-entropy"), 0, QColor(255, 127, 14), false,
+         true},
+        {"contrastive", QT_TRANSLATE_NOOP("MetricsPlot", "contrastive"), 0, QColor(44, 160, 44),
+         false, true},
+        {"cohesion", QT_TRANSLATE_NOOP("MetricsPlot", "cohesion loss"), 0, QColor(148, 103, 189),
+         false, true},
+        {"coupling", QT_TRANSLATE_NOOP("MetricsPlot", "coupling loss"), 0, QColor(140, 86, 75),
+         false, true},
+        {"test_loss", QT_TRANSLATE_NOOP("MetricsPlot", "test loss"), 0, QColor(127, 127, 127), true,
+         false},
+        {"train_acc", QT_TRANSLATE_NOOP("MetricsPlot", "train accuracy"), 1, QColor(31, 119, 180),
+         false, true},
+        {"retention", QT_TRANSLATE_NOOP("MetricsPlot", "neuron retention"), 1, QColor(214, 39, 40),
+         false, true},
+        {"test_acc", QT_TRANSLATE_NOOP("MetricsPlot", "test accuracy"), 1, QColor(23, 190, 207),
+         true, false},
+        {"lr", QT_TRANSLATE_NOOP("MetricsPlot", "learning rate"), 2, QColor(31, 119, 180), false,
+         false},
+        {"lr_mask", QT_TRANSLATE_NOOP("MetricsPlot", "mask learning rate"), 2, QColor(255, 127, 14),
+         false, false},
+    };
+    return specs;
+}
+
+void MetricsRun::add(const nemo::MetricsEvent& e) {
+    const double x = e.stepsPerEpoch > 0 ? e.epoch + double(e.step) / e.stepsPerEpoch : e.epoch + 1;
+    auto put = [&](const char* key, double y) {
+        if (!std::isfinite(y)) return;
+        const auto& specs = metricSpecs();
+        for (size_t i = 0; i < specs.size(); ++i) {
+            if (qstrcmp(specs[i].key, key) != 0) continue;
+            MetricSeries& s = series[i];
+            // A resumed run repeats the steps after its last checkpoint: keep keys increasing.
+            while (!s.keys.isEmpty() && s.keys.last() >= x) {
+                s.keys.removeLast();
+                s.values.removeLast();
+                s.steps.removeLast();
+            }
+            s.keys << x;
+            s.values << y;
+            s.steps << e.globalStep;
+            return;
+        }
+    };
+    if (e.kind == nemo::MetricsEvent::Kind::Step) {
+        put("loss", e.loss);
+        put("ce", e.crossEntropy);
+        put("contrastive", e.contrastive);
+        put("cohesion", e.cohesionLoss);
+        put("coupling", e.couplingLoss);
+        put("train_acc", e.accuracy);
+        put("retention", e.retention);
+        put("lr", e.lr);
+        put("lr_mask", e.lrMask);
+    } else if (e.phase == "test") {
+        put("test_acc", e.accuracy);
+        put("test_loss", e.loss);
+    }
+}
+
+bool MetricsRun::empty() const {
+    for (const MetricSeries& s : series)
+        if (!s.keys.isEmpty()) return false;
+    return true;
+}
+
+QVector<double> emaSmooth(const QVector<double>& values, double weight) {
+    QVector<double> out(values.size());
+    double last = 0.0;
+    int n = 0;
+    for (int i = 0; i < values.size(); ++i) {
+        const double y = values[i];
+        if (!std::isfinite(y)) {
+            out[i] = y;
+            continue;
+        }
+        last = last * weight + (1.0 - weight) * y;
+        ++n;
+        const double debias = weight >= 1.0 ? 1.0 : 1.0 - std::pow(weight, n);
+        out[i] = debias > 0.0 ? last / debias : y;
+    }
+    return out;
+}
+
+bool writeMetricsCsv(const QString& path, const std::vector<const MetricsRun*>& runs, double weight,
+                     QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+        if (error) *error = file.errorString();
+        return false;
+    }
+    QTextStream out(&file);
+    out << "run,metric,epoch,step,value,smoothed\n";
+    auto quoted = [](QString s) {
+        s.replace('"', "\"\"");
+        return '"' + s + '"';
+    };
+    const auto& specs = metricSpecs();
+    for (const MetricsRun* run : runs) {
+        for (size_t i = 0; i < specs.size(); ++i) {
+            const MetricSeries& s = run->series[i];
+            const QVector<double> smooth =
+                specs[i].smoothable ? emaSmooth(s.values, weight) : s.values;
+            for (int p = 0; p < s.keys.size(); ++p) {
+                out << quoted(run->name) << ',' << specs[i].key << ','
+                    << QString::number(s.keys[p], 'g', 10) << ',' << s.steps[p] << ','
+                    << QString::number(s.values[p], 'g', 10) << ','
+                    << QString::number(smooth[p], 'g', 10) << '\n';
+            }
+        }
+    }
+    out.flush();
+    if (file.error() != QFile::NoError) {
+        if (error) *error = file.errorString();
+        return false;
+    }
+    return true;
+}

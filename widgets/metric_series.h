@@ -1,0 +1,46 @@
+// The curves of one run as plain data: which metric goes on which plot, the points of each, and
+// TensorBoard's de-biased exponential moving average. No widgets, so it is easy to test.
+#pragma once
+
+#include <QColor>
+#include <QString>
+#include <QVector>
+#include <vector>
+
+#include "nemo/metrics_event.h"
+
+// What the Training tab can draw. `plot`: 0 loss parts, 1 accuracy and retention, 2 learning
+// rate. Per-epoch series (test values) have one point an epoch and are never smoothed: an EMA
+// over a handful of points would only lag them.
+struct MetricSpec {
+    const char* key;
+    const char* label;  // untranslated; MetricsPlot::tr() translates it
+    int plot;
+    QColor color;
+    bool perEpoch;
+    bool smoothable;
+};
+const std::vector<MetricSpec>& metricSpecs();
+
+struct MetricSeries {
+    QVector<double> keys;  // epochs, fractional within an epoch
+    QVector<double> values;
+    QVector<long long> steps;  // global training step of each point
+};
+
+// One run's series, in metricSpecs() order (empty where the run has no such value).
+struct MetricsRun {
+    QString name;
+    std::vector<MetricSeries> series = std::vector<MetricSeries>(metricSpecs().size());
+    void add(const nemo::MetricsEvent& event);
+    bool empty() const;
+};
+
+// TensorBoard's smoothing: last = w * last + (1 - w) * y, divided by (1 - w^n) so that the
+// start is not pulled towards zero. Non-finite values pass through and do not enter the average.
+QVector<double> emaSmooth(const QVector<double>& values, double weight);
+
+// Every point of every run as long-format CSV: run,metric,epoch,step,value,smoothed.
+// Returns false and says why when the file cannot be written.
+bool writeMetricsCsv(const QString& path, const std::vector<const MetricsRun*>& runs, double weight,
+                     QString* error);
