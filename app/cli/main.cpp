@@ -383,12 +383,14 @@ int main(int argc, char** argv) {
         }
         if (*devCmd) {
             nemo::DeviceCheckResult r = nemo::checkDeviceAgreement(devCheck);
-            const bool agree = r.maxLossDifference < 1e-3 && r.maxParameterDifference < 1e-3;
+            const bool agree = r.maxLossDifference < 1e-3 && r.maxParameterDifference < 1e-3 &&
+                               r.maxLoaderDifference < 1e-5;
             std::fprintf(stderr,
                          "%s %s: max loss difference %.3g, max relative parameter "
-                         "difference %.3g after %d steps: %s\n",
+                         "difference %.3g after %d steps, loader batches %.3g: %s\n",
                          devCheck.model.c_str(), devCheck.mode.c_str(), r.maxLossDifference,
-                         r.maxParameterDifference, devCheck.steps, agree ? "agree" : "DIFFER");
+                         r.maxParameterDifference, devCheck.steps, r.maxLoaderDifference,
+                         agree ? "agree" : "DIFFER");
             if (jsonOut) {
                 printJson({{"model", devCheck.model},
                            {"mode", devCheck.mode},
@@ -397,6 +399,7 @@ int main(int argc, char** argv) {
                            {"loss_device", r.lossDevice},
                            {"max_loss_difference", r.maxLossDifference},
                            {"max_parameter_difference", r.maxParameterDifference},
+                           {"max_loader_difference", r.maxLoaderDifference},
                            {"agree", agree}});
             }
             return agree ? 0 : 1;

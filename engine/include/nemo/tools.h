@@ -67,6 +67,7 @@ struct DeviceCheckResult {
     std::vector<double> lossCpu, lossDevice;
     double maxLossDifference = 0;       // over the steps
     double maxParameterDifference = 0;  // after the steps: |a - b| / |a| over all parameters
+    double maxLoaderDifference = 0;     // augmented batches built on the device vs the CPU
 };
 // Same weights, same batch, dropout off, TF32 off: runs the steps on the CPU and on the device.
 DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config);

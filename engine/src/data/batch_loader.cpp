@@ -16,8 +16,9 @@ TensorImages toTensors(const ImageSet& set) {
 }
 
 BatchLoader::BatchLoader(TensorImages data, const DatasetInfo& info, int batchSize, bool shuffle,
-                         bool augment)
-    : data_(std::move(data)),
+                         bool augment, torch::Device device)
+    : device_(device),
+      data_(std::move(data)),
       batchSize_(batchSize),
       shuffle_(shuffle),
       augment_(augment),
@@ -28,8 +29,10 @@ BatchLoader::BatchLoader(TensorImages data, const DatasetInfo& info, int batchSi
     std::vector<float> mean(info.mean), std(info.std);
     mean.resize(channels, mean.empty() ? 0.5f : mean.back());
     std.resize(channels, std.empty() ? 0.5f : std.back());
-    mean_ = torch::tensor(mean).view({1, channels, 1, 1});
-    std_ = torch::tensor(std).view({1, channels, 1, 1});
+    mean_ = torch::tensor(mean).view({1, channels, 1, 1}).to(device_);
+    std_ = torch::tensor(std).view({1, channels, 1, 1}).to(device_);
+    data_.images = data_.images.to(device_);
+    data_.labels = data_.labels.to(device_);
     order_ = torch::arange(size(), torch::kLong);
 }
 
@@ -42,14 +45,14 @@ void BatchLoader::startEpoch(uint64_t seed) {
 std::pair<torch::Tensor, torch::Tensor> BatchLoader::batch(int64_t i) {
     const int64_t begin = i * batchSize_;
     const int64_t n = std::min<int64_t>(batchSize_, size() - begin);
-    torch::Tensor index = order_.narrow(0, begin, n);
+    torch::Tensor index = order_.narrow(0, begin, n).to(device_);
     torch::Tensor images = data_.images.index_select(0, index);
     if (augment_) images = augment(images);
     return {normalize(images), data_.labels.index_select(0, index)};
 }
 
 torch::Tensor BatchLoader::normalize(const torch::Tensor& images) const {
-    return images.to(torch::kFloat).div_(255.0f).sub_(mean_).div_(std_);
+    return images.to(device_).to(torch::kFloat).div_(255.0f).sub_(mean_).div_(std_);
 }
 
 torch::Tensor BatchLoader::augment(const torch::Tensor& images) {
@@ -61,18 +64,23 @@ torch::Tensor BatchLoader::augment(const torch::Tensor& images) {
         torch::Tensor padded = torch::constant_pad_nd(images, {p, p, p, p}, 0);
         // One gather per axis instead of a copy per image: row r of image k comes from padded
         // row r + dy_k, column c from c + dx_k.
-        torch::Tensor offsets = torch::randint(0, 2 * p + 1, {n, 2}, generator_, torch::kLong);
+        torch::Tensor offsets =
+            torch::randint(0, 2 * p + 1, {n, 2}, generator_, torch::kLong).to(device_);
         const int64_t c = images.size(1);
-        torch::Tensor rows = (offsets.select(1, 0).unsqueeze(1) + torch::arange(h).unsqueeze(0))
-                                 .view({n, 1, h, 1})
-                                 .expand({n, c, h, w + 2 * p});
-        torch::Tensor cols = (offsets.select(1, 1).unsqueeze(1) + torch::arange(w).unsqueeze(0))
-                                 .view({n, 1, 1, w})
-                                 .expand({n, c, h, w});
+        const auto along = torch::TensorOptions(torch::kLong).device(device_);
+        torch::Tensor rows =
+            (offsets.select(1, 0).unsqueeze(1) + torch::arange(h, along).unsqueeze(0))
+                .view({n, 1, h, 1})
+                .expand({n, c, h, w + 2 * p});
+        torch::Tensor cols =
+            (offsets.select(1, 1).unsqueeze(1) + torch::arange(w, along).unsqueeze(0))
+                .view({n, 1, 1, w})
+                .expand({n, c, h, w});
         out = padded.gather(2, rows).gather(3, cols);
     }
     if (flip_) {
-        torch::Tensor flip = torch::rand({n}, generator_).lt(0.5).nonzero().squeeze(1);
+        // Drawn and selected on the CPU: nonzero() on a GPU tensor would wait for the GPU.
+        torch::Tensor flip = torch::rand({n}, generator_).lt(0.5).nonzero().squeeze(1).to(device_);
         if (flip.numel() > 0) out.index_copy_(0, flip, out.index_select(0, flip).flip({3}));
     }
     return out;

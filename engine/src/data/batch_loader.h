@@ -1,5 +1,7 @@
 // Batches from an in-memory uint8 dataset: shuffling, batched augmentation (zero-pad + random
-// crop, random horizontal flip) and normalization, all on whole batches.
+// crop, random horizontal flip) and normalization, all on whole batches. With a GPU device the
+// uint8 images live on the GPU and batches are gathered, augmented and normalized there; the
+// random draws still come from the CPU generator, so both devices see the same batches.
 #pragma once
 
 #include <utility>
@@ -19,7 +21,7 @@ TensorImages toTensors(const ImageSet& set);
 class BatchLoader {
   public:
     BatchLoader(TensorImages data, const DatasetInfo& info, int batchSize, bool shuffle,
-                bool augment);
+                bool augment, torch::Device device = torch::kCPU);
 
     int64_t size() const { return data_.labels.size(0); }
     int64_t batches() const { return (size() + batchSize_ - 1) / batchSize_; }  // drop_last = false
@@ -27,15 +29,17 @@ class BatchLoader {
     // Fixes the order and the augmentation draws of one epoch from `seed`, so a resumed run sees
     // the same batches as an uninterrupted one.
     void startEpoch(uint64_t seed);
-    // Batch i of the current epoch: normalized float images and labels.
+    // Batch i of the current epoch: normalized float images and labels, on the loader's device.
     std::pair<torch::Tensor, torch::Tensor> batch(int64_t i);
 
-    // Normalizes uint8 images (N, C, H, W) with the dataset's mean and std.
+    // Normalizes uint8 images (N, C, H, W) with the dataset's mean and std, on the loader's
+    // device.
     torch::Tensor normalize(const torch::Tensor& images) const;
 
   private:
     torch::Tensor augment(const torch::Tensor& images);
 
+    torch::Device device_;
     TensorImages data_;
     int batchSize_;
     bool shuffle_, augment_, flip_;

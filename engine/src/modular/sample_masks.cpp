@@ -89,14 +89,15 @@ SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool aug
     const int64_t k = model.totalMaskedUnits();
     m.bits = BitMatrix(data.train.size(), k);
     m.labels = data.train.labels;
-    BatchLoader loader(toTensors(data.train), data.info, 256, false, augmented);
-    loader.startEpoch(12345);
     const auto device = model.parameters().front().device();
+    // On a GPU the images go there once and batches are built there (no per-batch upload).
+    BatchLoader loader(toTensors(data.train), data.info, 256, false, augmented, device);
+    loader.startEpoch(12345);
     useChannelsLast(model);  // as in training: the layout the CPU kernels are fastest on
     int64_t row = 0;
     for (int64_t b = 0; b < loader.batches(); ++b) {
         auto [images, labels] = loader.batch(b);
-        model.forward(images.to(device).contiguous(torch::MemoryFormat::ChannelsLast));
+        model.forward(images.contiguous(torch::MemoryFormat::ChannelsLast));
         torch::Tensor all =
             torch::cat(model.masks(), 1).to(torch::kCPU, torch::kFloat).contiguous();
         const float* values = all.data_ptr<float>();

@@ -1,6 +1,7 @@
 // `nemo check-device`: the engine's training step on a GPU reproduces the CPU's to rounding.
 #include <sstream>
 
+#include "data/batch_loader.h"
 #include "models/network.h"
 #include "nemo/tools.h"
 #include "train/train_step.h"
@@ -80,6 +81,32 @@ DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config) {
         norm2 += pa[i].pow(2).sum().item<double>();
     }
     r.maxParameterDifference = std::sqrt(diff2 / std::max(norm2, 1e-30));
+
+    // The loader builds batches on the device from the same CPU random draws: shuffled, cropped,
+    // flipped and normalized batches must be the same as the CPU's.
+    {
+        ImageSet images;
+        images.channels = 3;
+        images.height = images.width = 8;
+        images.pixels.resize(50 * 3 * 8 * 8);
+        for (size_t i = 0; i < images.pixels.size(); ++i) images.pixels[i] = uint8_t(i * 37 % 251);
+        for (int i = 0; i < 50; ++i) images.labels.push_back(i % 10);
+        DatasetInfo info;
+        info.mean = {0.4f, 0.5f, 0.6f};
+        info.std = {0.2f, 0.25f, 0.3f};
+        info.cropPadding = 2;
+        BatchLoader onCpu(toTensors(images), info, 16, true, true);
+        BatchLoader onDevice(toTensors(images), info, 16, true, true, device);
+        onCpu.startEpoch(7);
+        onDevice.startEpoch(7);
+        for (int64_t b = 0; b < onCpu.batches(); ++b) {
+            auto [x1, y1] = onCpu.batch(b);
+            auto [x2, y2] = onDevice.batch(b);
+            r.maxLoaderDifference =
+                std::max({r.maxLoaderDifference, (x1 - x2.cpu()).abs().max().item<double>(),
+                          (y1 - y2.cpu()).abs().max().item<double>()});
+        }
+    }
     return r;
 }
 
