@@ -2,9 +2,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QSplitter>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <numeric>
@@ -12,13 +14,16 @@
 #include <qcustomplot.h>
 
 #include "color_gradients.h"
+#include "sample_mask_view.h"
 
 HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     layerBox_ = new QComboBox;
     layerBox_->setToolTip(tr("Masked layer to show"));
     sortBox_ = new QCheckBox(tr("Sort neurons by the class that uses them most"));
     sortBox_->setChecked(sortByClass_);
-    caption_ = new QLabel(tr("Waiting for the first frame..."));
+    // Masks come from the model as it trains; an opened, finished run has none to show.
+    caption_ = new QLabel(tr("Start or resume training to see live masks."));
+    caption_->setWordWrap(true);
     readout_ = new QLabel;
     readout_->setMinimumWidth(280);
     auto* controls = new QHBoxLayout;
@@ -36,6 +41,7 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     map_->setGradient(viridisGradient());
     map_->setDataRange(QCPRange(0.0, 1.0));  // fixed: colours mean the same in every frame
     map_->setInterpolate(false);
+    map_->setVisible(false);  // an empty map would draw as a misleading block of zeros
     auto* scale = new QCPColorScale(plot_);
     plot_->plotLayout()->addElement(0, 1, scale);
     scale->setGradient(viridisGradient());
@@ -46,11 +52,25 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     connect(plot_, &QCustomPlot::mouseMove, this,
             [this](QMouseEvent* e) { showValueAt(e->position()); });
 
+    auto* classes = new QWidget;
+    auto* classLayout = new QVBoxLayout(classes);
+    classLayout->setContentsMargins(0, 0, 0, 0);
+    classLayout->addLayout(controls);
+    classLayout->addWidget(caption_);
+    classLayout->addWidget(plot_, 1);
+    classLayout->addWidget(readout_);
+
+    samples_ = new SampleMaskView;
+    auto* sampleBox = new QGroupBox(tr("One image's masks"));
+    auto* sampleLayout = new QVBoxLayout(sampleBox);
+    sampleLayout->addWidget(samples_);
+    auto* splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(classes);
+    splitter->addWidget(sampleBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(controls);
-    layout->addWidget(caption_);
-    layout->addWidget(plot_, 1);
-    layout->addWidget(readout_);
+    layout->addWidget(splitter);
 
     connect(layerBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (i >= 0) setLayer(i);
@@ -61,6 +81,7 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
 void HeatmapView::setFrame(const nemo::HeatmapFrame& frame) {
     const bool layersChanged = frame.layers.size() != frame_.layers.size();
     frame_ = frame;
+    samples_->setFrame(frame);
     if (layersChanged) {
         const QSignalBlocker blocker(layerBox_);
         layerBox_->clear();
@@ -124,6 +145,7 @@ void HeatmapView::redraw() {
             return owner[a] != owner[b] ? owner[a] < owner[b] : best[a] > best[b];
         });
     }
+    map_->setVisible(true);
     map_->data()->setSize(l.units, classes);
     map_->data()->setRange(QCPRange(0, std::max(1, l.units - 1)),
                            QCPRange(0, std::max(1, classes - 1)));

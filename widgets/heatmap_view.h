@@ -1,5 +1,6 @@
 // Class x neuron heatmap of mean mask values for one masked layer at a time, fixed colour scale
-// [0, 1] (viridis), neurons optionally sorted by the class that uses them most, hover read-out.
+// [0, 1] (viridis), neurons optionally sorted by the class that uses them most, hover read-out;
+// below it the per-sample view (one probe image's masks).
 #pragma once
 
 #include <QWidget>
@@ -11,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QCustomPlot;
 class QCPColorMap;
+class SampleMaskView;
 
 class HeatmapView : public QWidget {
     Q_OBJECT
@@ -26,6 +28,8 @@ class HeatmapView : public QWidget {
     int layerCount() const { return int(frame_.layers.size()); }
     QString readout() const;  // the hover read-out text
     QCustomPlot* plot() const { return plot_; }
+    SampleMaskView* sampleView() const { return samples_; }
+    const nemo::HeatmapFrame& frame() const { return frame_; }
     // The neuron shown in a column (sorting reorders columns).
     int neuronAt(int column) const { return order_.empty() ? column : order_[column]; }
 
@@ -43,4 +47,5 @@ class HeatmapView : public QWidget {
     QLabel* caption_;
     QCustomPlot* plot_;
     QCPColorMap* map_;
+    SampleMaskView* samples_;
 };

@@ -13,6 +13,7 @@
 #include "modules_tab.h"
 #include "nemo/dataset.h"
 #include "run_follower.h"
+#include "sample_mask_view.h"
 #include "training_worker.h"
 
 namespace {
@@ -151,6 +152,25 @@ class TestMainWindow : public QObject {
         QCOMPARE(w.heatmapView()->layerCount(), 3);
         const double v = w.heatmapView()->cell(0, 0);
         QVERIFY(v >= 0.0 && v <= 1.0);
+        // Per-image masks of the probe set: class 0's mean is the mean of its images' masks.
+        const nemo::HeatmapFrame& frame = w.heatmapView()->frame();
+        QVERIFY(frame.probeImages);
+        const int probes = int(frame.probeImages->size());
+        QCOMPARE(probes, 160);  // 16 test images per class
+        for (const auto& layer : frame.layers) {
+            QCOMPARE(int(layer.samples.size()), probes * layer.units);
+            for (int j = 0; j < layer.units; ++j) {
+                double sum = 0;
+                int n = 0;
+                for (int i = 0; i < probes; ++i)
+                    if (frame.probeImages->labels[size_t(i)] == 0) {
+                        sum += layer.sampleAt(i, j);
+                        ++n;
+                    }
+                QVERIFY(std::abs(sum / n - layer.at(0, j)) < 1e-4);
+            }
+        }
+        QVERIFY(w.heatmapView()->sampleView()->sample() >= 0);
         QVERIFY(QFile::exists(dir.path() + "/run/checkpoints/final.pt"));
         // The Modules tab now shows the finished run, ready to modularize it.
         QCOMPARE(w.modulesTab()->runDir(), dir.path() + "/run");

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "heatmap_view.h"
+#include "sample_mask_view.h"
 
 namespace {
 
@@ -76,6 +77,37 @@ class TestHeatmapView : public QObject {
         view.setFrame(next);
         view.setSortByClass(false);
         QVERIFY(std::abs(view.cell(1, 0) - 0.25) < 1e-6);
+    }
+
+    void perSampleViewShowsOneImagesMasks() {
+        // Three probe images (cat, ship, cat) of 2x2 pixels with their masks in both layers.
+        nemo::HeatmapFrame f = sampleFrame();
+        auto images = std::make_shared<nemo::ImageSet>();
+        images->channels = 1;
+        images->height = images->width = 2;
+        images->pixels = {0, 50, 100, 150, 10, 20, 30, 40, 255, 255, 0, 0};
+        images->labels = {0, 2, 0};
+        f.probeImages = images;
+        f.layers[0].samples = {0.0f, 1.0f, 0.0f, 0.6f,   // image 0 (cat)
+                               0.9f, 0.0f, 0.2f, 0.0f,   // image 1 (ship)
+                               0.2f, 0.8f, 0.0f, 0.4f};  // image 2 (cat)
+        f.layers[1].samples = {1.0f, 0.0f, 0.5f, 0.5f, 0.0f, 1.0f};
+        HeatmapView view;
+        view.setFrame(f);
+        SampleMaskView* samples = view.sampleView();
+        QCOMPARE(samples->sampleCount(), 3);
+        QCOMPARE(samples->sample(), 0);      // first image of the first class
+        QVERIFY(samples->showSample(0, 2));  // the second cat is probe image 2
+        QCOMPARE(samples->sample(), 2);
+        QVERIFY(std::abs(samples->cell(0, 1) - 0.8) < 1e-6);
+        QCOMPARE(samples->cell(1, 1), 1.0);
+        QVERIFY(std::isnan(samples->cell(1, 3)));  // conv_2 has two neurons
+        QVERIFY2(samples->summary().contains("conv_1: 3 of 4 neurons active"),
+                 qPrintable(samples->summary()));
+        QVERIFY(samples->showSample(2, 1));  // the ship
+        QCOMPARE(samples->sample(), 1);
+        QVERIFY(!samples->showSample(1, 1));  // no dog among the probe images
+        QCOMPARE(samples->sample(), -1);
     }
 
     void rendersOffscreen() {

@@ -2,8 +2,11 @@
 // trains. Plain data, safe to copy across threads.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "nemo/dataset.h"
 
 namespace nemo {
 
@@ -16,8 +19,16 @@ struct HeatmapFrame {
         int units = 0;
         std::vector<float> values;  // classes x units, row-major: mean mask of class c, unit j
         float at(int classId, int unit) const { return values[size_t(classId) * units + unit]; }
+        // Probe images x units, row-major: the mask of each probe image (per-sample view).
+        std::vector<float> samples;
+        float sampleAt(int sample, int unit) const {
+            return samples[size_t(sample) * units + unit];
+        }
     };
     std::vector<Layer> layers;
+    // The probe images (raw pixels and labels, in probe order). Shared: they never change, so
+    // frames sent every few steps do not copy them.
+    std::shared_ptr<const ImageSet> probeImages;
 };
 
 }  // namespace nemo

@@ -15,6 +15,15 @@ HeatmapProbe::HeatmapProbe(const ImageSet& test, const DatasetInfo& info, int pe
         labels.push_back(c);
     }
     if (picked.empty()) return;
+    auto raw = std::make_shared<ImageSet>();
+    raw->channels = test.channels;
+    raw->height = test.height;
+    raw->width = test.width;
+    for (int64_t i : picked) {
+        raw->pixels.insert(raw->pixels.end(), test.image(i), test.image(i) + test.imageBytes());
+        raw->labels.push_back(test.labels[i]);
+    }
+    probeImages_ = std::move(raw);
     TensorImages all = toTensors(test);
     torch::Tensor index = torch::tensor(picked, torch::kLong);
     images_ = normalizer.normalize(all.images.index_select(0, index)).to(device);
@@ -30,6 +39,7 @@ HeatmapFrame HeatmapProbe::frame(NetworkImpl& model, int epoch, long long global
     f.epoch = epoch;
     f.globalStep = globalStep;
     f.classNames = classNames_;
+    f.probeImages = probeImages_;
     torch::Tensor counts =
         torch::zeros({numClasses_}, images_.options())
             .index_add_(0, labels_, torch::ones({labels_.size(0)}, images_.options()))
@@ -47,6 +57,8 @@ HeatmapFrame HeatmapProbe::frame(NetworkImpl& model, int epoch, long long global
         layer.name = names[l];
         layer.units = int(m.size(1));
         layer.values.assign(mean.data_ptr<float>(), mean.data_ptr<float>() + mean.numel());
+        const torch::Tensor each = m.to(torch::kCPU, torch::kFloat).contiguous();
+        layer.samples.assign(each.data_ptr<float>(), each.data_ptr<float>() + each.numel());
         f.layers.push_back(std::move(layer));
     }
     model.train(wasTraining);

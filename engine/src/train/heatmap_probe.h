@@ -20,6 +20,7 @@ class HeatmapProbe {
 
   private:
     torch::Tensor images_, labels_;
+    std::shared_ptr<const ImageSet> probeImages_;
     std::vector<std::string> classNames_;
     int numClasses_ = 0;
 };

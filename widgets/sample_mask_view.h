@@ -1,0 +1,47 @@
+// The Neurons tab's per-sample view: pick a probe image (class, then which of its images), see
+// the image and its mask value for every neuron of every masked layer, one strip per layer, on
+// the same fixed [0, 1] colour scale as the class heatmap.
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+#include "nemo/heatmap_frame.h"
+
+class QComboBox;
+class QCPColorMap;
+class QCustomPlot;
+class QLabel;
+class QSpinBox;
+
+class SampleMaskView : public QWidget {
+    Q_OBJECT
+  public:
+    explicit SampleMaskView(QWidget* parent = nullptr);
+
+    void setFrame(const nemo::HeatmapFrame& frame);
+    // Shows image `index` (1-based) of class `classId`; returns false when there is none.
+    bool showSample(int classId, int index);
+    int sample() const { return sample_; }  // index into the probe set, -1 when none
+    int sampleCount() const;
+    // What is drawn, for tests: row = layer, column = neuron.
+    double cell(int layer, int neuron) const;
+    QString summary() const;  // the active-neuron counts under the image
+    QString readout() const;
+
+  private:
+    void redraw();
+    void showValueAt(const QPointF& pixel);
+    void updateIndexRange();
+
+    nemo::HeatmapFrame frame_;
+    std::vector<std::vector<int>> byClass_;  // probe indices of each class
+    int sample_ = -1;
+    QComboBox* classBox_;
+    QSpinBox* indexBox_;
+    QLabel* image_;
+    QLabel* summary_;
+    QLabel* readout_;
+    QCustomPlot* plot_;
+    QCPColorMap* map_;
+};
