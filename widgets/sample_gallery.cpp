@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "sample_image.h"
 
@@ -46,7 +47,8 @@ void SampleGallery::setSamples(const QStringList& classNames, const QList<QList<
         if (c < captions.size() && !captions[c].isEmpty())
             text += "<br><small>" + captions[c].toHtmlEscaped() + "</small>";
         auto* name = new QLabel(text);
-        name->setMinimumWidth(100);
+        // Never squeezed: long captions (German) would be cut off inside the scroll area.
+        name->setMinimumWidth(std::max(100, name->sizeHint().width()));
         grid_->addWidget(name, c, 0);
         QList<QLabel*> row;
         const QList<QImage> images = c < samples.size() ? samples[c] : QList<QImage>();

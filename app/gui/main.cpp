@@ -4,13 +4,35 @@
 #include <QTabWidget>
 #include <QTimer>
 
+#include "app_settings.h"
 #include "main_window.h"
 #include "training_worker.h"
+#include "translations.h"
+
+namespace {
+
+// --lang has to be known before any widget (and the parser's own help text) is translated, so
+// it is picked out of argv before the real parsing.
+QString languageFromArguments(const QStringList& args) {
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == "--lang" && i + 1 < args.size()) return args[i + 1];
+        if (args[i].startsWith("--lang=")) return args[i].mid(7);
+    }
+    return {};
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName("nemo-workbench");
     QApplication::setOrganizationName("NeMo Workbench");
+    const AppSettings settings = AppSettings::load();
+    settings.applyDataDir();
+    QString language = languageFromArguments(QApplication::arguments());
+    if (language.isEmpty()) language = settings.language;
+    installTranslations(&app, language);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Modularize neural networks while they train"));
@@ -28,7 +50,13 @@ int main(int argc, char** argv) {
         QApplication::translate(
             "main", "Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Log)"),
         "index", "0");
-    parser.addOptions({demo, screenshot, after, tab});
+    QCommandLineOption lang(
+        "lang",
+        QApplication::translate("main",
+                                "Interface language (en, zh_CN, de); default: the one chosen "
+                                "in Preferences, else the system's"),
+        "code");
+    parser.addOptions({demo, screenshot, after, tab, lang});
     parser.addPositionalArgument(
         "run", QApplication::translate("main", "A run folder to open (followed while it grows)"),
         "[run]");

@@ -9,6 +9,8 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -27,6 +29,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "app_settings.h"
 #include "data_tab.h"
 #include "dataset_preview.h"
 #include "heatmap_view.h"
@@ -37,6 +40,7 @@
 #include "run_follower.h"
 #include "run_metrics.h"
 #include "run_summary.h"
+#include "settings_dialog.h"
 #include "training_worker.h"
 
 namespace {
@@ -185,7 +189,7 @@ QWidget* MainWindow::buildExperimentPanel() {
     form->addRow(tr("Training images"), limitTrain_);
     seed_ = intBox(0, 1 << 30, 42, tr("Random seed: the same seed repeats the run exactly"));
     form->addRow(tr("Seed"), seed_);
-    threads_ = intBox(0, 256, 0, tr("CPU threads (0: every core)"));
+    threads_ = intBox(0, 256, AppSettings::load().threads, tr("CPU threads (0: every core)"));
     form->addRow(tr("Threads"), threads_);
     outDir_ = new QLineEdit(defaultRunDir());
     outDir_->setToolTip(tr("Run folder: config, metrics and checkpoints are written here"));
@@ -207,6 +211,11 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* prefs = edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences);
+    prefs->setShortcut(QKeySequence::Preferences);
+    prefs->setMenuRole(QAction::PreferencesRole);
 }
 
 void MainWindow::rememberRun(const QString& runDir) {
@@ -249,6 +258,7 @@ bool MainWindow::openRun(const QString& runDir) {
     rememberRun(runDir);
     outDir_->setText(runDir);
     plot_->setRunName(QDir(runDir).dirName());
+    applyRunConfig(runDir);
     RunSummary run;
     if (RunSummary::load(runDir, &run, nullptr)) {
         // The Data tab follows the run's dataset (and its data folder, which the form lacks).
@@ -273,6 +283,50 @@ bool MainWindow::compareRun(const QString& runDir) {
     }
     log(tr("Comparing with %1").arg(runDir));
     return true;
+}
+
+void MainWindow::applyRunConfig(const QString& runDir) {
+    QFile file(runDir + "/config.json");
+    if (!file.open(QIODevice::ReadOnly)) return;
+    const QJsonObject c = QJsonDocument::fromJson(file.readAll()).object();
+    if (c.isEmpty()) return;
+    // The form shows the opened run as it was trained, so Start continues it (same folder) or,
+    // with another run folder, repeats it.
+    const QSignalBlocker presetBlocker(preset_);
+    preset_->setCurrentIndex(0);
+    auto setText = [](QComboBox* box, const QJsonValue& v) {
+        if (v.isString() && box->findText(v.toString()) >= 0) box->setCurrentText(v.toString());
+    };
+    setText(dataset_, c["dataset"]);
+    setText(model_, c["model"]);
+    const int mode = mode_->findData(c["mode"].toString());
+    if (mode >= 0) mode_->setCurrentIndex(mode);
+    auto setInt = [](QSpinBox* box, const QJsonValue& v) {
+        if (v.isDouble()) box->setValue(v.toInt());
+    };
+    auto setDouble = [](QDoubleSpinBox* box, const QJsonValue& v) {
+        if (v.isDouble()) box->setValue(v.toDouble());
+    };
+    setInt(epochs_, c["epochs"]);
+    setInt(batchSize_, c["batch_size"]);
+    setInt(limitTrain_, c["limit_train"]);
+    setInt(seed_, c["seed"]);
+    setInt(threads_, c["threads"]);
+    setDouble(lr_, c["lr"]);
+    setDouble(lrMask_, c["lr_mask"]);
+    setDouble(alpha_, c["alpha"]);
+    setDouble(beta_, c["beta"]);
+    setDouble(temperature_, c["temperature"]);
+}
+
+void MainWindow::showPreferences() {
+    SettingsDialog dialog(AppSettings::load(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const AppSettings chosen = dialog.settings();
+    chosen.save();
+    chosen.applyDataDir();
+    if (!worker_->isRunning()) threads_->setValue(chosen.threads);
+    dataTab_->showDataset(dataset_->currentText());
 }
 
 void MainWindow::applyQuickDemo() {

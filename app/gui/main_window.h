@@ -47,11 +47,14 @@ class MainWindow : public QMainWindow {
     RunFollower* follower() const { return follower_; }
     // Overlays another run's curves in the Training tab; says why when it cannot.
     bool compareRun(const QString& runDir);
+    // Shows RUN/config.json's dataset, model, mode and hyper-parameters in the form.
+    void applyRunConfig(const QString& runDir);
 
   public slots:
     void startTraining();
     void togglePause();
     void stopTraining();
+    void showPreferences();
 
   protected:
     void closeEvent(QCloseEvent* event) override;

@@ -1,0 +1,1235 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ClassPicker</name>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Tick the classes the module should recognise</source>
+        <translation>Die Klassen ankreuzen, die das Modul erkennen soll</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Tick every class</source>
+        <translation>Alle Klassen ankreuzen</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>Auswahl aufheben</translation>
+    </message>
+    <message>
+        <source>Class %1: %2</source>
+        <translation>Klasse %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DataTab</name>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Images in the training split</source>
+        <translation>Bilder im Trainingsteil</translation>
+    </message>
+    <message>
+        <source>Images in the test split</source>
+        <translation>Bilder im Testteil</translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation>%1 wird gelesen...</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; cannot be shown.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in the Experiment panel.</source>
+        <translation>%1
+
+Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien zeigen und wählen Sie ihn dann im Experiment-Bereich erneut aus.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 training and %3 test images, %4 x %5 pixels, %6, in %7 classes. The first %8 training images of each class:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Trainings- und %3 Testbilder, %4 x %5 Pixel, %6, in %7 Klassen. Die ersten %8 Trainingsbilder jeder Klasse:</translation>
+    </message>
+    <message>
+        <source>grayscale</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>farbig</translation>
+    </message>
+    <message>
+        <source>class %1, %2 images</source>
+        <translation>Klasse %1, %2 Bilder</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Alle Klassen</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapView</name>
+    <message>
+        <source>Masked layer to show</source>
+        <translation>Anzuzeigende maskierte Schicht</translation>
+    </message>
+    <message>
+        <source>Sort neurons by the class that uses them most</source>
+        <translation>Neuronen nach der Klasse sortieren, die sie am meisten nutzt</translation>
+    </message>
+    <message>
+        <source>Start or resume training to see live masks.</source>
+        <translation>Starten oder setzen Sie das Training fort, um die Masken live zu sehen.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>neuron</source>
+        <translation>Neuron</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>mean mask</source>
+        <translation>mittlere Maske</translation>
+    </message>
+    <message>
+        <source>One image&apos;s masks</source>
+        <translation>Masken eines Bildes</translation>
+    </message>
+    <message>
+        <source>%1 (%2 neurons)</source>
+        <translation>%1 (%2 Neuronen)</translation>
+    </message>
+    <message>
+        <source>Epoch %1, step %2: mean mask of each class&apos;s probe images</source>
+        <translation>Epoche %1, Schritt %2: mittlere Maske der Probebilder jeder Klasse</translation>
+    </message>
+    <message>
+        <source>%1, neuron %2, class %3: %4</source>
+        <translation>%1, Neuron %2, Klasse %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>NeMo Workbench</source>
+        <translation>NeMo Workbench</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Neurons</source>
+        <translation>Neuronen</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start training with these settings (Ctrl+R)</source>
+        <translation>Training mit diesen Einstellungen starten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause or resume between two training steps (Ctrl+P)</source>
+        <translation>Zwischen zwei Trainingsschritten pausieren oder fortsetzen (Strg+P)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stop; the checkpoint of the last finished epoch is kept (Ctrl+.)</source>
+        <translation>Anhalten; der Checkpoint der letzten abgeschlossenen Epoche bleibt erhalten (Strg+.)</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Run folder to compare</source>
+        <translation>Laufordner zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Quick demo</source>
+        <translation>Schnelle Demo</translation>
+    </message>
+    <message>
+        <source>Quick demo: tinycnn on 20,000 Fashion-MNIST images, modules form in about a minute</source>
+        <translation>Schnelle Demo: tinycnn auf 20.000 Fashion-MNIST-Bildern, Module bilden sich in etwa einer Minute</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Dataset to train on; Fashion-MNIST ships with Debian</source>
+        <translation>Datensatz für das Training; Fashion-MNIST wird mit Debian geliefert</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Architecture; tinycnn trains in seconds, the others are the paper&apos;s</source>
+        <translation>Architektur; tinycnn trainiert in Sekunden, die anderen sind die aus dem Paper</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>NeMo (contrastive)</source>
+        <translation>NeMo (kontrastiv)</translation>
+    </message>
+    <message>
+        <source>MwT (cohesion/coupling)</source>
+        <translation>MwT (Kohäsion/Kopplung)</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>How the masks are trained; Standard trains without masks</source>
+        <translation>Wie die Masken trainiert werden; Standard trainiert ohne Masken</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Passes over the training set</source>
+        <translation>Durchläufe über die Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Images per training step</source>
+        <translation>Bilder pro Trainingsschritt</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>Learning rate of the model&apos;s weights</source>
+        <translation>Lernrate der Modellgewichte</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Learning rate of the mask generators</source>
+        <translation>Lernrate der Maskengeneratoren</translation>
+    </message>
+    <message>
+        <source>Mask learning rate</source>
+        <translation>Masken-Lernrate</translation>
+    </message>
+    <message>
+        <source>Weight of the contrastive (NeMo) or cohesion (MwT) loss</source>
+        <translation>Gewicht des Kontrastverlusts (NeMo) oder des Kohäsionsverlusts (MwT)</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>Weight of the coupling loss (MwT only)</source>
+        <translation>Gewicht des Kopplungsverlusts (nur MwT)</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Beta</translation>
+    </message>
+    <message>
+        <source>Temperature of the contrastive loss: lower separates classes more sharply</source>
+        <translation>Temperatur des Kontrastverlusts: niedriger trennt die Klassen schärfer</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Use only the first N training images (0: all)</source>
+        <translation>Nur die ersten N Trainingsbilder verwenden (0: alle)</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>Trainingsbilder</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed repeats the run exactly</source>
+        <translation>Zufallsstartwert: derselbe Wert wiederholt den Lauf exakt</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>CPU threads (0: every core)</source>
+        <translation>CPU-Threads (0: alle Kerne)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Run folder: config, metrics and checkpoints are written here</source>
+        <translation>Laufordner: Konfiguration, Metriken und Checkpoints werden hier gespeichert</translation>
+    </message>
+    <message>
+        <source>Run folder</source>
+        <translation>Laufordner</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Run...</source>
+        <translation>Lauf ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <source>Open a run folder</source>
+        <translation>Laufordner öffnen</translation>
+    </message>
+    <message>
+        <source>Show a run&apos;s curves; a run still being written is followed live</source>
+        <translation>Die Kurven eines Laufs anzeigen; ein noch laufender Lauf wird live verfolgt</translation>
+    </message>
+    <message>
+        <source>Recent Runs</source>
+        <translation>Zuletzt geöffnete Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>Training läuft</translation>
+    </message>
+    <message>
+        <source>Stop the current training before opening another run.</source>
+        <translation>Halten Sie das laufende Training an, bevor Sie einen anderen Lauf öffnen.</translation>
+    </message>
+    <message>
+        <source>Module work is running</source>
+        <translation>Modularbeit läuft</translation>
+    </message>
+    <message>
+        <source>Wait for the module work in the Modules tab to finish, or stop it, before opening another run.</source>
+        <translation>Warten Sie, bis die Arbeit im Reiter „Module“ fertig ist, oder halten Sie sie an, bevor Sie einen anderen Lauf öffnen.</translation>
+    </message>
+    <message>
+        <source>Cannot open run</source>
+        <translation>Lauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Showing %1 (new lines appear as the run writes them)</source>
+        <translation>Zeige %1 (neue Zeilen erscheinen, sobald der Lauf sie schreibt)</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot compare run</source>
+        <translation>Lauf kann nicht verglichen werden</translation>
+    </message>
+    <message>
+        <source>%1 has no curves to draw.</source>
+        <translation>%1 enthält keine Kurven zum Zeichnen.</translation>
+    </message>
+    <message>
+        <source>Comparing with %1</source>
+        <translation>Vergleich mit %1</translation>
+    </message>
+    <message>
+        <source>Wait for the module work in the Modules tab to finish, or stop it, before training.</source>
+        <translation>Warten Sie, bis die Arbeit im Reiter „Module“ fertig ist, oder halten Sie sie an, bevor Sie trainieren.</translation>
+    </message>
+    <message>
+        <source>Continue run?</source>
+        <translation>Lauf fortsetzen?</translation>
+    </message>
+    <message>
+        <source>%1 already holds a run. Continue it from its last checkpoint?</source>
+        <translation>%1 enthält bereits einen Lauf. Ab dem letzten Checkpoint fortsetzen?</translation>
+    </message>
+    <message>
+        <source>Training %1 on %2 (%3) into %4</source>
+        <translation>Trainiere %1 auf %2 (%3) nach %4</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step...</source>
+        <translation>Halte nach dem aktuellen Schritt an...</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2, step %3/%4</source>
+        <translation>Epoche %1/%2, Schritt %3/%4</translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation>, noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>Epoch %1: test accuracy %2, neuron retention %3</source>
+        <translation>Epoche %1: Testgenauigkeit %2, Neuronen-Erhaltungsrate %3</translation>
+    </message>
+    <message>
+        <source>Stopped; the last finished epoch is saved</source>
+        <translation>Angehalten; die letzte abgeschlossene Epoche ist gespeichert</translation>
+    </message>
+    <message>
+        <source>Done: test accuracy %1, neuron retention %2</source>
+        <translation>Fertig: Testgenauigkeit %1, Neuronen-Erhaltungsrate %2</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stop training?</source>
+        <translation>Training anhalten?</translation>
+    </message>
+    <message>
+        <source>Training is still running. Stop it and close? The last finished epoch is kept and the run can be continued later.</source>
+        <translation>Das Training läuft noch. Anhalten und schließen? Die letzte abgeschlossene Epoche bleibt erhalten und der Lauf kann später fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Stop module work?</source>
+        <translation>Modularbeit anhalten?</translation>
+    </message>
+    <message>
+        <source>The Modules tab is still working. Stop it and close? An extraction in progress is discarded; modularizing finishes its pass first.</source>
+        <translation>Der Reiter „Module“ arbeitet noch. Anhalten und schließen? Eine laufende Extraktion wird verworfen; die Modularisierung beendet zuerst ihren Durchlauf.</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPlot</name>
+    <message>
+        <source>total loss</source>
+        <translation>Gesamtverlust</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>Kreuzentropie</translation>
+    </message>
+    <message>
+        <source>contrastive</source>
+        <translation>Kontrastverlust</translation>
+    </message>
+    <message>
+        <source>cohesion loss</source>
+        <translation>Kohäsionsverlust</translation>
+    </message>
+    <message>
+        <source>coupling loss</source>
+        <translation>Kopplungsverlust</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>Testverlust</translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation>Trainingsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>neuron retention</source>
+        <translation>Neuronen-Erhaltungsrate</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>Testgenauigkeit</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>mask learning rate</source>
+        <translation>Masken-Lernrate</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>accuracy / retention</source>
+        <translation>Genauigkeit / Erhaltung</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom. Drag: pan. Double-click: show everything and follow new points.</source>
+        <translation>Mausrad: zoomen. Ziehen: verschieben. Doppelklick: alles zeigen und neuen Punkten folgen.</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the training curves, as in TensorBoard; the raw curve stays faint behind it. 0: no smoothing.</source>
+        <translation>Exponentiell gleitender Mittelwert der Trainingskurven wie in TensorBoard; die Rohkurve bleibt blass dahinter sichtbar. 0: keine Glättung.</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Log-Skala</translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis for the losses</source>
+        <translation>Logarithmische y-Achse für die Verluste</translation>
+    </message>
+    <message>
+        <source>Compare run...</source>
+        <translation>Lauf vergleichen...</translation>
+    </message>
+    <message>
+        <source>Add another run folder&apos;s curves to these plots</source>
+        <translation>Die Kurven eines weiteren Laufordners in diese Diagramme einfügen</translation>
+    </message>
+    <message>
+        <source>Remove compared</source>
+        <translation>Vergleiche entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the runs added for comparison</source>
+        <translation>Die zum Vergleich hinzugefügten Läufe entfernen</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+    <message>
+        <source>Save the plots as PNG, PDF or SVG, or every point as CSV</source>
+        <translation>Diagramme als PNG, PDF oder SVG oder alle Punkte als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <source>Hover over a plot to read the values at that point.</source>
+        <translation>Mit der Maus über ein Diagramm fahren, um die Werte an dieser Stelle abzulesen.</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message>
+        <source>, step %1</source>
+        <translation>, Schritt %1</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-Grafik (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table, every point (*.csv)</source>
+        <translation>CSV-Tabelle, alle Punkte (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export training curves</source>
+        <translation>Trainingskurven exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ModularData</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (%2); run `nemo modularize` again to rewrite it</source>
+        <translation>%1 ist kein gültiges JSON (%2); führen Sie `nemo modularize` erneut aus, um die Datei neu zu schreiben</translation>
+    </message>
+    <message>
+        <source>%1: a class has %2 frequencies but the layers have %3 units; run `nemo modularize` again</source>
+        <translation>%1: eine Klasse hat %2 Häufigkeiten, die Schichten aber %3 Einheiten; führen Sie `nemo modularize` erneut aus</translation>
+    </message>
+    <message>
+        <source>%1 holds no layers, classes or frequencies; run `nemo modularize` again</source>
+        <translation>%1 enthält keine Schichten, Klassen oder Häufigkeiten; führen Sie `nemo modularize` erneut aus</translation>
+    </message>
+    <message>
+        <source>%1 has no per-class metrics</source>
+        <translation>%1 enthält keine Metriken pro Klasse</translation>
+    </message>
+    <message>
+        <source>%1/module.json names no classes; extract the module again</source>
+        <translation>%1/module.json nennt keine Klassen; extrahieren Sie das Modul erneut</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleExport</name>
+    <message>
+        <source>%1 is missing from %2. Extract the module again.</source>
+        <translation>%1 fehlt in %2. Extrahieren Sie das Modul erneut.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not an empty folder. Choose a new folder name.</source>
+        <translation>%1 existiert bereits und ist kein leerer Ordner. Wählen Sie einen neuen Ordnernamen.</translation>
+    </message>
+    <message>
+        <source>The module is already in %1.</source>
+        <translation>Das Modul liegt bereits in %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1. Check that you may write there.</source>
+        <translation>%1 kann nicht angelegt werden. Prüfen Sie, ob Sie dort schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Cannot create a folder in %1. Check that you may write there.</source>
+        <translation>In %1 kann kein Ordner angelegt werden. Prüfen Sie, ob Sie dort schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2 failed (%3). Check the free disk space and that you may write there.</source>
+        <translation>Kopieren von %1 nach %2 fehlgeschlagen (%3). Prüfen Sie den freien Speicherplatz und ob Sie dort schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the copied module to %1. Check that you may write there.</source>
+        <translation>Das kopierte Modul kann nicht in %1 umbenannt werden. Prüfen Sie, ob Sie dort schreiben dürfen.</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleResults</name>
+    <message>
+        <source>Sub-task</source>
+        <translation>Teilaufgabe</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Full model</source>
+        <translation>Ganzes Modell</translation>
+    </message>
+    <message>
+        <source>Module / full</source>
+        <translation>Modul / ganz</translation>
+    </message>
+    <message>
+        <source>The full model is scored on the same classes, its logits restricted to them</source>
+        <translation>Das ganze Modell wird auf denselben Klassen bewertet, seine Logits auf sie beschränkt</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Neurons kept</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Neurons of each masked layer that the module keeps</source>
+        <translation>Neuronen jeder maskierten Schicht, die das Modul behält</translation>
+    </message>
+    <message>
+        <source>No module yet: pick classes and press Extract.</source>
+        <translation>Noch kein Modul: Klassen wählen und „Extrahieren“ drücken.</translation>
+    </message>
+    <message>
+        <source>Accuracy on the sub-task</source>
+        <translation>Genauigkeit (Teilaufgabe)</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> Punkte</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>FLOPs (multiply-adds per image)</source>
+        <translation>FLOPs (Mult.-Add. pro Bild)</translation>
+    </message>
+    <message>
+        <source>Latency, batch 1</source>
+        <translation>Latenz, Batch 1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Latency, batch 128</source>
+        <translation>Latenz, Batch 128</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>All masked layers</source>
+        <translation>Alle maskierten Schichten</translation>
+    </message>
+</context>
+<context>
+    <name>ModulesTab</name>
+    <message>
+        <source>A neuron joins a class&apos;s module when it is active for at least this share of the class&apos;s training images. Lower keeps more neurons.</source>
+        <translation>Ein Neuron gehört zum Modul einer Klasse, wenn es bei mindestens diesem Anteil ihrer Trainingsbilder aktiv ist. Ein niedrigerer Schwellenwert behält mehr Neuronen.</translation>
+    </message>
+    <message>
+        <source>Modularize</source>
+        <translation>Modularisieren</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <source>Fine-tune epoch %1 of %2: validation accuracy %3</source>
+        <translation>Feinabstimmung Epoche %1 von %2: Validierungsgenauigkeit %3</translation>
+    </message>
+    <message>
+        <source>Modularized at threshold %1</source>
+        <translation>Modularisiert bei Schwellenwert %1</translation>
+    </message>
+    <message>
+        <source>Extraction stopped; no module was saved.</source>
+        <translation>Extraktion angehalten; es wurde kein Modul gespeichert.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Module work failed</source>
+        <translation>Modularbeit fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1
+
+Fix the cause above and try again; the run itself is unchanged.</source>
+        <translation>%1
+
+Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selbst ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Classes and their modules</source>
+        <translation>Klassen und ihre Module</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Erhaltung</translation>
+    </message>
+    <message>
+        <source>Cohesion</source>
+        <translation>Kohäsion</translation>
+    </message>
+    <message>
+        <source>Training images of the class</source>
+        <translation>Trainingsbilder der Klasse</translation>
+    </message>
+    <message>
+        <source>Share of all masked neurons in the class&apos;s module, at the threshold shown</source>
+        <translation>Anteil aller maskierten Neuronen im Modul der Klasse beim angezeigten Schwellenwert</translation>
+    </message>
+    <message>
+        <source>Mean Jaccard similarity of the class&apos;s sample masks inside its module: 1 means every image uses the same neurons</source>
+        <translation>Mittlere Jaccard-Ähnlichkeit der Bildmasken der Klasse innerhalb ihres Moduls: 1 heißt, jedes Bild nutzt dieselben Neuronen</translation>
+    </message>
+    <message>
+        <source>Module overlap</source>
+        <translation>Modulüberlappung</translation>
+    </message>
+    <message>
+        <source>Module for the ticked classes vs the full model</source>
+        <translation>Modul für die angekreuzten Klassen gegen das ganze Modell</translation>
+    </message>
+    <message>
+        <source>Epochs of fine-tuning the cut-out module on its classes; the best epoch on a validation split is kept (0: no fine-tuning)</source>
+        <translation>Epochen der Feinabstimmung des herausgeschnittenen Moduls auf seinen Klassen; die beste Epoche auf einem Validierungsteil wird behalten (0: keine Feinabstimmung)</translation>
+    </message>
+    <message>
+        <source>Extract</source>
+        <translation>Extrahieren</translation>
+    </message>
+    <message>
+        <source>Cut out a smaller network that keeps only these classes&apos; neurons, fine-tune it and compare it with the full model</source>
+        <translation>Ein kleineres Netz herausschneiden, das nur die Neuronen dieser Klassen behält, es feinabstimmen und mit dem ganzen Modell vergleichen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stop the extraction after the current fine-tuning step</source>
+        <translation>Die Extraktion nach dem aktuellen Feinabstimmungsschritt anhalten</translation>
+    </message>
+    <message>
+        <source>Save as...</source>
+        <translation>Speichern unter...</translation>
+    </message>
+    <message>
+        <source>Copy the module (TorchScript module.pt, module.safetensors, module.json) to a new folder</source>
+        <translation>Das Modul (TorchScript module.pt, module.safetensors, module.json) in einen neuen Ordner kopieren</translation>
+    </message>
+    <message>
+        <source>Fine-tune epochs</source>
+        <translation>Feinabstimmungs-Epochen</translation>
+    </message>
+    <message>
+        <source>No run yet: train one (Start) or open one (File &gt; Open Run) to cut modules out of it.</source>
+        <translation>Noch kein Lauf: trainieren Sie einen (Start) oder öffnen Sie einen (Datei &gt; Lauf öffnen), um Module herauszuschneiden.</translation>
+    </message>
+    <message>
+        <source>No module yet.</source>
+        <translation>Noch kein Modul.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: no checkpoint yet. Train at least one epoch, then modularize.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: noch kein Checkpoint. Trainieren Sie mindestens eine Epoche und modularisieren Sie dann.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 on %3) has no modules yet. &lt;b&gt;Modularize&lt;/b&gt; runs the trained model over the training images once and records which neurons each class uses.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2 auf %3) hat noch keine Module. &lt;b&gt;Modularisieren&lt;/b&gt; lässt das trainierte Modell einmal über die Trainingsbilder laufen und hält fest, welche Neuronen jede Klasse nutzt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 on %3)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2 auf %3)</translation>
+    </message>
+    <message>
+        <source>Mean retention %1, coupling %2</source>
+        <translation>Mittlere Erhaltung %1, Kopplung %2</translation>
+    </message>
+    <message>
+        <source>Retention: share of neurons in a class&apos;s module, averaged over classes. Coupling: mean Jaccard overlap of two classes&apos; modules; lower means more independent modules.</source>
+        <translation>Erhaltung: Anteil der Neuronen im Modul einer Klasse, gemittelt über die Klassen. Kopplung: mittlere Jaccard-Überlappung der Module zweier Klassen; niedriger heißt unabhängigere Module.</translation>
+    </message>
+    <message>
+        <source>Not measured at this threshold: press Modularize to measure it</source>
+        <translation>Bei diesem Schwellenwert nicht gemessen: „Modularisieren“ drücken, um ihn zu messen</translation>
+    </message>
+    <message>
+        <source>Cohesion as measured by modularize at %1.</source>
+        <translation>Kohäsion, wie von der Modularisierung bei %1 gemessen.</translation>
+    </message>
+    <message>
+        <source>Cohesion needs the per-image masks, so it is known only where modularize ran (%1). Retention and overlap are previewed; press Modularize to measure cohesion at %2.</source>
+        <translation>Die Kohäsion braucht die Masken jedes Bildes und ist daher nur dort bekannt, wo modularisiert wurde (%1). Erhaltung und Überlappung sind eine Vorschau; drücken Sie „Modularisieren“, um die Kohäsion bei %2 zu messen.</translation>
+    </message>
+    <message>
+        <source>nowhere yet</source>
+        <translation>noch nirgends</translation>
+    </message>
+    <message>
+        <source>Tick the classes the module should recognise.</source>
+        <translation>Kreuzen Sie die Klassen an, die das Modul erkennen soll.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) ticked.</source>
+        <translation>
+            <numerusform>%n Klasse angekreuzt.</numerusform>
+            <numerusform>%n Klassen angekreuzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2/%3</source>
+        <translation>%1: %2/%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>A module for these %n class(es) keeps %1 of %2 neurons (%3): %4</source>
+        <translation>
+            <numerusform>Ein Modul für diese %n Klasse behält %1 von %2 Neuronen (%3): %4</numerusform>
+            <numerusform>Ein Modul für diese %n Klassen behält %1 von %2 Neuronen (%3): %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved module %1, extracted %2.</source>
+        <translation>Gespeichertes Modul %1, extrahiert am %2.</translation>
+    </message>
+    <message>
+        <source>No module yet: tick classes and press Extract.</source>
+        <translation>Noch kein Modul: Klassen ankreuzen und „Extrahieren“ drücken.</translation>
+    </message>
+    <message>
+        <source>No module for these classes yet: press Extract.</source>
+        <translation>Noch kein Modul für diese Klassen: „Extrahieren“ drücken.</translation>
+    </message>
+    <message>
+        <source>Modularize at %1</source>
+        <translation>Bei %1 modularisieren</translation>
+    </message>
+    <message>
+        <source>Wait until training ends</source>
+        <translation>Warten Sie, bis das Training endet</translation>
+    </message>
+    <message>
+        <source>Run the trained model over the training images and write module masks, retention, cohesion and coupling for this threshold to RUN/modular</source>
+        <translation>Das trainierte Modell über die Trainingsbilder laufen lassen und Modulmasken, Erhaltung, Kohäsion und Kopplung für diesen Schwellenwert nach RUN/modular schreiben</translation>
+    </message>
+    <message>
+        <source>Modularizing at threshold %1...</source>
+        <translation>Modularisiere bei Schwellenwert %1...</translation>
+    </message>
+    <message>
+        <source>No classes ticked</source>
+        <translation>Keine Klassen angekreuzt</translation>
+    </message>
+    <message>
+        <source>Tick at least one class in the list to extract a module for it.</source>
+        <translation>Kreuzen Sie mindestens eine Klasse in der Liste an, um ein Modul dafür zu extrahieren.</translation>
+    </message>
+    <message>
+        <source>Replace module?</source>
+        <translation>Modul ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 already holds a module for these classes. Extract again and replace it?</source>
+        <translation>%1 enthält bereits ein Modul für diese Klassen. Erneut extrahieren und ersetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing the module for %n class(es)...</source>
+        <translation>
+            <numerusform>Bereite das Modul für %n Klasse vor...</numerusform>
+            <numerusform>Bereite das Modul für %n Klassen vor...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping after the current step...</source>
+        <translation>Halte nach dem aktuellen Schritt an...</translation>
+    </message>
+    <message>
+        <source>Module for %1, extracted in %2 s (threshold %3, best fine-tune epoch %4), saved in %5.</source>
+        <translation>Modul für %1, extrahiert in %2 s (Schwellenwert %3, beste Feinabstimmungs-Epoche %4), gespeichert in %5.</translation>
+    </message>
+    <message>
+        <source>Done: module accuracy %1 (full model %2)</source>
+        <translation>Fertig: Modulgenauigkeit %1 (ganzes Modell %2)</translation>
+    </message>
+    <message>
+        <source>There is no module to save yet. Extract one first.</source>
+        <translation>Es gibt noch kein Modul zum Speichern. Extrahieren Sie zuerst eines.</translation>
+    </message>
+    <message>
+        <source>Save module as a new folder</source>
+        <translation>Modul als neuen Ordner speichern</translation>
+    </message>
+    <message>
+        <source>Cannot save the module</source>
+        <translation>Das Modul kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>No sample images: %1</source>
+        <translation>Keine Beispielbilder: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverlapView</name>
+    <message>
+        <source>Jaccard overlap</source>
+        <translation>Jaccard-Überlappung</translation>
+    </message>
+    <message>
+        <source>Hover a cell to read the overlap of two class modules</source>
+        <translation>Mit der Maus über eine Zelle fahren, um die Überlappung zweier Klassenmodule abzulesen</translation>
+    </message>
+    <message>
+        <source>%1 and %2: no overlap defined (both modules are empty)</source>
+        <translation>%1 und %2: keine Überlappung definiert (beide Module sind leer)</translation>
+    </message>
+    <message>
+        <source>%1 and %2: Jaccard overlap %3 of their modules&apos; neurons</source>
+        <translation>%1 und %2: Jaccard-Überlappung %3 der Neuronen ihrer Module</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation>Es gibt noch nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>NeMo Workbench training curves</source>
+        <translation>NeMo-Workbench-Trainingskurven</translation>
+    </message>
+    <message>
+        <source>Unknown file type &quot;%1&quot;: use .png, .pdf or .svg.</source>
+        <translation>Unbekannter Dateityp „%1“: verwenden Sie .png, .pdf oder .svg.</translation>
+    </message>
+    <message>
+        <source>Could not write %1. Check that the folder exists and is writable.</source>
+        <translation>%1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>RunFollower</name>
+    <message>
+        <source>%1 is not a run folder: it has no config.json.</source>
+        <translation>%1 ist kein Laufordner: er enthält keine config.json.</translation>
+    </message>
+</context>
+<context>
+    <name>RunMetrics</name>
+    <message>
+        <source>%1 holds no training metrics (metrics.jsonl is missing). Choose a folder written by a training run.</source>
+        <translation>%1 enthält keine Trainingsmetriken (metrics.jsonl fehlt). Wählen Sie einen Ordner, den ein Trainingslauf geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>%1 has no metrics yet. Compare it once it has trained for a few steps.</source>
+        <translation>%1 hat noch keine Metriken. Vergleichen Sie ihn, sobald er einige Schritte trainiert hat.</translation>
+    </message>
+</context>
+<context>
+    <name>RunSummary</name>
+    <message>
+        <source>%1 holds no run (config.json is missing). Open a folder written by a training run.</source>
+        <translation>%1 enthält keinen Lauf (config.json fehlt). Öffnen Sie einen Ordner, den ein Trainingslauf geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>%1/config.json names no dataset; it may be damaged.</source>
+        <translation>%1/config.json nennt keinen Datensatz; die Datei ist vielleicht beschädigt.</translation>
+    </message>
+</context>
+<context>
+    <name>SampleGallery</name>
+    <message>
+        <source>%1, sample %2</source>
+        <translation>%1, Bild %2</translation>
+    </message>
+</context>
+<context>
+    <name>SampleMaskView</name>
+    <message>
+        <source>Class of the probe image to show</source>
+        <translation>Klasse des anzuzeigenden Probebilds</translation>
+    </message>
+    <message>
+        <source>Which of the class&apos;s probe images</source>
+        <translation>Welches der Probebilder der Klasse</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>neuron</source>
+        <translation>Neuron</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source>No per-image masks in this frame.</source>
+        <translation>Dieser Frame enthält keine Masken einzelner Bilder.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 neurons active</source>
+        <translation>%1: %2 von %3 Neuronen aktiv</translation>
+    </message>
+    <message>
+        <source>Probe image %1, class %2</source>
+        <translation>Probebild %1, Klasse %2</translation>
+    </message>
+    <message>
+        <source>%1, neuron %2: mask %3</source>
+        <translation>%1, Neuron %2: Maske %3</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Language of the workbench; takes effect at the next start</source>
+        <translation>Sprache der Workbench; wirkt ab dem nächsten Start</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when the workbench is started again.</source>
+        <translation>Eine neue Sprache wirkt, sobald die Workbench neu gestartet wird.</translation>
+    </message>
+    <message>
+        <source>built-in places</source>
+        <translation>eingebaute Orte</translation>
+    </message>
+    <message>
+        <source>Folder with one sub-folder per dataset (e.g. DATA/cifar10), as NEMO_DATA_DIR on the command line; empty: Debian&apos;s Fashion-MNIST package and the environment</source>
+        <translation>Ordner mit einem Unterordner pro Datensatz (z. B. DATA/cifar10), wie NEMO_DATA_DIR auf der Kommandozeile; leer: Debians Fashion-MNIST-Paket und die Umgebung</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>every core (%1)</source>
+        <translation>alle Kerne (%1)</translation>
+    </message>
+    <message>
+        <source>CPU threads a new training uses unless the Experiment panel says otherwise</source>
+        <translation>CPU-Threads für ein neues Training, sofern der Experiment-Bereich nichts anderes angibt</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Default threads</source>
+        <translation>Standard-Threads</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Modularize neural networks while they train</source>
+        <translation>Neuronale Netze modularisieren, während sie trainieren</translation>
+    </message>
+    <message>
+        <source>Start the Quick demo at once</source>
+        <translation>Die schnelle Demo sofort starten</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window after N seconds and quit</source>
+        <translation>Nach N Sekunden ein PNG des Fensters speichern und beenden</translation>
+    </message>
+    <message>
+        <source>Seconds before --screenshot</source>
+        <translation>Sekunden vor --screenshot</translation>
+    </message>
+    <message>
+        <source>Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Log)</source>
+        <translation>Zuerst gezeigter Reiter (0: Training, 1: Neuronen, 2: Module, 3: Daten, 4: Protokoll)</translation>
+    </message>
+    <message>
+        <source>Interface language (en, zh_CN, de); default: the one chosen in Preferences, else the system&apos;s</source>
+        <translation>Sprache der Oberfläche (en, zh_CN, de); Standard: die in den Einstellungen gewählte, sonst die des Systems</translation>
+    </message>
+    <message>
+        <source>A run folder to open (followed while it grows)</source>
+        <translation>Zu öffnender Laufordner (wird verfolgt, solange er wächst)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1232 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ClassPicker</name>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Tick the classes the module should recognise</source>
+        <translation>勾选模块应识别的类别</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Tick every class</source>
+        <translation>勾选所有类别</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>清除选择</translation>
+    </message>
+    <message>
+        <source>Class %1: %2</source>
+        <translation>类别 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DataTab</name>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Images in the training split</source>
+        <translation>训练集中的图像数</translation>
+    </message>
+    <message>
+        <source>Images in the test split</source>
+        <translation>测试集中的图像数</translation>
+    </message>
+    <message>
+        <source>Reading %1...</source>
+        <translation>正在读取 %1……</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; cannot be shown.</source>
+        <translation>无法显示 &lt;b&gt;%1&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>%1
+
+Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in the Experiment panel.</source>
+        <translation>%1
+
+请安装该数据集，或将 NEMO_DATA_DIR 指向其文件，然后在“实验”面板中重新选择它。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 training and %3 test images, %4 x %5 pixels, %6, in %7 classes. The first %8 training images of each class:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2 张训练图像和 %3 张测试图像，%4 x %5 像素，%6，共 %7 个类别。每个类别的前 %8 张训练图像：</translation>
+    </message>
+    <message>
+        <source>grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source>class %1, %2 images</source>
+        <translation>类别 %1，%2 张图像</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>所有类别</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapView</name>
+    <message>
+        <source>Masked layer to show</source>
+        <translation>要显示的掩码层</translation>
+    </message>
+    <message>
+        <source>Sort neurons by the class that uses them most</source>
+        <translation>按最常使用神经元的类别排序</translation>
+    </message>
+    <message>
+        <source>Start or resume training to see live masks.</source>
+        <translation>开始或继续训练以实时查看掩码。</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>mean mask</source>
+        <translation>平均掩码</translation>
+    </message>
+    <message>
+        <source>One image&apos;s masks</source>
+        <translation>单张图像的掩码</translation>
+    </message>
+    <message>
+        <source>%1 (%2 neurons)</source>
+        <translation>%1（%2 个神经元）</translation>
+    </message>
+    <message>
+        <source>Epoch %1, step %2: mean mask of each class&apos;s probe images</source>
+        <translation>第 %1 轮，第 %2 步：每个类别探针图像的平均掩码</translation>
+    </message>
+    <message>
+        <source>%1, neuron %2, class %3: %4</source>
+        <translation>%1，神经元 %2，类别 %3：%4</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>NeMo Workbench</source>
+        <translation>NeMo 工作台</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Neurons</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start training with these settings (Ctrl+R)</source>
+        <translation>使用这些设置开始训练 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause or resume between two training steps (Ctrl+P)</source>
+        <translation>在两个训练步之间暂停或继续 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop; the checkpoint of the last finished epoch is kept (Ctrl+.)</source>
+        <translation>停止；保留最后一个完成轮次的检查点 (Ctrl+.)</translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p%</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Run folder to compare</source>
+        <translation>要比较的运行文件夹</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Quick demo</source>
+        <translation>快速演示</translation>
+    </message>
+    <message>
+        <source>Quick demo: tinycnn on 20,000 Fashion-MNIST images, modules form in about a minute</source>
+        <translation>快速演示：tinycnn 在 20,000 张 Fashion-MNIST 图像上训练，约一分钟即可形成模块</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Dataset to train on; Fashion-MNIST ships with Debian</source>
+        <translation>用于训练的数据集；Fashion-MNIST 随 Debian 提供</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Architecture; tinycnn trains in seconds, the others are the paper&apos;s</source>
+        <translation>网络架构；tinycnn 几秒即可训练，其余为论文中的模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>NeMo (contrastive)</source>
+        <translation>NeMo（对比）</translation>
+    </message>
+    <message>
+        <source>MwT (cohesion/coupling)</source>
+        <translation>MwT（内聚/耦合）</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>How the masks are trained; Standard trains without masks</source>
+        <translation>掩码的训练方式；“标准”不使用掩码训练</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Passes over the training set</source>
+        <translation>遍历训练集的次数</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Images per training step</source>
+        <translation>每个训练步的图像数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Learning rate of the model&apos;s weights</source>
+        <translation>模型权重的学习率</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Learning rate of the mask generators</source>
+        <translation>掩码生成器的学习率</translation>
+    </message>
+    <message>
+        <source>Mask learning rate</source>
+        <translation>掩码学习率</translation>
+    </message>
+    <message>
+        <source>Weight of the contrastive (NeMo) or cohesion (MwT) loss</source>
+        <translation>对比损失 (NeMo) 或内聚损失 (MwT) 的权重</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>Weight of the coupling loss (MwT only)</source>
+        <translation>耦合损失的权重（仅 MwT）</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Beta</translation>
+    </message>
+    <message>
+        <source>Temperature of the contrastive loss: lower separates classes more sharply</source>
+        <translation>对比损失的温度：越低，类别分得越清楚</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Use only the first N training images (0: all)</source>
+        <translation>只使用前 N 张训练图像（0：全部）</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>训练图像</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed repeats the run exactly</source>
+        <translation>随机种子：相同的种子会完全重现本次运行</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>CPU threads (0: every core)</source>
+        <translation>CPU 线程数（0：所有核心）</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Run folder: config, metrics and checkpoints are written here</source>
+        <translation>运行文件夹：配置、指标和检查点写入此处</translation>
+    </message>
+    <message>
+        <source>Run folder</source>
+        <translation>运行文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Run...</source>
+        <translation>打开运行(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open a run folder</source>
+        <translation>打开运行文件夹</translation>
+    </message>
+    <message>
+        <source>Show a run&apos;s curves; a run still being written is followed live</source>
+        <translation>显示一次运行的曲线；仍在写入的运行会被实时跟踪</translation>
+    </message>
+    <message>
+        <source>Recent Runs</source>
+        <translation>最近的运行</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>首选项(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>训练正在进行</translation>
+    </message>
+    <message>
+        <source>Stop the current training before opening another run.</source>
+        <translation>请先停止当前训练，再打开其他运行。</translation>
+    </message>
+    <message>
+        <source>Module work is running</source>
+        <translation>模块任务正在进行</translation>
+    </message>
+    <message>
+        <source>Wait for the module work in the Modules tab to finish, or stop it, before opening another run.</source>
+        <translation>请等待“模块”页中的任务完成或将其停止，然后再打开其他运行。</translation>
+    </message>
+    <message>
+        <source>Cannot open run</source>
+        <translation>无法打开运行</translation>
+    </message>
+    <message>
+        <source>Showing %1 (new lines appear as the run writes them)</source>
+        <translation>正在显示 %1（运行写入新行时会随之出现）</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Cannot compare run</source>
+        <translation>无法比较运行</translation>
+    </message>
+    <message>
+        <source>%1 has no curves to draw.</source>
+        <translation>%1 没有可绘制的曲线。</translation>
+    </message>
+    <message>
+        <source>Comparing with %1</source>
+        <translation>正在与 %1 比较</translation>
+    </message>
+    <message>
+        <source>Wait for the module work in the Modules tab to finish, or stop it, before training.</source>
+        <translation>请等待“模块”页中的任务完成或将其停止，然后再开始训练。</translation>
+    </message>
+    <message>
+        <source>Continue run?</source>
+        <translation>继续运行？</translation>
+    </message>
+    <message>
+        <source>%1 already holds a run. Continue it from its last checkpoint?</source>
+        <translation>%1 中已有一次运行。要从其最后一个检查点继续吗？</translation>
+    </message>
+    <message>
+        <source>Training %1 on %2 (%3) into %4</source>
+        <translation>正在 %2 上训练 %1（%3），输出到 %4</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>已继续</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step...</source>
+        <translation>将在当前步完成后停止……</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2, step %3/%4</source>
+        <translation>第 %1/%2 轮，第 %3/%4 步</translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation>，约剩 %1 秒</translation>
+    </message>
+    <message>
+        <source>Epoch %1: test accuracy %2, neuron retention %3</source>
+        <translation>第 %1 轮：测试准确率 %2，神经元保留率 %3</translation>
+    </message>
+    <message>
+        <source>Stopped; the last finished epoch is saved</source>
+        <translation>已停止；最后一个完成的轮次已保存</translation>
+    </message>
+    <message>
+        <source>Done: test accuracy %1, neuron retention %2</source>
+        <translation>完成：测试准确率 %1，神经元保留率 %2</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>Stop training?</source>
+        <translation>停止训练？</translation>
+    </message>
+    <message>
+        <source>Training is still running. Stop it and close? The last finished epoch is kept and the run can be continued later.</source>
+        <translation>训练仍在进行。要停止并关闭吗？最后一个完成的轮次会保留，之后可以继续这次运行。</translation>
+    </message>
+    <message>
+        <source>Stop module work?</source>
+        <translation>停止模块任务？</translation>
+    </message>
+    <message>
+        <source>The Modules tab is still working. Stop it and close? An extraction in progress is discarded; modularizing finishes its pass first.</source>
+        <translation>“模块”页仍在工作。要停止并关闭吗？进行中的提取将被丢弃；模块化会先完成当前这一遍。</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPlot</name>
+    <message>
+        <source>total loss</source>
+        <translation>总损失</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>contrastive</source>
+        <translation>对比损失</translation>
+    </message>
+    <message>
+        <source>cohesion loss</source>
+        <translation>内聚损失</translation>
+    </message>
+    <message>
+        <source>coupling loss</source>
+        <translation>耦合损失</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>neuron retention</source>
+        <translation>神经元保留率</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>mask learning rate</source>
+        <translation>掩码学习率</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>accuracy / retention</source>
+        <translation>准确率 / 保留率</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom. Drag: pan. Double-click: show everything and follow new points.</source>
+        <translation>滚轮：缩放。拖动：平移。双击：显示全部并跟随新数据点。</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the training curves, as in TensorBoard; the raw curve stays faint behind it. 0: no smoothing.</source>
+        <translation>训练曲线的指数移动平均，与 TensorBoard 相同；原始曲线以浅色保留在后面。0：不平滑。</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis for the losses</source>
+        <translation>损失使用对数 y 轴</translation>
+    </message>
+    <message>
+        <source>Compare run...</source>
+        <translation>比较运行...</translation>
+    </message>
+    <message>
+        <source>Add another run folder&apos;s curves to these plots</source>
+        <translation>将另一个运行文件夹的曲线加入这些图</translation>
+    </message>
+    <message>
+        <source>Remove compared</source>
+        <translation>移除比较</translation>
+    </message>
+    <message>
+        <source>Remove the runs added for comparison</source>
+        <translation>移除为比较而添加的运行</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出...</translation>
+    </message>
+    <message>
+        <source>Save the plots as PNG, PDF or SVG, or every point as CSV</source>
+        <translation>将图保存为 PNG、PDF 或 SVG，或将所有数据点保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Hover over a plot to read the values at that point.</source>
+        <translation>将鼠标悬停在图上即可读取该处的数值。</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>轮次 %1</translation>
+    </message>
+    <message>
+        <source>, step %1</source>
+        <translation>，第 %1 步</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table, every point (*.csv)</source>
+        <translation>CSV 表格，全部数据点 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export training curves</source>
+        <translation>导出训练曲线</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>ModularData</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (%2); run `nemo modularize` again to rewrite it</source>
+        <translation>%1 不是有效的 JSON（%2）；请重新运行 `nemo modularize` 以重写它</translation>
+    </message>
+    <message>
+        <source>%1: a class has %2 frequencies but the layers have %3 units; run `nemo modularize` again</source>
+        <translation>%1：某个类别有 %2 个频率值，但各层共有 %3 个单元；请重新运行 `nemo modularize`</translation>
+    </message>
+    <message>
+        <source>%1 holds no layers, classes or frequencies; run `nemo modularize` again</source>
+        <translation>%1 中没有层、类别或频率；请重新运行 `nemo modularize`</translation>
+    </message>
+    <message>
+        <source>%1 has no per-class metrics</source>
+        <translation>%1 没有按类别的指标</translation>
+    </message>
+    <message>
+        <source>%1/module.json names no classes; extract the module again</source>
+        <translation>%1/module.json 中没有类别；请重新提取该模块</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleExport</name>
+    <message>
+        <source>%1 is missing from %2. Extract the module again.</source>
+        <translation>%2 中缺少 %1。请重新提取该模块。</translation>
+    </message>
+    <message>
+        <source>%1 already exists and is not an empty folder. Choose a new folder name.</source>
+        <translation>%1 已存在且不是空文件夹。请选择一个新的文件夹名称。</translation>
+    </message>
+    <message>
+        <source>The module is already in %1.</source>
+        <translation>模块已在 %1 中。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1. Check that you may write there.</source>
+        <translation>无法创建 %1。请检查你是否有该位置的写入权限。</translation>
+    </message>
+    <message>
+        <source>Cannot create a folder in %1. Check that you may write there.</source>
+        <translation>无法在 %1 中创建文件夹。请检查你是否有该位置的写入权限。</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2 failed (%3). Check the free disk space and that you may write there.</source>
+        <translation>将 %1 复制到 %2 失败（%3）。请检查剩余磁盘空间以及是否有写入权限。</translation>
+    </message>
+    <message>
+        <source>Cannot rename the copied module to %1. Check that you may write there.</source>
+        <translation>无法将复制的模块重命名为 %1。请检查你是否有该位置的写入权限。</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleResults</name>
+    <message>
+        <source>Sub-task</source>
+        <translation>子任务</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Full model</source>
+        <translation>完整模型</translation>
+    </message>
+    <message>
+        <source>Module / full</source>
+        <translation>模块 / 完整</translation>
+    </message>
+    <message>
+        <source>The full model is scored on the same classes, its logits restricted to them</source>
+        <translation>完整模型在相同类别上评估，其 logits 仅限于这些类别</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Neurons kept</source>
+        <translation>保留的神经元</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Neurons of each masked layer that the module keeps</source>
+        <translation>模块在每个掩码层中保留的神经元</translation>
+    </message>
+    <message>
+        <source>No module yet: pick classes and press Extract.</source>
+        <translation>尚无模块：请选择类别并点击“提取”。</translation>
+    </message>
+    <message>
+        <source>Accuracy on the sub-task</source>
+        <translation>子任务准确率</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>FLOPs (multiply-adds per image)</source>
+        <translation>FLOPs（每张图像的乘加次数）</translation>
+    </message>
+    <message>
+        <source>Latency, batch 1</source>
+        <translation>延迟，批大小 1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Latency, batch 128</source>
+        <translation>延迟，批大小 128</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>All masked layers</source>
+        <translation>所有掩码层</translation>
+    </message>
+</context>
+<context>
+    <name>ModulesTab</name>
+    <message>
+        <source>A neuron joins a class&apos;s module when it is active for at least this share of the class&apos;s training images. Lower keeps more neurons.</source>
+        <translation>当神经元在某类别至少这一比例的训练图像上处于激活状态时，它就属于该类别的模块。阈值越低，保留的神经元越多。</translation>
+    </message>
+    <message>
+        <source>Modularize</source>
+        <translation>模块化</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Fine-tune epoch %1 of %2: validation accuracy %3</source>
+        <translation>微调第 %1/%2 轮：验证准确率 %3</translation>
+    </message>
+    <message>
+        <source>Modularized at threshold %1</source>
+        <translation>已按阈值 %1 模块化</translation>
+    </message>
+    <message>
+        <source>Extraction stopped; no module was saved.</source>
+        <translation>提取已停止；未保存任何模块。</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Module work failed</source>
+        <translation>模块任务失败</translation>
+    </message>
+    <message>
+        <source>%1
+
+Fix the cause above and try again; the run itself is unchanged.</source>
+        <translation>%1
+
+请解决上述问题后重试；运行本身没有改变。</translation>
+    </message>
+    <message>
+        <source>Classes and their modules</source>
+        <translation>类别及其模块</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保留率</translation>
+    </message>
+    <message>
+        <source>Cohesion</source>
+        <translation>内聚度</translation>
+    </message>
+    <message>
+        <source>Training images of the class</source>
+        <translation>该类别的训练图像数</translation>
+    </message>
+    <message>
+        <source>Share of all masked neurons in the class&apos;s module, at the threshold shown</source>
+        <translation>在当前阈值下，该类别模块中的神经元占所有掩码神经元的比例</translation>
+    </message>
+    <message>
+        <source>Mean Jaccard similarity of the class&apos;s sample masks inside its module: 1 means every image uses the same neurons</source>
+        <translation>该类别样本掩码在其模块内的平均 Jaccard 相似度：1 表示每张图像都使用相同的神经元</translation>
+    </message>
+    <message>
+        <source>Module overlap</source>
+        <translation>模块重叠</translation>
+    </message>
+    <message>
+        <source>Module for the ticked classes vs the full model</source>
+        <translation>所选类别的模块与完整模型对比</translation>
+    </message>
+    <message>
+        <source>Epochs of fine-tuning the cut-out module on its classes; the best epoch on a validation split is kept (0: no fine-tuning)</source>
+        <translation>在目标类别上微调切出模块的轮数；保留验证集上最好的一轮（0：不微调）</translation>
+    </message>
+    <message>
+        <source>Extract</source>
+        <translation>提取</translation>
+    </message>
+    <message>
+        <source>Cut out a smaller network that keeps only these classes&apos; neurons, fine-tune it and compare it with the full model</source>
+        <translation>切出一个只保留这些类别神经元的更小网络，对其微调并与完整模型比较</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the extraction after the current fine-tuning step</source>
+        <translation>在当前微调步完成后停止提取</translation>
+    </message>
+    <message>
+        <source>Save as...</source>
+        <translation>另存为...</translation>
+    </message>
+    <message>
+        <source>Copy the module (TorchScript module.pt, module.safetensors, module.json) to a new folder</source>
+        <translation>将模块（TorchScript module.pt、module.safetensors、module.json）复制到新文件夹</translation>
+    </message>
+    <message>
+        <source>Fine-tune epochs</source>
+        <translation>微调轮数</translation>
+    </message>
+    <message>
+        <source>No run yet: train one (Start) or open one (File &gt; Open Run) to cut modules out of it.</source>
+        <translation>尚无运行：请训练一次（开始）或打开一次运行（文件 &gt; 打开运行），才能从中切出模块。</translation>
+    </message>
+    <message>
+        <source>No module yet.</source>
+        <translation>尚无模块。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: no checkpoint yet. Train at least one epoch, then modularize.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：尚无检查点。请至少训练一轮，然后再模块化。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 on %3) has no modules yet. &lt;b&gt;Modularize&lt;/b&gt; runs the trained model over the training images once and records which neurons each class uses.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%3 上的 %2）尚无模块。&lt;b&gt;模块化&lt;/b&gt;会让训练好的模型在训练图像上运行一遍，并记录每个类别使用哪些神经元。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 on %3)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%3 上的 %2）</translation>
+    </message>
+    <message>
+        <source>Mean retention %1, coupling %2</source>
+        <translation>平均保留率 %1，耦合度 %2</translation>
+    </message>
+    <message>
+        <source>Retention: share of neurons in a class&apos;s module, averaged over classes. Coupling: mean Jaccard overlap of two classes&apos; modules; lower means more independent modules.</source>
+        <translation>保留率：类别模块中神经元所占比例，对所有类别取平均。耦合度：两个类别模块的平均 Jaccard 重叠；越低表示模块越独立。</translation>
+    </message>
+    <message>
+        <source>Not measured at this threshold: press Modularize to measure it</source>
+        <translation>此阈值下尚未测量：点击“模块化”进行测量</translation>
+    </message>
+    <message>
+        <source>Cohesion as measured by modularize at %1.</source>
+        <translation>内聚度为模块化在 %1 处测得的值。</translation>
+    </message>
+    <message>
+        <source>Cohesion needs the per-image masks, so it is known only where modularize ran (%1). Retention and overlap are previewed; press Modularize to measure cohesion at %2.</source>
+        <translation>内聚度需要每张图像的掩码，因此只在运行过模块化的阈值处已知（%1）。保留率和重叠为预览值；点击“模块化”以测量 %2 处的内聚度。</translation>
+    </message>
+    <message>
+        <source>nowhere yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>Tick the classes the module should recognise.</source>
+        <translation>请勾选模块应识别的类别。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) ticked.</source>
+        <translation>
+            <numerusform>已勾选 %n 个类别。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2/%3</source>
+        <translation>%1：%2/%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>A module for these %n class(es) keeps %1 of %2 neurons (%3): %4</source>
+        <translation>
+            <numerusform>这 %n 个类别的模块保留 %2 个神经元中的 %1 个（%3）：%4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved module %1, extracted %2.</source>
+        <translation>已保存的模块 %1，提取于 %2。</translation>
+    </message>
+    <message>
+        <source>No module yet: tick classes and press Extract.</source>
+        <translation>尚无模块：请勾选类别并点击“提取”。</translation>
+    </message>
+    <message>
+        <source>No module for these classes yet: press Extract.</source>
+        <translation>这些类别尚无模块：请点击“提取”。</translation>
+    </message>
+    <message>
+        <source>Modularize at %1</source>
+        <translation>按 %1 模块化</translation>
+    </message>
+    <message>
+        <source>Wait until training ends</source>
+        <translation>请等待训练结束</translation>
+    </message>
+    <message>
+        <source>Run the trained model over the training images and write module masks, retention, cohesion and coupling for this threshold to RUN/modular</source>
+        <translation>让训练好的模型在训练图像上运行，并将此阈值下的模块掩码、保留率、内聚度和耦合度写入 RUN/modular</translation>
+    </message>
+    <message>
+        <source>Modularizing at threshold %1...</source>
+        <translation>正在按阈值 %1 模块化……</translation>
+    </message>
+    <message>
+        <source>No classes ticked</source>
+        <translation>未勾选类别</translation>
+    </message>
+    <message>
+        <source>Tick at least one class in the list to extract a module for it.</source>
+        <translation>请在列表中至少勾选一个类别，才能为其提取模块。</translation>
+    </message>
+    <message>
+        <source>Replace module?</source>
+        <translation>替换模块？</translation>
+    </message>
+    <message>
+        <source>%1 already holds a module for these classes. Extract again and replace it?</source>
+        <translation>%1 中已有这些类别的模块。要重新提取并替换吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing the module for %n class(es)...</source>
+        <translation>
+            <numerusform>正在为 %n 个类别准备模块……</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping after the current step...</source>
+        <translation>将在当前步完成后停止……</translation>
+    </message>
+    <message>
+        <source>Module for %1, extracted in %2 s (threshold %3, best fine-tune epoch %4), saved in %5.</source>
+        <translation>%1 的模块，提取耗时 %2 秒（阈值 %3，最佳微调轮次 %4），已保存到 %5。</translation>
+    </message>
+    <message>
+        <source>Done: module accuracy %1 (full model %2)</source>
+        <translation>完成：模块准确率 %1（完整模型 %2）</translation>
+    </message>
+    <message>
+        <source>There is no module to save yet. Extract one first.</source>
+        <translation>尚无可保存的模块。请先提取一个。</translation>
+    </message>
+    <message>
+        <source>Save module as a new folder</source>
+        <translation>将模块另存为新文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot save the module</source>
+        <translation>无法保存模块</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>No sample images: %1</source>
+        <translation>没有样本图像：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OverlapView</name>
+    <message>
+        <source>Jaccard overlap</source>
+        <translation>Jaccard 重叠</translation>
+    </message>
+    <message>
+        <source>Hover a cell to read the overlap of two class modules</source>
+        <translation>将鼠标悬停在单元格上可读取两个类别模块的重叠</translation>
+    </message>
+    <message>
+        <source>%1 and %2: no overlap defined (both modules are empty)</source>
+        <translation>%1 和 %2：重叠无定义（两个模块都为空）</translation>
+    </message>
+    <message>
+        <source>%1 and %2: Jaccard overlap %3 of their modules&apos; neurons</source>
+        <translation>%1 和 %2：模块神经元的 Jaccard 重叠为 %3</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation>尚无可导出的内容。</translation>
+    </message>
+    <message>
+        <source>NeMo Workbench training curves</source>
+        <translation>NeMo 工作台训练曲线</translation>
+    </message>
+    <message>
+        <source>Unknown file type &quot;%1&quot;: use .png, .pdf or .svg.</source>
+        <translation>未知的文件类型“%1”：请使用 .png、.pdf 或 .svg。</translation>
+    </message>
+    <message>
+        <source>Could not write %1. Check that the folder exists and is writable.</source>
+        <translation>无法写入 %1。请检查文件夹是否存在且可写。</translation>
+    </message>
+</context>
+<context>
+    <name>RunFollower</name>
+    <message>
+        <source>%1 is not a run folder: it has no config.json.</source>
+        <translation>%1 不是运行文件夹：其中没有 config.json。</translation>
+    </message>
+</context>
+<context>
+    <name>RunMetrics</name>
+    <message>
+        <source>%1 holds no training metrics (metrics.jsonl is missing). Choose a folder written by a training run.</source>
+        <translation>%1 中没有训练指标（缺少 metrics.jsonl）。请选择由训练运行写出的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 has no metrics yet. Compare it once it has trained for a few steps.</source>
+        <translation>%1 尚无指标。请在它训练了几步之后再比较。</translation>
+    </message>
+</context>
+<context>
+    <name>RunSummary</name>
+    <message>
+        <source>%1 holds no run (config.json is missing). Open a folder written by a training run.</source>
+        <translation>%1 中没有运行（缺少 config.json）。请打开由训练运行写出的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1/config.json names no dataset; it may be damaged.</source>
+        <translation>%1/config.json 中没有数据集；该文件可能已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>SampleGallery</name>
+    <message>
+        <source>%1, sample %2</source>
+        <translation>%1，样本 %2</translation>
+    </message>
+</context>
+<context>
+    <name>SampleMaskView</name>
+    <message>
+        <source>Class of the probe image to show</source>
+        <translation>要显示的探针图像的类别</translation>
+    </message>
+    <message>
+        <source>Which of the class&apos;s probe images</source>
+        <translation>该类别的第几张探针图像</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <source>mask</source>
+        <translation>掩码</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message>
+        <source>No per-image masks in this frame.</source>
+        <translation>此帧中没有单张图像的掩码。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 neurons active</source>
+        <translation>%1：%3 个神经元中 %2 个激活</translation>
+    </message>
+    <message>
+        <source>Probe image %1, class %2</source>
+        <translation>探针图像 %1，类别 %2</translation>
+    </message>
+    <message>
+        <source>%1, neuron %2: mask %3</source>
+        <translation>%1，神经元 %2：掩码 %3</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Language of the workbench; takes effect at the next start</source>
+        <translation>工作台的界面语言；下次启动时生效</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when the workbench is started again.</source>
+        <translation>新语言将在工作台重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>built-in places</source>
+        <translation>内置位置</translation>
+    </message>
+    <message>
+        <source>Folder with one sub-folder per dataset (e.g. DATA/cifar10), as NEMO_DATA_DIR on the command line; empty: Debian&apos;s Fashion-MNIST package and the environment</source>
+        <translation>每个数据集一个子文件夹的目录（如 DATA/cifar10），与命令行的 NEMO_DATA_DIR 相同；留空：使用 Debian 的 Fashion-MNIST 软件包和环境变量</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>every core (%1)</source>
+        <translation>所有核心（%1）</translation>
+    </message>
+    <message>
+        <source>CPU threads a new training uses unless the Experiment panel says otherwise</source>
+        <translation>新训练使用的 CPU 线程数，除非“实验”面板另有设置</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Default threads</source>
+        <translation>默认线程数</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Modularize neural networks while they train</source>
+        <translation>在训练过程中对神经网络进行模块化</translation>
+    </message>
+    <message>
+        <source>Start the Quick demo at once</source>
+        <translation>立即开始快速演示</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window after N seconds and quit</source>
+        <translation>N 秒后保存窗口的 PNG 截图并退出</translation>
+    </message>
+    <message>
+        <source>Seconds before --screenshot</source>
+        <translation>--screenshot 之前等待的秒数</translation>
+    </message>
+    <message>
+        <source>Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Log)</source>
+        <translation>首先显示的页面（0：训练，1：神经元，2：模块，3：数据，4：日志）</translation>
+    </message>
+    <message>
+        <source>Interface language (en, zh_CN, de); default: the one chosen in Preferences, else the system&apos;s</source>
+        <translation>界面语言（en、zh_CN、de）；默认：首选项中选择的语言，否则为系统语言</translation>
+    </message>
+    <message>
+        <source>A run folder to open (followed while it grows)</source>
+        <translation>要打开的运行文件夹（增长时持续跟踪）</translation>
+    </message>
+</context>
+</TS>
