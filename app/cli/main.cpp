@@ -107,7 +107,9 @@ int main(int argc, char** argv) {
                      "fashion-mnist, mnist, cifar10, cifar100, "
                      "cifar100-coarse, cifar100-custom20, svhn")
         ->capture_default_str();
-    train->add_option("--model", cfg.model, "tinycnn, simcnn, rescnn, vgg16, resnet18")
+    train
+        ->add_option("--model", cfg.model,
+                     "tinycnn, simcnn, rescnn, vgg16, resnet18, vit_tiny, vit_s, deit_s")
         ->capture_default_str();
     train->add_option("--mode", mode, "nemo, mwt or standard")->capture_default_str();
     train->add_option("--out", cfg.outDir, "Run folder (config, metrics, checkpoints)");
@@ -134,6 +136,9 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     train->add_flag(
         "--no-augment", [&](int64_t) { cfg.augment = false; }, "No random crop/flip");
+    train->add_flag(
+        "--unmasked-qkv", [&](int64_t) { cfg.maskAttention = false; },
+        "Transformers: no masks on the attention's query/key/value Linears");
     train->add_flag("--resume", resume, "Continue the run in --out from its last checkpoint");
     train->add_flag("--json", jsonOut, "Print one JSON object with the results");
 

@@ -14,7 +14,9 @@
 #include "extract/program_builder.h"
 #include "models/cnn_models.h"
 #include "models/masked_conv.h"
+#include "models/masked_linear.h"
 #include "models/resnet.h"
+#include "models/vision_transformer.h"
 #include "nemo/dataset.h"
 #include "nemo/modules.h"
 #include "nemo/trainer.h"
@@ -26,20 +28,11 @@ namespace {
 
 ModelSpec specFor(const std::string& name) {
     ModelSpec s;
-    s.inChannels = name == "tinycnn" ? 1 : 3;
-    s.inputSize = name == "tinycnn" ? 28 : 32;
+    const bool small = name == "tinycnn" || name == "vit_tiny";
+    s.inChannels = small ? 1 : 3;
+    s.inputSize = small ? 28 : 32;
     s.numClasses = 10;
     return s;
-}
-
-// Every masked conv of a model, in mask order.
-std::vector<MaskedConv2dImpl*> maskedConvs(NetworkImpl& model) {
-    std::vector<MaskedConv2dImpl*> out;
-    for (auto& m : model.modules(false)) {
-        auto* conv = dynamic_cast<MaskedConv2dImpl*>(m.get());
-        if (conv && conv->masked()) out.push_back(conv);
-    }
-    return out;
 }
 
 // Trained-looking BN statistics and classifier weights large enough that the logits are O(1)
@@ -50,6 +43,19 @@ void randomizeBatchNorm(NetworkImpl& model) {
         if (auto* fc = dynamic_cast<torch::nn::LinearImpl*>(m.get())) {
             if (!fc->weight.requires_grad()) continue;
             fc->weight.normal_(0.0, 1.0 / std::sqrt(double(fc->weight.size(1))) * 3.0);
+        }
+        // Transformers: Linears on tokens, LayerNorms, class token and positions, all O(1) so
+        // that a wrong index set or a reset LayerNorm shows.
+        if (auto* fc = dynamic_cast<MaskedLinearImpl*>(m.get()))
+            fc->weight.normal_(0.0, 1.0 / std::sqrt(double(fc->weight.size(1))));
+        if (auto* ln = dynamic_cast<torch::nn::LayerNormImpl*>(m.get())) {
+            ln->weight.uniform_(0.5, 1.5);
+            ln->bias.uniform_(-0.2, 0.2);
+        }
+        if (auto* vit = dynamic_cast<VisionTransformerImpl*>(m.get())) {
+            vit->cls_token.normal_();
+            vit->position.normal_(0.0, 0.5);
+            if (vit->dist_token.defined()) vit->dist_token.normal_();
         }
         if (auto* bn = dynamic_cast<torch::nn::BatchNorm2dImpl*>(m.get())) {
             bn->running_mean.uniform_(-0.2, 0.2);
@@ -100,18 +106,16 @@ class TestExtraction : public QObject {
         // A random index set per masked layer (never empty), and the same as 0/1 masks.
         std::mt19937 rng(7);
         std::vector<std::vector<int64_t>> keep;
-        auto convs = maskedConvs(*full);
-        QCOMPARE(int64_t(convs.size()), int64_t(full->maskedWidths().size()));
-        for (MaskedConv2dImpl* conv : convs) {
+        for (MaskedUnit* unit : full->maskedUnits()) {
             std::vector<int64_t> set;
-            torch::Tensor mask = torch::zeros({conv->units()});
-            for (int64_t j = 0; j < conv->units(); ++j) {
-                if (rng() % 100 < 45 || (set.empty() && j + 1 == conv->units())) {
+            torch::Tensor mask = torch::zeros({unit->units()});
+            for (int64_t j = 0; j < unit->units(); ++j) {
+                if (rng() % 100 < 45 || (set.empty() && j + 1 == unit->units())) {
                     set.push_back(j);
                     mask[j] = 1.0f;
                 }
             }
-            conv->setFixedMask(mask);
+            unit->setFixedMask(mask);
             keep.push_back(set);
         }
         ProgramModule pruned(buildPrunedProgram(*full, keep));
@@ -133,8 +137,16 @@ class TestExtraction : public QObject {
         QVERIFY(pruned->parameterCount() < fullParams);
     }
 
+    void torchScriptExportMatchesInCppAndPython_data() {
+        QTest::addColumn<QString>("model");
+        QTest::newRow("resnet18") << "resnet18";
+        QTest::newRow("vit_tiny") << "vit_tiny";
+    }
     void torchScriptExportMatchesInCppAndPython() {
-        Network full = buildModel("resnet18", specFor("resnet18"));
+        QFETCH(QString, model);
+        const std::string name = model.toStdString();
+        const ModelSpec spec = specFor(name);
+        Network full = buildModel(name, spec);
         randomizeBatchNorm(*full);
         full->eval();
         std::vector<std::vector<int64_t>> keep;
@@ -143,9 +155,7 @@ class TestExtraction : public QObject {
             for (int64_t j = 0; j < w; j += 3) set.push_back(j);
             keep.push_back(set);
         }
-        auto ops = buildPrunedProgram(*full, keep);
-        appendModuleHead(ops, 10, 3);
-        ProgramModule module(ops);
+        ProgramModule module(buildModuleProgram(*full, keep, 10, 3));
         module->eval();
         QTemporaryDir dir;
         const std::string moduleDir = (dir.path() + "/module").toStdString();
@@ -153,7 +163,7 @@ class TestExtraction : public QObject {
 
         verifyModuleFolder(moduleDir);
         torch::jit::Module script = loadTorchScriptModule(moduleDir);
-        torch::Tensor x = torch::randn({4, 3, 32, 32});
+        torch::Tensor x = torch::randn({4, spec.inChannels, spec.inputSize, spec.inputSize});
         torch::NoGradGuard noGrad;
         torch::Tensor want = module->forward(x);
         torch::Tensor got = script.forward({x}).toTensor();

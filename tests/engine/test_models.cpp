@@ -26,8 +26,9 @@ constexpr int kClasses = 7;
 
 ModelSpec specFor(const std::string& name, bool masked = true) {
     ModelSpec spec;
-    spec.inChannels = name == "tinycnn" ? 1 : 3;
-    spec.inputSize = name == "tinycnn" ? 28 : 32;
+    const bool small = name == "tinycnn" || name == "vit_tiny";
+    spec.inChannels = small ? 1 : 3;
+    spec.inputSize = small ? 28 : 32;
     spec.numClasses = kClasses;
     spec.masked = masked;
     return spec;
@@ -79,11 +80,13 @@ class TestModels : public QObject {
         torch::set_num_threads(1);
     }
 
-    void registryListsTheFiveModels() {
+    void registryListsTheModels() {
         QCOMPARE(modelNames(),
-                 (std::vector<std::string>{"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18"}));
+                 (std::vector<std::string>{"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18",
+                                           "vit_tiny", "vit_s", "deit_s"}));
         QCOMPARE(requiredInputSize("tinycnn"), 0);
-        for (const char* name : {"simcnn", "rescnn", "vgg16", "resnet18"})
+        QCOMPARE(requiredInputSize("vit_tiny"), 0);
+        for (const char* name : {"simcnn", "rescnn", "vgg16", "resnet18", "vit_s", "deit_s"})
             QCOMPARE(requiredInputSize(name), 32);
     }
 

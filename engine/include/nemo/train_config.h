@@ -32,6 +32,9 @@ struct TrainConfig {
     std::string device = "cpu";
     int64_t limitTrain = 0;  // 0: the whole training split
     int64_t limitTest = 0;
+    // Transformers: masks on the attention's query/key/value too (method.md §1.8); false leaves
+    // them unmasked.
+    bool maskAttention = true;
     bool augment = true;     // random crop (and flip where it makes sense) on training batches
     int logEvery = 20;       // training steps between two step events
     int heatmapEvery = 0;    // steps between two heatmap frames to the observer (0: none)

@@ -137,9 +137,8 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
 
     // Pruned module + head.
     torch::manual_seed(options.seed);
-    std::vector<ProgramOp> ops = buildPrunedProgram(*run.model, keep);
-    appendModuleHead(ops, numClasses, int64_t(options.classes.size()));
-    ProgramModule module(ops);
+    ProgramModule module(
+        buildModuleProgram(*run.model, keep, numClasses, int64_t(options.classes.size())));
     ProgramModule fullProgram(buildPrunedProgram(*run.model, {}));
 
     auto [fineTrain, validation] =

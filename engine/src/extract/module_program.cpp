@@ -1,5 +1,7 @@
 #include "extract/module_program.h"
 
+#include <cmath>
+#include <iomanip>
 #include <sstream>
 
 namespace nemo {
@@ -13,8 +15,10 @@ ProgramModuleImpl::ProgramModuleImpl(std::vector<ProgramOp> ops) : ops_(std::mov
         for (size_t i = 0; i < op.tensors.size() && i < slots.size(); ++i) {
             const std::string key = op.name + "_" + op.tensors[i].first;
             torch::Tensor t = op.tensors[i].second.detach().clone();
-            const bool isParameter = t.is_floating_point() && (op.tensors[i].first == "weight" ||
-                                                               op.tensors[i].first == "bias");
+            // Weights, biases, class tokens and position embeddings train; BN statistics and
+            // index sets do not.
+            const bool isParameter =
+                t.is_floating_point() && op.tensors[i].first.rfind("running_", 0) != 0;
             *slots[i] = isParameter ? register_parameter(key, t) : register_buffer(key, t);
             op.tensors[i].second = *slots[i];
         }
@@ -56,10 +60,11 @@ torch::Tensor ProgramModuleImpl::forward(const torch::Tensor& input) {
                 // Residual add of two tensors living on different channel subsets: place both in
                 // the full width, add, keep the union.
                 const torch::Tensor& other = slots[op.slot];
-                torch::Tensor full =
-                    torch::zeros({x.size(0), op.width, x.size(2), x.size(3)}, x.options());
-                full = full.index_add(1, t.a, x).index_add(1, t.b, other);
-                x = full.index_select(1, t.c);
+                std::vector<int64_t> shape = x.sizes().vec();
+                shape[op.dim] = op.width;
+                torch::Tensor full = torch::zeros(shape, x.options());
+                full = full.index_add(op.dim, t.a, x).index_add(op.dim, t.b, other);
+                x = full.index_select(op.dim, t.c);
                 break;
             }
             case Kind::Flatten:
@@ -70,7 +75,50 @@ torch::Tensor ProgramModuleImpl::forward(const torch::Tensor& input) {
                 break;
             case Kind::Linear:
                 x = torch::linear(x, t.a, t.b);
-                if (macCounter_) *macCounter_ += t.a.numel();
+                // Once per token on (B, T, D) inputs (multiplyAdds runs one image).
+                if (macCounter_) *macCounter_ += t.a.numel() * (x.numel() / x.size(-1));
+                break;
+            case Kind::Tokens:
+                x = x.flatten(2).transpose(1, 2);
+                break;
+            case Kind::Embed:
+                x = torch::cat({t.a.expand({x.size(0), -1, -1}), x}, 1) + t.b;
+                break;
+            case Kind::LayerNorm:
+                x = torch::layer_norm(x, {x.size(-1)}, t.a, t.b, 1e-12);
+                break;
+            case Kind::Gelu:
+                x = torch::gelu(x);
+                break;
+            case Kind::Scatter: {
+                std::vector<int64_t> shape = x.sizes().vec();
+                shape.back() = op.width;
+                x = torch::zeros(shape, x.options()).index_copy(x.dim() - 1, t.a, x);
+                break;
+            }
+            case Kind::Gather:
+                x = x.index_select(x.dim() - 1, t.a);
+                break;
+            case Kind::Attention: {
+                const torch::Tensor& q = slots[op.slot];
+                const torch::Tensor& k = slots[op.slot2];
+                const int64_t b = x.size(0), n = x.size(1), d = op.width, h = op.heads;
+                auto split = [&](const torch::Tensor& y) {
+                    return y.view({b, n, h, d / h}).transpose(1, 2);
+                };
+                torch::Tensor scores =
+                    torch::matmul(split(q), split(k).transpose(-1, -2)) / std::sqrt(double(d / h));
+                x = torch::matmul(torch::softmax(scores, -1), split(x))
+                        .transpose(1, 2)
+                        .reshape({b, n, d});
+                if (macCounter_) *macCounter_ += 2 * n * n * d;
+                break;
+            }
+            case Kind::TakeToken:
+                x = x.select(1, op.index);
+                break;
+            case Kind::MeanWithSlot:
+                x = (x + slots[op.slot]) / 2;
                 break;
         }
     }
@@ -126,20 +174,69 @@ std::string ProgramModuleImpl::torchScriptSource() const {
             case Kind::Load:
                 s << "    x = s" << op.slot << "\n";
                 break;
-            case Kind::ScatterAdd:
-                s << "    full = torch.zeros([x.size(0), " << op.width
-                  << ", x.size(2), x.size(3)], dtype=x.dtype, device=x.device)\n"
-                  << "    full = full.index_add(1, " << p(0) << ", x).index_add(1, " << p(1)
-                  << ", s" << op.slot << ")\n"
-                  << "    x = full.index_select(1, " << p(2) << ")\n";
+            case Kind::ScatterAdd: {
+                const std::string shape =
+                    op.dim == 1
+                        ? "[x.size(0), " + std::to_string(op.width) + ", x.size(2), x.size(3)]"
+                        : "[x.size(0), x.size(1), " + std::to_string(op.width) + "]";
+                const std::string d = std::to_string(op.dim);
+                s << "    full = torch.zeros(" << shape << ", dtype=x.dtype, device=x.device)\n"
+                  << "    full = full.index_add(" << d << ", " << p(0) << ", x).index_add(" << d
+                  << ", " << p(1) << ", s" << op.slot << ")\n"
+                  << "    x = full.index_select(" << d << ", " << p(2) << ")\n";
                 break;
+            }
             case Kind::Flatten:
                 s << "    x = torch.flatten(x, 1)\n";
                 break;
             case Kind::Dropout:
                 break;  // inference only
             case Kind::Linear:
-                s << "    x = torch.addmm(" << p(1) << ", x, " << p(0) << ".t())\n";
+                if (op.dim == 2)
+                    s << "    x = torch.linear(x, " << p(0) << ", " << p(1) << ")\n";
+                else
+                    s << "    x = torch.addmm(" << p(1) << ", x, " << p(0) << ".t())\n";
+                break;
+            case Kind::Tokens:
+                s << "    x = torch.flatten(x, 2).transpose(1, 2)\n";
+                break;
+            case Kind::Embed:
+                s << "    x = torch.cat([" << p(0) << ".expand(x.size(0), -1, -1), x], 1) + "
+                  << p(1) << "\n";
+                break;
+            case Kind::LayerNorm:
+                s << "    x = torch.layer_norm(x, [x.size(-1)], " << p(0) << ", " << p(1)
+                  << ", 1e-12)\n";
+                break;
+            case Kind::Gelu:
+                s << "    x = torch.gelu(x)\n";
+                break;
+            case Kind::Scatter:
+                s << "    x = torch.zeros([x.size(0), x.size(1), " << op.width
+                  << "], dtype=x.dtype, device=x.device).index_copy(2, " << p(0) << ", x)\n";
+                break;
+            case Kind::Gather:
+                s << "    x = x.index_select(2, " << p(0) << ")\n";
+                break;
+            case Kind::Attention: {
+                const std::string h = std::to_string(op.heads);
+                auto split = [&](const std::string& y) {
+                    return y + ".view(x.size(0), x.size(1), " + h + ", -1).transpose(1, 2)";
+                };
+                s << "    q = " << split("s" + std::to_string(op.slot)) << "\n"
+                  << "    k = " << split("s" + std::to_string(op.slot2)) << "\n"
+                  << "    v = " << split("x") << "\n"
+                  << "    a = torch.softmax(torch.matmul(q, k.transpose(-1, -2)) / "
+                  << std::setprecision(17) << std::sqrt(double(op.width / op.heads)) << ", -1)\n"
+                  << "    x = torch.matmul(a, v).transpose(1, 2).reshape(x.size(0), x.size(1), "
+                     "x.size(2))\n";
+                break;
+            }
+            case Kind::TakeToken:
+                s << "    x = x.select(1, " << op.index << ")\n";
+                break;
+            case Kind::MeanWithSlot:
+                s << "    x = (x + s" << op.slot << ") / 2\n";
                 break;
         }
     }

@@ -22,16 +22,31 @@ struct ProgramOp {
         ScatterAdd,
         Flatten,
         Dropout,
-        Linear
+        Linear,
+        // Transformers, on (B, T, D) token tensors:
+        Tokens,        // (B, C, H, W) -> (B, H*W, C), patches row-major
+        Embed,         // prepend {tokens} (1, k, D) to every sample, add {position} (1, T, D)
+        LayerNorm,     // over the last dim, {weight, bias}, eps 1e-12
+        Gelu,          // exact (erf) GELU
+        Scatter,       // place the last dim at {index} of a zero tensor `width` wide
+        Gather,        // keep the last dim's {index}
+        Attention,     // x = values (B, T, D); queries in slot `slot`, keys in slot `slot2`
+        TakeToken,     // x[:, index]
+        MeanWithSlot,  // (x + slot) / 2: DeiT's two heads
     };
     Kind kind = Kind::Relu;
     std::string name;  // parameter prefix, e.g. "conv3"
     int64_t stride = 1, padding = 0;
     double dropout = 0;
     int slot = 0;       // Save: slot written; Load: slot read; ScatterAdd: slot added to x
-    int64_t width = 0;  // ScatterAdd: channel width of the full (unpruned) tensor
+    int64_t width = 0;  // ScatterAdd, Scatter, Attention: width of the full (unpruned) tensor
+    int dim = 1;        // ScatterAdd, Linear: 1 on (B, C, ...) maps, 2 on (B, T, D) tokens
+    int slot2 = 0;      // Attention: slot of the keys
+    int64_t heads = 1;  // Attention: heads, each width / heads wide whatever is kept
+    int64_t index = 0;  // TakeToken
     // Parameters: Conv {weight, bias?}, BatchNorm {weight, bias, running_mean, running_var},
-    // Linear {weight, bias}; ScatterAdd index buffers {index_x, index_slot, index_out}.
+    // Linear {weight, bias}; ScatterAdd index buffers {index_x, index_slot, index_out};
+    // LayerNorm {weight, bias}; Embed {tokens, position}; Scatter, Gather {index}.
     std::vector<std::pair<std::string, torch::Tensor>> tensors;
 };
 

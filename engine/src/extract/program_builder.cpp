@@ -6,6 +6,7 @@
 
 #include "models/cnn_models.h"
 #include "models/resnet.h"
+#include "models/vision_transformer.h"
 
 namespace nemo {
 namespace {
@@ -37,16 +38,69 @@ class Builder {
   public:
     explicit Builder(const std::vector<IndexSet>& keep) : keep_(keep) {}
 
-    // The index set of a conv's outputs: its kept units when masked, all otherwise.
+    // The index set of a layer's outputs: its kept units when masked, all otherwise.
     IndexSet outputSet(const MaskedConv2d& conv) {
-        if (!conv->masked()) return allUnits(conv->units());
+        return outputSet(conv->masked(), conv->units());
+    }
+    IndexSet outputSet(const MaskedLinear& linear) {
+        return outputSet(linear->masked(), linear->units());
+    }
+    IndexSet outputSet(bool masked, int64_t units) {
+        if (!masked) return allUnits(units);
         if (keep_.empty()) {
             ++maskIndex_;
-            return allUnits(conv->units());
+            return allUnits(units);
         }
         if (maskIndex_ >= keep_.size())
             throw std::invalid_argument("module mask has too few layers");
         return keep_[maskIndex_++];
+    }
+
+    std::string nextName() const { return "op" + std::to_string(ops.size()); }
+
+    // A bare conv (the ViT patch embedding), whole.
+    void plainConv(const torch::nn::Conv2d& layer) {
+        ProgramOp op;
+        op.kind = Kind::Conv;
+        op.name = nextName();
+        op.stride = (*layer->options.stride())[0];
+        op.padding = 0;
+        op.tensors.emplace_back("weight", layer->weight.detach().contiguous().cpu());
+        if (layer->options.bias())
+            op.tensors.emplace_back("bias", layer->bias.detach().contiguous().cpu());
+        ops.push_back(op);
+    }
+
+    // A Linear on tokens keeping output rows `out` and input columns `in`.
+    void tokenLinear(const MaskedLinear& layer, const IndexSet& out, const IndexSet& in) {
+        ProgramOp op;
+        op.kind = Kind::Linear;
+        op.dim = 2;
+        op.name = nextName();
+        op.tensors = {{"weight", pick(pick(layer->weight, 0, out), 1, in)},
+                      {"bias", pick(layer->bias, 0, out)}};
+        ops.push_back(op);
+    }
+
+    void withTensors(Kind kind, std::vector<std::pair<std::string, torch::Tensor>> tensors) {
+        simple(kind);
+        ops.back().tensors = std::move(tensors);
+    }
+
+    void layerNorm(const torch::nn::LayerNorm& ln) {
+        withTensors(Kind::LayerNorm, {{"weight", ln->weight.detach().contiguous().cpu()},
+                                      {"bias", ln->bias.detach().contiguous().cpu()}});
+    }
+
+    // Scatter / Gather on the last dim; nothing when the set is the whole width.
+    void scatter(const IndexSet& s, int64_t width) {
+        if (int64_t(s.size()) == width) return;
+        withTensors(Kind::Scatter, {{"index", indexTensor(s)}});
+        ops.back().width = width;
+    }
+    void gather(const IndexSet& s, int64_t width) {
+        if (int64_t(s.size()) == width) return;
+        withTensors(Kind::Gather, {{"index", indexTensor(s)}});
     }
 
     // conv (+ BN) with outputs `out` reading input channels `in`.
@@ -96,10 +150,12 @@ class Builder {
     }
 
     // x (channels a) + slot (channels b) in a tensor of `width` channels; keeps u = a | b.
-    IndexSet scatterAdd(int slot, const IndexSet& a, const IndexSet& b, int64_t width) {
+    IndexSet scatterAdd(int slot, const IndexSet& a, const IndexSet& b, int64_t width,
+                        int dim = 1) {
         IndexSet u = unite(a, b);
         ProgramOp op;
         op.kind = Kind::ScatterAdd;
+        op.dim = dim;
         op.name = "op" + std::to_string(ops.size());
         op.slot = slot;
         op.width = width;
@@ -248,7 +304,94 @@ void buildResNet18(ResNet18Impl& m, Builder& b) {
     b.linear(m.fc, &p);
 }
 
+// Transformers (§7.5-7.6, deliberately not the published slicing; see README): the residual
+// stream keeps its full width D, since encoder 0 is unmasked and every LayerNorm mixes all D
+// features; what shrinks is what the masks select. q and k keep the intersection of their sets
+// (only those features enter q.k), v its set, and each is scattered back to D before the heads
+// split, so every head keeps its width and scale. attn_out reads the kept v columns and writes its
+// kept rows into the stream; inter keeps its rows, out reads them and writes its kept rows. The
+// trained LayerNorms are kept whole. With targets > 0 the classifier(s) give way to the module
+// head ReLU + Linear(D, targets) on the class token (§7.7; DeiT's distillation head is dropped).
+void buildVisionTransformer(VisionTransformerImpl& m, Builder& b, int64_t targets) {
+    const int64_t d = m.options().hidden;
+    const IndexSet all = allUnits(d);
+    b.plainConv(m.patch);
+    b.simple(Kind::Tokens);
+    torch::Tensor prefix = m.cls_token.detach();
+    if (m.dist_token.defined()) prefix = torch::cat({prefix, m.dist_token.detach()}, 1);
+    b.withTensors(Kind::Embed, {{"tokens", prefix.contiguous().cpu()},
+                                {"position", m.position.detach().contiguous().cpu()}});
+    for (auto& e : m.encoders) {
+        const IndexSet q = b.outputSet(e->query), k = b.outputSet(e->key);
+        const IndexSet v = b.outputSet(e->value), o = b.outputSet(e->attn_out);
+        const IndexSet i = b.outputSet(e->inter), u = b.outputSet(e->out);
+        IndexSet qk;
+        std::set_intersection(q.begin(), q.end(), k.begin(), k.end(), std::back_inserter(qk));
+        b.slot(Kind::Save, 0);  // the residual stream h
+        b.layerNorm(e->ln_before);
+        b.slot(Kind::Save, 1);
+        b.tokenLinear(e->query, qk, all);
+        b.scatter(qk, d);
+        b.slot(Kind::Save, 2);
+        b.slot(Kind::Load, 1);
+        b.tokenLinear(e->key, qk, all);
+        b.scatter(qk, d);
+        b.slot(Kind::Save, 3);
+        b.slot(Kind::Load, 1);
+        b.tokenLinear(e->value, v, all);
+        b.scatter(v, d);
+        b.simple(Kind::Attention);
+        b.ops.back().slot = 2;
+        b.ops.back().slot2 = 3;
+        b.ops.back().heads = e->heads;
+        b.ops.back().width = d;
+        b.gather(v, d);  // the context is zero outside v's set
+        b.tokenLinear(e->attn_out, o, v);
+        b.scatterAdd(0, o, all, d, 2);
+        b.slot(Kind::Save, 0);
+        b.layerNorm(e->ln_after);
+        b.tokenLinear(e->inter, i, all);
+        b.simple(Kind::Gelu);
+        b.tokenLinear(e->out, u, i);
+        b.scatterAdd(0, u, all, d, 2);
+    }
+    b.layerNorm(m.ln);
+    auto token = [&](int64_t index) {
+        b.simple(Kind::TakeToken);
+        b.ops.back().index = index;
+    };
+    if (targets > 0) {
+        token(0);
+        appendModuleHead(b.ops, d, targets);
+        return;
+    }
+    if (m.dist_classifier) b.slot(Kind::Save, 0);
+    token(0);
+    b.linear(m.classifier);
+    if (!m.dist_classifier) return;
+    b.slot(Kind::Save, 1);
+    b.slot(Kind::Load, 0);
+    token(1);
+    b.linear(m.dist_classifier);
+    b.simple(Kind::MeanWithSlot);
+    b.ops.back().slot = 1;
+}
+
 }  // namespace
+
+std::vector<ProgramOp> buildModuleProgram(NetworkImpl& full,
+                                          const std::vector<std::vector<int64_t>>& keep,
+                                          int64_t numClasses, int64_t targets) {
+    if (auto* vit = dynamic_cast<VisionTransformerImpl*>(&full)) {
+        Builder b(keep);
+        buildVisionTransformer(*vit, b, targets);
+        b.finish();
+        return std::move(b.ops);
+    }
+    std::vector<ProgramOp> ops = buildPrunedProgram(full, keep);
+    appendModuleHead(ops, numClasses, targets);
+    return ops;
+}
 
 std::vector<ProgramOp> buildPrunedProgram(NetworkImpl& full, const std::vector<IndexSet>& keep) {
     Builder b(keep);
@@ -262,6 +405,8 @@ std::vector<ProgramOp> buildPrunedProgram(NetworkImpl& full, const std::vector<I
         buildResCnn(*m, b);
     else if (auto* m = dynamic_cast<ResNet18Impl*>(&full))
         buildResNet18(*m, b);
+    else if (auto* m = dynamic_cast<VisionTransformerImpl*>(&full))
+        buildVisionTransformer(*m, b, 0);
     else
         throw std::invalid_argument("module extraction does not support " + full.modelName());
     b.finish();

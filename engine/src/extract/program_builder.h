@@ -15,6 +15,13 @@ namespace nemo {
 std::vector<ProgramOp> buildPrunedProgram(NetworkImpl& full,
                                           const std::vector<std::vector<int64_t>>& keep);
 
+// The module of §7.7: the pruned program plus its head. CNNs keep their classifier and get
+// ReLU + Linear(num_classes -> targets) after it; Transformers replace their classifier(s) by
+// ReLU + Linear(hidden -> targets) on the class token.
+std::vector<ProgramOp> buildModuleProgram(NetworkImpl& full,
+                                          const std::vector<std::vector<int64_t>>& keep,
+                                          int64_t numClasses, int64_t targets);
+
 // Appends the module head of §7.7: ReLU + Linear(num_classes -> targets), freshly initialised.
 void appendModuleHead(std::vector<ProgramOp>& ops, int64_t numClasses, int64_t targets);
 

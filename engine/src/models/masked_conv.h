@@ -26,7 +26,7 @@ class MaskedConv2dImpl : public torch::nn::Module, public MaskedUnit {
     int64_t units() const override { return options_.out; }
     // Replaces the generated masks by a fixed 0/1 vector (units): "generators off, non-retained
     // units forced to zero", the reference a pruned module must reproduce. Undefined: normal.
-    void setFixedMask(const torch::Tensor& mask) { fixedMask_ = mask; }
+    void setFixedMask(const torch::Tensor& mask) override { fixedMask_ = mask; }
     bool masked() const { return options_.masked; }
     const ConvUnitOptions& options() const { return options_; }
 

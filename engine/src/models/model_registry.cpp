@@ -4,6 +4,7 @@
 #include "models/cnn_models.h"
 #include "models/network.h"
 #include "models/resnet.h"
+#include "models/vision_transformer.h"
 
 namespace nemo {
 
@@ -39,20 +40,31 @@ void useChannelsLast(NetworkImpl& model) {
 }
 
 std::vector<std::string> modelNames() {
-    return {"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18"};
+    return {"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18", "vit_tiny", "vit_s", "deit_s"};
 }
+
+namespace {
+// Models for 28x28 grayscale teaching runs; they take other sizes too.
+bool smallInputModel(const std::string& model) {
+    return model == "tinycnn" || model == "vit_tiny";
+}
+}  // namespace
 
 ModelSpec syntheticSpec(const std::string& model, bool masked) {
     ModelSpec spec;
-    spec.inChannels = model == "tinycnn" ? 1 : 3;
-    spec.inputSize = model == "tinycnn" ? 28 : 32;
+    spec.inChannels = smallInputModel(model) ? 1 : 3;
+    spec.inputSize = smallInputModel(model) ? 28 : 32;
     spec.numClasses = 10;
     spec.masked = masked;
     return spec;
 }
 
+bool augmentationSuits(const std::string& model) {
+    return model != "vit_tiny";
+}
+
 int requiredInputSize(const std::string& model) {
-    return model == "tinycnn" ? 0 : 32;
+    return smallInputModel(model) ? 0 : 32;
 }
 
 Network buildModel(const std::string& name, const ModelSpec& spec) {
@@ -61,6 +73,12 @@ Network buildModel(const std::string& name, const ModelSpec& spec) {
     if (name == "rescnn") return std::make_shared<ResCnnImpl>(spec);
     if (name == "vgg16") return std::make_shared<Vgg16Impl>(spec);
     if (name == "resnet18") return std::make_shared<ResNet18Impl>(spec);
+    if (name == "vit_tiny")
+        return std::make_shared<VisionTransformerImpl>(name, spec, vitTinyOptions());
+    if (name == "vit_s")
+        return std::make_shared<VisionTransformerImpl>(name, spec, vitSmallOptions());
+    if (name == "deit_s")
+        return std::make_shared<VisionTransformerImpl>(name, spec, deitSmallOptions());
     std::ostringstream message;
     message << "unknown model '" << name << "'; choose one of:";
     for (const auto& known : modelNames()) message << ' ' << known;

@@ -44,6 +44,7 @@ LoadedRun loadRun(const std::string& runDir, const std::string& dataDirOverride)
     spec.numClasses = loaded.data.info.numClasses();
     spec.inputSize = loaded.data.train.height;
     spec.masked = loaded.config.mode != TrainMode::Standard;
+    spec.maskAttention = loaded.config.maskAttention;
     loaded.model = buildModel(loaded.config.model, spec);
     loadCheckpoint(loaded.checkpoint, *loaded.model, nullptr);
     loaded.model->eval();

@@ -57,6 +57,7 @@ std::string configToJson(const TrainConfig& c) {
         {"limit_train", c.limitTrain},
         {"limit_test", c.limitTest},
         {"augment", c.augment},
+        {"mask_attention", c.maskAttention},
         {"log_every", c.logEvery},
     };
     return j.dump(2);
@@ -93,6 +94,7 @@ TrainConfig configFromJson(const std::string& text) {
     read("limit_train", c.limitTrain);
     read("limit_test", c.limitTest);
     read("augment", c.augment);
+    read("mask_attention", c.maskAttention);
     read("log_every", c.logEvery);
     c.mode = trainModeFromString(mode);
     return c;

@@ -110,6 +110,21 @@ JaccardStats batchJaccard(const std::vector<torch::Tensor>& masks, const torch::
     return {cohesion, coupling, bits.mean()};
 }
 
+torch::Tensor distillationLoss(const torch::Tensor& classLogits,
+                               const torch::Tensor& distillationLogits,
+                               const torch::Tensor& teacherLogits, const torch::Tensor& labels,
+                               double alpha, double tau) {
+    const torch::Tensor target = torch::softmax(teacherLogits.detach() / tau, 1);
+    auto kl = [&](const torch::Tensor& student) {
+        // F.kl_div(log_softmax(student / tau), softmax(teacher / tau), reduction="batchmean").
+        return F::kl_div(torch::log_softmax(student / tau, 1), target,
+                         F::KLDivFuncOptions().reduction(torch::kBatchMean)) *
+               (tau * tau);
+    };
+    const torch::Tensor hard = F::cross_entropy(classLogits, labels);
+    return alpha * hard + (1.0 - alpha) * 0.5 * (kl(classLogits) + kl(distillationLogits));
+}
+
 torch::Tensor kernelRate(const std::vector<torch::Tensor>& masks) {
     std::vector<torch::Tensor> rate;
     for (const auto& m : masks) rate.push_back(m.gt(0).to(torch::kFloat).mean());

@@ -36,6 +36,15 @@ struct JaccardStats {
 };
 JaccardStats batchJaccard(const std::vector<torch::Tensor>& masks, const torch::Tensor& labels);
 
+// DeiT's hard-label distillation objective (method.md §3.5), which replaces the cross-entropy of
+// the DeiT NeMo loss: alpha * CE(cls, y) + (1 - alpha) * (KL_cls + KL_dist) / 2, where KL_x =
+// KL(softmax(teacher / tau) || softmax(x / tau)) * tau^2 summed over classes and divided by the
+// batch size ("batchmean"). Published values: alpha 0.5, tau 1.
+torch::Tensor distillationLoss(const torch::Tensor& classLogits,
+                               const torch::Tensor& distillationLogits,
+                               const torch::Tensor& teacherLogits, const torch::Tensor& labels,
+                               double alpha = 0.5, double tau = 1.0);
+
 // Fraction of mask values > 0, per layer then averaged over layers.
 torch::Tensor kernelRate(const std::vector<torch::Tensor>& masks);
 

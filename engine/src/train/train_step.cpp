@@ -26,7 +26,8 @@ LossParts computeLoss(NetworkImpl& model, const torch::Tensor& images, const tor
 
     if (settings.mode == TrainMode::Nemo) {
         std::vector<torch::Tensor> lossMasks = parts.masks;
-        if (settings.firstMaskOnes) lossMasks[0] = torch::ones_like(lossMasks[0]);
+        if (settings.firstMaskOnes && model.firstMaskOnesInLoss())
+            lossMasks[0] = torch::ones_like(lossMasks[0]);
         parts.contrastive = contrastiveLoss(lossMasks, labels, settings.temperature);
         parts.loss = parts.loss + settings.alpha * parts.contrastive;
     } else {

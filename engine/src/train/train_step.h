@@ -16,7 +16,8 @@ struct LossSettings {
     TrainMode mode = TrainMode::Nemo;
     double alpha = 0.5, beta = 1.5, temperature = 0.3;
     // CNN NeMo trainer detail (method.md §4.2): the first masked layer's masks are replaced by
-    // ones in the contrastive loss (the forward pass still uses the real masks).
+    // ones in the contrastive loss (the forward pass still uses the real masks). Only where the
+    // model says the CNN trainer applies (NetworkImpl::firstMaskOnesInLoss).
     bool firstMaskOnes = true;
 
     static LossSettings from(const TrainConfig& config);

@@ -143,6 +143,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     spec.numClasses = data.info.numClasses();
     spec.inputSize = data.train.height;
     spec.masked = config.mode != TrainMode::Standard;
+    spec.maskAttention = config.maskAttention;
     Network model = buildModel(config.model, spec);
     model->to(device);
     useChannelsLast(*model);
@@ -168,7 +169,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     if (run) run->writeConfig(runInfoJson(config, data.info, data.train, *model));
 
     BatchLoader trainLoader(toTensors(data.train), data.info, config.batchSize, true,
-                            config.augment);
+                            config.augment && augmentationSuits(config.model));
     BatchLoader testLoader(toTensors(data.test), data.info, std::max(config.batchSize, 256), false,
                            false);
     const int stepsPerEpoch = int(trainLoader.batches());
