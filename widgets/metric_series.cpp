@@ -62,7 +62,9 @@ void MetricsRun::add(const nemo::MetricsEvent& e) {
         put("train_acc", e.accuracy);
         put("retention", e.retention);
         put("lr", e.lr);
-        put("lr_mask", e.lrMask);
+        // The generators' rate usually equals the model's (same value, same schedule): a second,
+        // identical line would only crowd the small plot, so it is kept only where it differs.
+        if (e.lrMask != e.lr) put("lr_mask", e.lrMask);
     } else if (e.phase == "test") {
         put("test_acc", e.accuracy);
         put("test_loss", e.loss);

@@ -385,6 +385,9 @@ void MetricsPlot::showReadoutAt(double x) {
     QString head = tr("epoch %1").arg(x, 0, 'f', 2);
     if (step >= 0) head += tr(", step %1").arg(step);
     readout_->setText(lines.isEmpty() ? head : head + "\n" + lines.join('\n'));
+    // One line per run: grow with them rather than cut the compared runs off.
+    readout_->setMinimumHeight(std::max(2 * readout_->fontMetrics().height(),
+                                        readout_->heightForWidth(readout_->width())));
     for (int i = 0; i < 3; ++i) {
         cursor_[i]->point1->setCoords(x, 0);
         cursor_[i]->point2->setCoords(x, 1);

@@ -86,6 +86,7 @@ class TestTrainingTab : public QObject {
         MetricsPlot* plot = w.metricsPlot();
         QCOMPARE(plot->pointCount("loss"), 5);
         QCOMPARE(plot->pointCount("lr"), 5);
+        QCOMPARE(plot->pointCount("lr_mask"), 4);  // drawn only where it differs from lr
         QCOMPARE(plot->pointCount("test_acc"), 1);
 
         plot->setSmoothing(0.6);
@@ -155,8 +156,9 @@ class TestTrainingTab : public QObject {
         const QStringList rows = QString(csv.readAll()).split('\n', Qt::SkipEmptyParts);
         QCOMPARE(rows.first(), QString("run,metric,epoch,step,value,smoothed"));
         // alpha: 5 steps x 6 step metrics (loss, ce, train acc, retention, lr, lr_mask) + 2 test
-        // values; beta: 3 x 6 + 2.
-        QCOMPARE(rows.size() - 1, 5 * 6 + 2 + 3 * 6 + 2);
+        // values; beta: 3 x 6 + 2; less each run's first step, where the mask rate equals the
+        // model's.
+        QCOMPARE(rows.size() - 1, 5 * 6 + 2 + 3 * 6 + 2 - 2);
         QVERIFY(rows.contains("\"beta\",loss,0.3333333333,10,3,3"));
         QVERIFY(!plot->exportTo(dir.path() + "/c.bmp", &error));
         QVERIFY(error.contains(".svg"));
