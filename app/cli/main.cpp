@@ -134,6 +134,10 @@ int main(int argc, char** argv) {
     train->add_option("--limit-test", cfg.limitTest, "Use only the first N test images");
     train->add_option("--log-every", cfg.logEvery, "Steps between two progress lines")
         ->capture_default_str();
+    train
+        ->add_option("--precision", cfg.precision,
+                     "fp32, or bf16: forward pass under bfloat16 autocast (GPUs with bf16 units)")
+        ->capture_default_str();
     train->add_flag(
         "--no-augment", [&](int64_t) { cfg.augment = false; }, "No random crop/flip");
     train->add_flag(
@@ -167,6 +171,8 @@ int main(int argc, char** argv) {
     benchCmd->add_flag("--inference", bench.inference,
                        "Time the forward pass only (eval mode, no gradients)");
     benchCmd->add_option("--conv", bench.conv, "auto (Winograd where it pays) or direct")
+        ->capture_default_str();
+    benchCmd->add_option("--precision", bench.precision, "fp32 or bf16 (autocast forward pass)")
         ->capture_default_str();
     benchCmd->add_flag("--conv-ceiling", bench.convCeiling,
                        "Also time a plain 3x3 convolution and report the fraction of its rate");
@@ -420,6 +426,7 @@ int main(int argc, char** argv) {
                       {"step_ms", r.stepMs},
                       {"img_per_s", r.imagesPerSecond},
                       {"conv", bench.conv},
+                      {"precision", bench.precision},
                       {"pass", bench.inference ? "inference" : "train"},
                       {"macs_per_image", r.multiplyAddsPerImage}};
             if (bench.convCeiling) {

@@ -103,6 +103,27 @@ class TestTraining : public QObject {
         QVERIFY(steps >= 2 * (8000 / 128 / 5));
     }
 
+    // bf16 autocast (the forward pass in bfloat16, losses and weights in fp32) must learn as well
+    // as fp32: same data, seed and steps, accuracy within 4 points (chance is 0.1).
+    void bf16TrainsAsWellAsFp32() {
+        QTemporaryDir dir;
+        TrainConfig fp32 = smallConfig(dir.path() + "/fp32", 4000, 500, 2);
+        TrainConfig bf16 = smallConfig(dir.path() + "/bf16", 4000, 500, 2);
+        bf16.precision = "bf16";
+        const TrainResult a = train(fp32);
+        const TrainResult b = train(bf16);
+        qInfo("test accuracy fp32 %.4f, bf16 %.4f", a.testAccuracy, b.testAccuracy);
+        QVERIFY2(a.testAccuracy > 0.5, qPrintable(QString::number(a.testAccuracy)));
+        QVERIFY2(std::abs(a.testAccuracy - b.testAccuracy) < 0.04,
+                 qPrintable(QString("fp32 %1 vs bf16 %2").arg(a.testAccuracy).arg(b.testAccuracy)));
+        QVERIFY(b.retention < 1.0);
+        auto config = nlohmann::json::parse(readTextFile((bf16.outDir + "/config.json")));
+        QCOMPARE(config["precision"].get<std::string>(), std::string("bf16"));
+        bf16.precision = "fp16";
+        bf16.outDir = (dir.path() + "/bad").toStdString();
+        QVERIFY_THROWS_EXCEPTION(std::exception, train(bf16));
+    }
+
     void stoppedRunResumesToTheSameResult() {
         QTemporaryDir dir;
         const QString straight = dir.path() + "/straight", resumed = dir.path() + "/resumed";

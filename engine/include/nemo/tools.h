@@ -38,6 +38,7 @@ struct BenchConfig {
     // Also time a plain 3x3 convolution (64 -> 64 channels, 32x32, forward and backward, the
     // batch size above) and say what fraction of that rate the whole step reaches.
     bool convCeiling = false;
+    std::string precision = "fp32";                     // or "bf16" (TrainConfig::precision)
     double alpha = 1.4, beta = 1.5, temperature = 0.2;  // the Python baseline's defaults
 };
 struct BenchResult {

@@ -30,6 +30,10 @@ struct TrainConfig {
     uint64_t seed = 42;
     int threads = 0;  // 0: every core of the machine
     std::string device = "cpu";
+    // "fp32", or "bf16": forward pass under bfloat16 autocast (convolutions and linear layers in
+    // bf16; losses, masks in the loss, weights and optimizer state in fp32). Fast on GPUs with
+    // bf16 units; on a CPU without them it runs but is slower.
+    std::string precision = "fp32";
     int64_t limitTrain = 0;  // 0: the whole training split
     int64_t limitTest = 0;
     // Transformers: masks on the attention's query/key/value too (method.md §1.8); false leaves

@@ -57,6 +57,7 @@ std::string configToJson(const TrainConfig& c) {
         {"limit_train", c.limitTrain},
         {"limit_test", c.limitTest},
         {"augment", c.augment},
+        {"precision", c.precision},
         {"mask_attention", c.maskAttention},
         {"log_every", c.logEvery},
     };
@@ -94,6 +95,7 @@ TrainConfig configFromJson(const std::string& text) {
     read("limit_train", c.limitTrain);
     read("limit_test", c.limitTest);
     read("augment", c.augment);
+    read("precision", c.precision);
     read("mask_attention", c.maskAttention);
     read("log_every", c.logEvery);
     c.mode = trainModeFromString(mode);

@@ -78,6 +78,9 @@ BenchResult runBench(const BenchConfig& config) {
     settings.alpha = config.alpha;
     settings.beta = config.beta;
     settings.temperature = config.temperature;
+    if (config.precision != "fp32" && config.precision != "bf16")
+        throw std::invalid_argument("--precision must be fp32 or bf16");
+    settings.bf16 = config.precision == "bf16";
 
     torch::Tensor x =
         torch::randn({config.batchSize, spec.inChannels, spec.inputSize, spec.inputSize})

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <ATen/autocast_mode.h>
+
 #include "train/losses.h"
 
 namespace nemo {
@@ -12,16 +14,59 @@ LossSettings LossSettings::from(const TrainConfig& config) {
     s.alpha = config.alpha;
     s.beta = config.beta;
     s.temperature = config.temperature;
+    if (config.precision != "fp32" && config.precision != "bf16")
+        throw std::invalid_argument("precision must be fp32 or bf16, not '" + config.precision +
+                                    "'");
+    s.bf16 = config.precision == "bf16";
     return s;
+}
+
+BFloat16Autocast::BFloat16Autocast(bool enabled, const torch::Device& device)
+    : enabled_(enabled), type_(device.type()) {
+    if (!enabled_) return;
+#if TORCH_VERSION_MAJOR >= 2
+    at::autocast::set_autocast_dtype(type_, at::kBFloat16);
+    at::autocast::set_autocast_enabled(type_, true);
+#else
+    if (type_ == torch::kCUDA) {
+        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+        at::autocast::set_enabled(true);
+    } else {
+        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        at::autocast::set_cpu_enabled(true);
+    }
+#endif
+}
+
+BFloat16Autocast::~BFloat16Autocast() {
+    if (!enabled_) return;
+#if TORCH_VERSION_MAJOR >= 2
+    at::autocast::set_autocast_enabled(type_, false);
+#else
+    if (type_ == torch::kCUDA)
+        at::autocast::set_enabled(false);
+    else
+        at::autocast::set_cpu_enabled(false);
+#endif
+    at::autocast::clear_cache();  // drops the bf16 weight copies of this forward pass
 }
 
 LossParts computeLoss(NetworkImpl& model, const torch::Tensor& images, const torch::Tensor& labels,
                       const LossSettings& settings) {
     LossParts parts;
-    parts.logits = model.forward(images);
+    {
+        BFloat16Autocast autocast(settings.bf16, images.device());
+        parts.logits = model.forward(images);
+        parts.masks = model.masks();
+    }
+    if (settings.bf16) {
+        // Losses and logged statistics in fp32 (the contrastive loss divides by a temperature
+        // and exponentiates: bf16's 8-bit mantissa would round it coarsely).
+        parts.logits = parts.logits.to(torch::kFloat);
+        for (auto& m : parts.masks) m = m.to(torch::kFloat);
+    }
     parts.crossEntropy = torch::nn::functional::cross_entropy(parts.logits, labels);
     parts.loss = parts.crossEntropy;
-    parts.masks = model.masks();
     if (settings.mode == TrainMode::Standard || parts.masks.empty()) return parts;
 
     if (settings.mode == TrainMode::Nemo) {

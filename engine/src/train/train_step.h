@@ -19,6 +19,8 @@ struct LossSettings {
     // ones in the contrastive loss (the forward pass still uses the real masks). Only where the
     // model says the CNN trainer applies (NetworkImpl::firstMaskOnesInLoss).
     bool firstMaskOnes = true;
+    // Forward pass under bfloat16 autocast (TrainConfig::precision == "bf16").
+    bool bf16 = false;
 
     static LossSettings from(const TrainConfig& config);
 };
@@ -31,6 +33,19 @@ struct LossParts {
     torch::Tensor cohesionLoss;  // MwT only (NeMo computes it for logging, see cosineLosses)
     torch::Tensor couplingLoss;
     std::vector<torch::Tensor> masks;  // real masks of this pass, in mask order
+};
+
+// Turns bfloat16 autocast on for one device type while it lives (no-op when disabled).
+class BFloat16Autocast {
+  public:
+    BFloat16Autocast(bool enabled, const torch::Device& device);
+    ~BFloat16Autocast();
+    BFloat16Autocast(const BFloat16Autocast&) = delete;
+    BFloat16Autocast& operator=(const BFloat16Autocast&) = delete;
+
+  private:
+    bool enabled_;
+    torch::DeviceType type_;
 };
 
 LossParts computeLoss(NetworkImpl& model, const torch::Tensor& images, const torch::Tensor& labels,

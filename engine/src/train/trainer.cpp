@@ -168,10 +168,12 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     }
     if (run) run->writeConfig(runInfoJson(config, data.info, data.train, *model));
 
+    // On a GPU the uint8 images are uploaded once and batches are built there, so the host
+    // never assembles float batches (the loader's random draws stay on the CPU: same batches).
     BatchLoader trainLoader(toTensors(data.train), data.info, config.batchSize, true,
-                            config.augment && augmentationSuits(config.model));
+                            config.augment && augmentationSuits(config.model), device);
     BatchLoader testLoader(toTensors(data.test), data.info, std::max(config.batchSize, 256), false,
-                           false);
+                           false, device);
     const int stepsPerEpoch = int(trainLoader.batches());
     std::unique_ptr<HeatmapProbe> probe;
     if (observer && config.heatmapEvery > 0 && !model->maskedWidths().empty()) {
