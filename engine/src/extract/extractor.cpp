@@ -145,7 +145,9 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
         splitValidation(sub.train, options.validationFraction, options.seed + 1);
     tell(observer, "fine-tuning on " + std::to_string(fineTrain.size()) +
                        " images, validating on " + std::to_string(validation.size()));
-    BatchLoader trainLoader(toTensors(fineTrain), sub.info, options.batchSize, true, true);
+    // Augmented as the model was trained (vit_tiny: none, see augmentationSuits).
+    BatchLoader trainLoader(toTensors(fineTrain), sub.info, options.batchSize, true,
+                            augmentationSuits(run.config.model));
     BatchLoader valLoader(toTensors(validation), sub.info, 256, false, false);
     auto optimizer = torch::optim::SGD(
         module->parameters(),
