@@ -158,7 +158,8 @@ QWidget* MainWindow::buildExperimentPanel() {
     dataset_->setToolTip(tr("Dataset to train on; Fashion-MNIST ships with Debian"));
     form->addRow(tr("Dataset"), dataset_);
     model_ = new QComboBox;
-    model_->addItems({"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18"});
+    model_->addItems(
+        {"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18", "vit_tiny", "vit_s", "deit_s"});
     model_->setToolTip(tr("Architecture; tinycnn trains in seconds, the others are the paper's"));
     form->addRow(tr("Model"), model_);
     mode_ = new QComboBox;
