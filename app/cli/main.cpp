@@ -425,7 +425,7 @@ int main(int argc, char** argv) {
                       {"device", bench.device},
                       {"step_ms", r.stepMs},
                       {"img_per_s", r.imagesPerSecond},
-                      {"conv", bench.conv},
+                      {"conv", r.conv},
                       {"precision", bench.precision},
                       {"pass", bench.inference ? "inference" : "train"},
                       {"macs_per_image", r.multiplyAddsPerImage}};

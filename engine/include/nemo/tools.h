@@ -46,6 +46,7 @@ struct BenchResult {
     int threads = 0;
     double stepMs = 0;
     double imagesPerSecond = 0;
+    std::string conv;                  // what ran: "auto" (Winograd where it pays) or "direct"
     int64_t multiplyAddsPerImage = 0;  // the model's conv and linear layers, one forward pass
     double convGflops = 0;             // convCeiling: the plain convolution's rate
     // convCeiling: images/s the step would reach if all its multiply-adds (forward 1x, backward

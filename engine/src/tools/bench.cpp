@@ -64,7 +64,14 @@ BenchResult runBench(const BenchConfig& config) {
     torch::manual_seed(0);
     if (config.conv != "auto" && config.conv != "direct")
         throw std::invalid_argument("--conv must be auto or direct");
-    setWinogradEnabled(config.conv == "auto");
+    // "direct" switches the Winograd path off for this run only; "auto" leaves it as the process
+    // has it (NEMO_CONV=direct turns it off for every command).
+    struct RestoreWinograd {
+        bool before = winogradEnabled();
+        ~RestoreWinograd() { setWinogradEnabled(before); }
+    } restoreWinograd;
+    if (config.conv == "direct") setWinogradEnabled(false);
+    result.conv = winogradEnabled() ? "auto" : "direct";
 
     const TrainMode mode = trainModeFromString(config.mode);
     const ModelSpec spec = syntheticSpec(config.model, mode != TrainMode::Standard);
@@ -163,7 +170,6 @@ BenchResult runBench(const BenchConfig& config) {
             result.convGflops * 1e9 / (2.0 * passes * double(result.multiplyAddsPerImage));
         result.ceilingFraction = result.imagesPerSecond / result.ceilingImagesPerSecond;
     }
-    setWinogradEnabled(true);
     return result;
 }
 
