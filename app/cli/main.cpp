@@ -36,8 +36,9 @@ class ConsoleObserver : public nemo::TrainingObserver {
         char line[512];
         if (e.kind == nemo::MetricsEvent::Kind::Step) {
             std::snprintf(line, sizeof line,
-                          "epoch %d/%d  step %d/%d  loss %.4f  ce %.4f%s  acc %.3f%s  %.0f img/s",
+                          "epoch %d/%d  step %d/%d  loss %.4f  ce %.4f%s%s  acc %.3f%s  %.0f img/s",
                           e.epoch + 1, e.epochs, e.step, e.stepsPerEpoch, e.loss, e.crossEntropy,
+                          part(" distill %.4f", e.distillation).c_str(),
                           part(" contra %.4f", e.contrastive).c_str(), e.accuracy,
                           part("  retention %.3f", e.retention).c_str(), e.imagesPerSecond);
         } else if (e.phase == "test") {
@@ -109,7 +110,7 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     train
         ->add_option("--model", cfg.model,
-                     "tinycnn, simcnn, rescnn, vgg16, resnet18, vit_tiny, vit_s, deit_s")
+                     "tinycnn, simcnn, rescnn, vgg16, resnet18, vit_tiny, deit_tiny, vit_s, deit_s")
         ->capture_default_str();
     train->add_option("--mode", mode, "nemo, mwt or standard")->capture_default_str();
     train->add_option("--out", cfg.outDir, "Run folder (config, metrics, checkpoints)");
@@ -143,6 +144,15 @@ int main(int argc, char** argv) {
     train->add_flag(
         "--unmasked-qkv", [&](int64_t) { cfg.maskAttention = false; },
         "Transformers: no masks on the attention's query/key/value Linears");
+    train->add_option("--teacher", cfg.teacher,
+                      "DeiT models: run folder of a trained teacher on the same dataset (the "
+                      "paper: a standard resnet18); adds the distillation loss");
+    train
+        ->add_option("--distill-alpha", cfg.distillAlpha,
+                     "Weight of the cross-entropy against the teacher's KL terms")
+        ->capture_default_str();
+    train->add_option("--distill-tau", cfg.distillTau, "Temperature of the distillation KL terms")
+        ->capture_default_str();
     train->add_flag("--resume", resume, "Continue the run in --out from its last checkpoint");
     train->add_flag("--json", jsonOut, "Print one JSON object with the results");
 

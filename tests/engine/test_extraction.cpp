@@ -28,7 +28,7 @@ namespace {
 
 ModelSpec specFor(const std::string& name) {
     ModelSpec s;
-    const bool small = name == "tinycnn" || name == "vit_tiny";
+    const bool small = name == "tinycnn" || name == "vit_tiny" || name == "deit_tiny";
     s.inChannels = small ? 1 : 3;
     s.inputSize = small ? 28 : 32;
     s.numClasses = 10;

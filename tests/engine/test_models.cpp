@@ -26,7 +26,7 @@ constexpr int kClasses = 7;
 
 ModelSpec specFor(const std::string& name, bool masked = true) {
     ModelSpec spec;
-    const bool small = name == "tinycnn" || name == "vit_tiny";
+    const bool small = name == "tinycnn" || name == "vit_tiny" || name == "deit_tiny";
     spec.inChannels = small ? 1 : 3;
     spec.inputSize = small ? 28 : 32;
     spec.numClasses = kClasses;
@@ -83,9 +83,10 @@ class TestModels : public QObject {
     void registryListsTheModels() {
         QCOMPARE(modelNames(),
                  (std::vector<std::string>{"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18",
-                                           "vit_tiny", "vit_s", "deit_s"}));
+                                           "vit_tiny", "deit_tiny", "vit_s", "deit_s"}));
         QCOMPARE(requiredInputSize("tinycnn"), 0);
         QCOMPARE(requiredInputSize("vit_tiny"), 0);
+        QCOMPARE(requiredInputSize("deit_tiny"), 0);
         for (const char* name : {"simcnn", "rescnn", "vgg16", "resnet18", "vit_s", "deit_s"})
             QCOMPARE(requiredInputSize(name), 32);
     }

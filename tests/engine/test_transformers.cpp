@@ -1,18 +1,24 @@
 // The Transformers (engine/src/models/vision_transformer.*, masked_linear.*) against method.md
 // §1.6-1.8 (architectures, mask placement, unit counts), §2.2 (neuron generator), §4.1
-// (generator parameter group) and §4.2 (no masks[0] = ones for Transformers), plus a short
-// Fashion-MNIST run of vit_tiny that must learn.
+// (generator parameter group), §4.2 (no masks[0] = ones for Transformers) and §3.4-3.5 (DeiT's
+// distillation from a teacher run), plus short Fashion-MNIST runs of vit_tiny and of deit_tiny
+// with an engine-trained teacher that must learn.
 #include <QtTest>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "models/masked_linear.h"
 #include "models/network.h"
 #include "models/vision_transformer.h"
 #include "nemo/dataset.h"
 #include "nemo/trainer.h"
+#include "run/atomic_file.h"
 #include "train/losses.h"
 #include "train/train_step.h"
 
@@ -22,8 +28,9 @@ namespace {
 
 ModelSpec vitSpec(const std::string& name, bool masked = true, bool maskAttention = true) {
     ModelSpec spec;
-    spec.inChannels = name == "vit_tiny" ? 1 : 3;
-    spec.inputSize = name == "vit_tiny" ? 28 : 32;
+    const bool small = name == "vit_tiny" || name == "deit_tiny";
+    spec.inChannels = small ? 1 : 3;
+    spec.inputSize = small ? 28 : 32;
     spec.numClasses = 10;
     spec.masked = masked;
     spec.maskAttention = maskAttention;
@@ -300,6 +307,161 @@ class TestTransformers : public QObject {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, buildModel("vit_s", spec));
         MaskedLinear layer(4, 3, true);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, layer->forward(torch::randn({2, 4})));
+    }
+
+    // §3.4/§3.5: with a teacher the DeiT loss is L_distill + alpha * L_contra (the CE of the
+    // averaged heads is only logged); a model without a distillation head refuses a teacher.
+    void teacherLogitsReplaceTheCrossEntropy() {
+        torch::manual_seed(5);
+        Network net = buildModel("deit_tiny", vitSpec("deit_tiny"));
+        const torch::Tensor images = torch::randn({6, 1, 28, 28});
+        const torch::Tensor labels = torch::tensor({0, 1, 2, 0, 1, 2}, torch::kLong);
+        const torch::Tensor teacher = torch::randn({6, 10}) * 3;
+        LossSettings s;
+        s.mode = TrainMode::Nemo;
+        s.alpha = 0.3;
+        s.temperature = 0.2;
+        s.distillAlpha = 0.4;
+        s.distillTau = 2.0;
+        net->eval();  // same masks in both passes
+        LossParts parts = computeLoss(*net, images, labels, s, teacher);
+        const torch::Tensor expectedDistill = distillationLoss(
+            net->lastClassLogits(), net->lastDistillationLogits(), teacher, labels, 0.4, 2.0);
+        QVERIFY(parts.distillation.defined());
+        QVERIFY(maxAbsDiff(parts.distillation, expectedDistill) < 1e-6);
+        QVERIFY(maxAbsDiff(parts.loss, expectedDistill + 0.3 * parts.contrastive) < 1e-6);
+        QVERIFY(maxAbsDiff(parts.crossEntropy,
+                           torch::nn::functional::cross_entropy(parts.logits, labels)) < 1e-6);
+        // The distillation term really depends on the teacher.
+        LossParts other = computeLoss(*net, images, labels, s, teacher.flip(1));
+        QVERIFY(std::abs(other.distillation.item<double>() - parts.distillation.item<double>()) >
+                1e-3);
+        // Standard mode: the distillation loss alone.
+        s.mode = TrainMode::Standard;
+        LossParts plain = computeLoss(*net, images, labels, s, teacher);
+        QVERIFY(maxAbsDiff(plain.loss, expectedDistill) < 1e-6);
+
+        Network vit = buildModel("vit_tiny", vitSpec("vit_tiny"));
+        QVERIFY(!vit->hasDistillationHead());
+        QVERIFY(net->hasDistillationHead());
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 computeLoss(*vit, images, labels, s, teacher));
+    }
+
+    // §3.5 end to end: a standard teacher trained by the engine, then deit_tiny learning from it;
+    // the teacher's path is stored absolute and a resumed run finds it again.
+    void deitTinyLearnsFromAnEngineTeacher() {
+        if (!haveFashionMnist()) QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
+        QTemporaryDir dir;
+        TrainConfig t = TrainConfig::defaultsFor(TrainMode::Standard);
+        t.model = "tinycnn";
+        t.outDir = (dir.path() + "/teacher").toStdString();
+        t.limitTrain = 3000;
+        t.limitTest = 500;
+        t.epochs = 1;
+        t.threads = 1;
+        const TrainResult teacherResult = train(t);
+        QVERIFY(teacherResult.testAccuracy > 0.5);
+
+        TrainConfig c = TrainConfig::defaultsFor(TrainMode::Nemo);
+        c.model = "deit_tiny";
+        c.outDir = (dir.path() + "/student").toStdString();
+        c.teacher = t.outDir;
+        c.limitTrain = 3000;
+        c.limitTest = 500;
+        c.epochs = 2;
+        c.threads = 1;
+        c.alpha = 0.1;
+        c.temperature = 0.2;
+        c.logEvery = 5;
+        TrainResult r = train(c);
+        QVERIFY2(r.testAccuracy > 0.55, qPrintable(QString::number(r.testAccuracy)));  // chance 0.1
+        QVERIFY(r.retention < 1.0);
+
+        const std::string config = readTextFile(c.outDir + "/config.json");
+        QVERIFY(configFromJson(config).teacher ==
+                std::filesystem::absolute(t.outDir).lexically_normal().string());
+        // Every train step and test epoch logs the distillation loss; with the contrastive part
+        // it makes up the loss.
+        std::ifstream metrics(c.outDir + "/metrics.jsonl");
+        std::string line;
+        int withDistill = 0, lines = 0;
+        while (std::getline(metrics, line)) {
+            MetricsEvent e;
+            QVERIFY(fromJsonLine(line, &e));
+            ++lines;
+            if (!std::isfinite(e.distillation)) continue;
+            ++withDistill;
+            if (e.kind == MetricsEvent::Kind::Step)
+                QVERIFY(std::abs(e.loss - (e.distillation + 0.1 * e.contrastive)) < 1e-4);
+        }
+        QVERIFY(lines > 4);
+        QCOMPARE(withDistill, lines);
+
+        // Resume one more epoch from another working directory.
+        const auto cwd = std::filesystem::current_path();
+        std::filesystem::current_path(QDir::tempPath().toStdString());
+        TrainConfig more = c;
+        more.epochs = 3;
+        more.teacher.clear();  // taken from the run's config.json
+        TrainResult resumed = train(more, nullptr, nullptr, /*resume=*/true);
+        std::filesystem::current_path(cwd);
+        QCOMPARE(resumed.epochs, 3);
+        QVERIFY(resumed.testAccuracy > 0.55);
+    }
+
+    void teacherMismatchesAreRefused() {
+        if (!haveFashionMnist()) QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
+        QTemporaryDir dir;
+        TrainConfig t = TrainConfig::defaultsFor(TrainMode::Standard);
+        t.model = "tinycnn";
+        t.outDir = (dir.path() + "/teacher").toStdString();
+        t.limitTrain = 256;
+        t.limitTest = 128;
+        t.epochs = 1;
+        t.threads = 1;
+        train(t);
+
+        TrainConfig c = TrainConfig::defaultsFor(TrainMode::Nemo);
+        c.model = "deit_tiny";
+        c.limitTrain = 256;
+        c.limitTest = 128;
+        c.epochs = 1;
+        c.threads = 1;
+        auto refusal = [&](const TrainConfig& config) -> QString {
+            try {
+                train(config);
+            } catch (const TrainingError& e) {
+                return QString::fromUtf8(e.what());
+            }
+            return {};
+        };
+        c.teacher = (dir.path() + "/nowhere").toStdString();
+        QVERIFY2(refusal(c).contains("not a run folder"), qPrintable(refusal(c)));
+
+        TrainConfig noHead = c;
+        noHead.model = "vit_tiny";
+        noHead.teacher = t.outDir;
+        QVERIFY2(refusal(noHead).contains("distillation head"), qPrintable(refusal(noHead)));
+
+        // A teacher of another dataset, or of another image size, is refused by name.
+        const std::string original = readTextFile(t.outDir + "/config.json");
+        auto withConfig = [&](auto edit) {
+            nlohmann::json j = nlohmann::json::parse(original);
+            edit(j);
+            writeFileAtomically(t.outDir + "/config.json", j.dump(2));
+        };
+        c.teacher = t.outDir;
+        withConfig([](nlohmann::json& j) { j["dataset"] = "mnist"; });
+        QVERIFY2(refusal(c).contains("trained on mnist"), qPrintable(refusal(c)));
+        withConfig([](nlohmann::json& j) { j["input"]["height"] = 32; });
+        QVERIFY2(refusal(c).contains("takes 1x32x28"), qPrintable(refusal(c)));
+        withConfig([](nlohmann::json& j) { j["class_names"].erase(0); });
+        QVERIFY2(refusal(c).contains("9 classes"), qPrintable(refusal(c)));
+        // And a teacher without a checkpoint.
+        withConfig([](nlohmann::json&) {});
+        std::filesystem::remove_all(t.outDir + "/checkpoints");
+        QVERIFY2(refusal(c).contains("no checkpoint"), qPrintable(refusal(c)));
     }
 
     void vitTinyLearnsFashionMnist() {

@@ -20,6 +20,7 @@ struct MetricsEvent {
     double loss = NAN;
     double crossEntropy = NAN;
     double contrastive = NAN;   // NeMo
+    double distillation = NAN;  // DeiT with a teacher: the distillation loss (replaces the CE)
     double cohesionLoss = NAN;  // cosine cohesion loss, 1 - mean same-class similarity
     double couplingLoss = NAN;  // cosine coupling loss, mean different-class similarity
     double accuracy = NAN;

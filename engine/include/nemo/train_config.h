@@ -39,6 +39,14 @@ struct TrainConfig {
     // Transformers: masks on the attention's query/key/value too (method.md §1.8); false leaves
     // them unmasked.
     bool maskAttention = true;
+    // DeiT (a model with a distillation head): the run folder of a trained teacher (method.md
+    // §3.5: a standard ResNet18 trained by the engine on the same dataset). With a teacher the
+    // cross-entropy is replaced by distillAlpha * CE(class head) + (1 - distillAlpha) * (KL_class +
+    // KL_distillation) / 2 at temperature distillTau. Empty: no teacher (plain CE on the averaged
+    // heads).
+    std::string teacher;
+    double distillAlpha = 0.5;
+    double distillTau = 1.0;
     bool augment = true;     // random crop (and flip where it makes sense) on training batches
     int logEvery = 20;       // training steps between two step events
     int heatmapEvery = 0;    // steps between two heatmap frames to the observer (0: none)

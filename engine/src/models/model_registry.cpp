@@ -40,13 +40,14 @@ void useChannelsLast(NetworkImpl& model) {
 }
 
 std::vector<std::string> modelNames() {
-    return {"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18", "vit_tiny", "vit_s", "deit_s"};
+    return {"tinycnn",  "simcnn",    "rescnn", "vgg16", "resnet18",
+            "vit_tiny", "deit_tiny", "vit_s",  "deit_s"};
 }
 
 namespace {
 // Models for 28x28 grayscale teaching runs; they take other sizes too.
 bool smallInputModel(const std::string& model) {
-    return model == "tinycnn" || model == "vit_tiny";
+    return model == "tinycnn" || model == "vit_tiny" || model == "deit_tiny";
 }
 }  // namespace
 
@@ -60,7 +61,7 @@ ModelSpec syntheticSpec(const std::string& model, bool masked) {
 }
 
 bool augmentationSuits(const std::string& model) {
-    return model != "vit_tiny";
+    return model != "vit_tiny" && model != "deit_tiny";
 }
 
 int requiredInputSize(const std::string& model) {
@@ -75,6 +76,8 @@ Network buildModel(const std::string& name, const ModelSpec& spec) {
     if (name == "resnet18") return std::make_shared<ResNet18Impl>(spec);
     if (name == "vit_tiny")
         return std::make_shared<VisionTransformerImpl>(name, spec, vitTinyOptions());
+    if (name == "deit_tiny")
+        return std::make_shared<VisionTransformerImpl>(name, spec, deitTinyOptions());
     if (name == "vit_s")
         return std::make_shared<VisionTransformerImpl>(name, spec, vitSmallOptions());
     if (name == "deit_s")

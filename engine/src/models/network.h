@@ -36,6 +36,11 @@ class NetworkImpl : public torch::nn::Module {
     // The published CNN trainer replaces the first masked layer's masks by ones in the
     // contrastive loss (method.md §4.2); its Transformer trainer does not.
     virtual bool firstMaskOnesInLoss() const { return true; }
+    // DeiT-style models: a second head on a distillation token, trained towards a teacher
+    // (method.md §3.5). The two heads' logits of the last forward pass; undefined otherwise.
+    virtual bool hasDistillationHead() const { return false; }
+    virtual torch::Tensor lastClassLogits() const { return {}; }
+    virtual torch::Tensor lastDistillationLogits() const { return {}; }
 
     const std::string& modelName() const { return name_; }
     const ModelSpec& spec() const { return spec_; }

@@ -158,4 +158,13 @@ VitOptions vitTinyOptions() {
     return o;
 }
 
+VitOptions deitTinyOptions() {
+    // vit_tiny with DeiT's distillation token and second head, so the teacher path of §3.5 can be
+    // taught and tested on one CPU core. Its tokens keep vit_tiny's N(0, 0.1) start rather than
+    // DeiT's zeros: at width 64 the zero start only delays learning.
+    VitOptions o = vitTinyOptions();
+    o.distilled = true;
+    return o;
+}
+
 }  // namespace nemo

@@ -49,8 +49,9 @@ class VisionTransformerImpl : public NetworkImpl {
     const VitOptions& options() const { return options_; }
     int64_t tokens() const;  // patches + class token (+ distillation token)
     // DeiT: the two heads' logits of the last forward pass (for the distillation loss, §3.5).
-    const torch::Tensor& lastClassLogits() const { return lastClass_; }
-    const torch::Tensor& lastDistillationLogits() const { return lastDistillation_; }
+    bool hasDistillationHead() const override { return options_.distilled; }
+    torch::Tensor lastClassLogits() const override { return lastClass_; }
+    torch::Tensor lastDistillationLogits() const override { return lastDistillation_; }
 
     torch::nn::Conv2d patch{nullptr};
     torch::Tensor cls_token, dist_token, position;
@@ -66,5 +67,6 @@ class VisionTransformerImpl : public NetworkImpl {
 VitOptions vitSmallOptions();
 VitOptions deitSmallOptions();
 VitOptions vitTinyOptions();
+VitOptions deitTinyOptions();
 
 }  // namespace nemo

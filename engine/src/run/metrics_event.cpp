@@ -19,6 +19,7 @@ const Field kFields[] = {
     {"loss", &MetricsEvent::loss},
     {"ce", &MetricsEvent::crossEntropy},
     {"contrastive", &MetricsEvent::contrastive},
+    {"distillation", &MetricsEvent::distillation},
     {"cohesion_loss", &MetricsEvent::cohesionLoss},
     {"coupling_loss", &MetricsEvent::couplingLoss},
     {"accuracy", &MetricsEvent::accuracy},

@@ -60,6 +60,9 @@ std::string configToJson(const TrainConfig& c) {
         {"precision", c.precision},
         {"mask_attention", c.maskAttention},
         {"log_every", c.logEvery},
+        {"teacher", c.teacher},
+        {"distill_alpha", c.distillAlpha},
+        {"distill_tau", c.distillTau},
     };
     return j.dump(2);
 }
@@ -98,6 +101,9 @@ TrainConfig configFromJson(const std::string& text) {
     read("precision", c.precision);
     read("mask_attention", c.maskAttention);
     read("log_every", c.logEvery);
+    read("teacher", c.teacher);
+    read("distill_alpha", c.distillAlpha);
+    read("distill_tau", c.distillTau);
     c.mode = trainModeFromString(mode);
     return c;
 }

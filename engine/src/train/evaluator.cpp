@@ -22,21 +22,24 @@ struct Mean {
 
 }  // namespace
 
-EvalStats evaluate(NetworkImpl& model, BatchLoader& loader, const LossSettings& settings) {
+EvalStats evaluate(NetworkImpl& model, BatchLoader& loader, const LossSettings& settings,
+                   Teacher* teacher) {
     torch::NoGradGuard noGrad;
     const bool wasTraining = model.is_training();
     model.eval();
     loader.startEpoch(0);
-    Mean loss, ce, contra, coh, coup, retention, jc, jp;
+    Mean loss, ce, distill, contra, coh, coup, retention, jc, jp;
     int64_t correct = 0, seen = 0;
     for (int64_t b = 0; b < loader.batches(); ++b) {
         auto [batchImages, labels] = loader.batch(b);
         const auto device = model.parameters().front().device();
         torch::Tensor images = batchImages.to(device).contiguous(torch::MemoryFormat::ChannelsLast);
         labels = labels.to(device);
-        LossParts parts = computeLoss(model, images, labels, settings);
+        LossParts parts = computeLoss(model, images, labels, settings,
+                                      teacher ? teacher->logits(images) : torch::Tensor());
         loss.add(parts.loss);
         ce.add(parts.crossEntropy);
+        distill.add(parts.distillation);
         contra.add(parts.contrastive);
         correct += parts.logits.argmax(1).eq(labels).sum().item<int64_t>();
         seen += labels.size(0);
@@ -55,6 +58,7 @@ EvalStats evaluate(NetworkImpl& model, BatchLoader& loader, const LossSettings& 
     s.loss = loss.value();
     s.crossEntropy = ce.value();
     s.contrastive = contra.value();
+    s.distillation = distill.value();
     s.cohesionLoss = coh.value();
     s.couplingLoss = coup.value();
     s.retention = retention.value();

@@ -18,6 +18,8 @@ LossSettings LossSettings::from(const TrainConfig& config) {
         throw std::invalid_argument("precision must be fp32 or bf16, not '" + config.precision +
                                     "'");
     s.bf16 = config.precision == "bf16";
+    s.distillAlpha = config.distillAlpha;
+    s.distillTau = config.distillTau;
     return s;
 }
 
@@ -52,21 +54,40 @@ BFloat16Autocast::~BFloat16Autocast() {
 }
 
 LossParts computeLoss(NetworkImpl& model, const torch::Tensor& images, const torch::Tensor& labels,
-                      const LossSettings& settings) {
+                      const LossSettings& settings, const torch::Tensor& teacherLogits) {
     LossParts parts;
+    const bool distill = teacherLogits.defined();
+    if (distill && !model.hasDistillationHead())
+        throw std::invalid_argument(model.modelName() + " has no distillation head for a teacher");
+    torch::Tensor classLogits, distillationLogits;
     {
         BFloat16Autocast autocast(settings.bf16, images.device());
         parts.logits = model.forward(images);
         parts.masks = model.masks();
+        if (distill) {
+            classLogits = model.lastClassLogits();
+            distillationLogits = model.lastDistillationLogits();
+        }
     }
     if (settings.bf16) {
         // Losses and logged statistics in fp32 (the contrastive loss divides by a temperature
         // and exponentiates: bf16's 8-bit mantissa would round it coarsely).
         parts.logits = parts.logits.to(torch::kFloat);
         for (auto& m : parts.masks) m = m.to(torch::kFloat);
+        if (distill) {
+            classLogits = classLogits.to(torch::kFloat);
+            distillationLogits = distillationLogits.to(torch::kFloat);
+        }
     }
     parts.crossEntropy = torch::nn::functional::cross_entropy(parts.logits, labels);
     parts.loss = parts.crossEntropy;
+    if (distill) {
+        // §3.4: for DeiT the distillation loss takes the place of the CE in every mode.
+        parts.distillation =
+            distillationLoss(classLogits, distillationLogits, teacherLogits.to(torch::kFloat),
+                             labels, settings.distillAlpha, settings.distillTau);
+        parts.loss = parts.distillation;
+    }
     if (settings.mode == TrainMode::Standard || parts.masks.empty()) return parts;
 
     if (settings.mode == TrainMode::Nemo) {

@@ -21,14 +21,17 @@ struct LossSettings {
     bool firstMaskOnes = true;
     // Forward pass under bfloat16 autocast (TrainConfig::precision == "bf16").
     bool bf16 = false;
+    // DeiT with a teacher (method.md §3.5): weight of the hard CE and temperature of the KL terms.
+    double distillAlpha = 0.5, distillTau = 1.0;
 
     static LossSettings from(const TrainConfig& config);
 };
 
 struct LossParts {
     torch::Tensor logits;
-    torch::Tensor loss;  // what is minimized
-    torch::Tensor crossEntropy;
+    torch::Tensor loss;          // what is minimized
+    torch::Tensor crossEntropy;  // of the model's output logits (DeiT: the averaged heads)
+    torch::Tensor distillation;  // with a teacher: L_distill, which replaces the CE in the loss
     torch::Tensor contrastive;   // NeMo only
     torch::Tensor cohesionLoss;  // MwT only (NeMo computes it for logging, see cosineLosses)
     torch::Tensor couplingLoss;
@@ -48,8 +51,10 @@ class BFloat16Autocast {
     torch::DeviceType type_;
 };
 
+// teacherLogits (defined only for a model with a distillation head and a teacher): the teacher's
+// logits on the same images; the loss then starts from the distillation loss instead of the CE.
 LossParts computeLoss(NetworkImpl& model, const torch::Tensor& images, const torch::Tensor& labels,
-                      const LossSettings& settings);
+                      const LossSettings& settings, const torch::Tensor& teacherLogits = {});
 
 // SGD with Nesterov momentum 0.9, no weight decay, two parameter groups: the model's own
 // parameters (lr) and every parameter under a `mask_generator` (lrMask) (method.md §4.1).

@@ -21,6 +21,7 @@
 #include "train/evaluator.h"
 #include "train/heatmap_probe.h"
 #include "train/losses.h"
+#include "train/teacher.h"
 #include "train/train_step.h"
 
 namespace nemo {
@@ -32,20 +33,22 @@ double secondsSince(Clock::time_point t) {
 }
 
 // Sums of detached per-step values kept on the device, read out (one host sync) only when an
-// event is due: [loss, ce, contrastive, retention, correct].
+// event is due: [loss, ce, contrastive, retention, correct, distillation].
 struct StepAccumulator {
     torch::Tensor sums;
     int64_t seen = 0, steps = 0;
-    bool hasContrastive = false;
+    bool hasContrastive = false, hasDistillation = false;
     void add(const LossParts& parts, const torch::Tensor& labels) {
         torch::NoGradGuard noGrad;
         const torch::Tensor zero = torch::zeros({}, parts.loss.options());
         hasContrastive = parts.contrastive.defined();
+        hasDistillation = parts.distillation.defined();
         torch::Tensor step =
             torch::stack({parts.loss.detach(), parts.crossEntropy.detach(),
                           hasContrastive ? parts.contrastive.detach() : zero,
                           parts.masks.empty() ? zero : kernelRate(parts.masks).to(zero.options()),
-                          parts.logits.argmax(1).eq(labels).sum().to(zero.options())});
+                          parts.logits.argmax(1).eq(labels).sum().to(zero.options()),
+                          hasDistillation ? parts.distillation.detach() : zero});
         sums = sums.defined() ? sums + step : step;
         seen += labels.size(0);
         ++steps;
@@ -57,6 +60,7 @@ struct StepAccumulator {
         e.loss = v[0] / double(steps);
         e.crossEntropy = v[1] / double(steps);
         if (hasContrastive) e.contrastive = v[2] / double(steps);
+        if (hasDistillation) e.distillation = v[5] / double(steps);
         if (masked) e.retention = v[3] / double(steps);
         e.accuracy = v[4] / double(seen);
     }
@@ -149,6 +153,23 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     useChannelsLast(*model);
     auto optimizer = makeOptimizer(*model, config.lr, config.lrMask);
     const LossSettings settings = LossSettings::from(config);
+    std::unique_ptr<Teacher> teacher;
+    if (!config.teacher.empty()) {
+        // Stored absolute so that --resume from another folder finds the same teacher.
+        config.teacher = std::filesystem::absolute(config.teacher).lexically_normal().string();
+        if (!model->hasDistillationHead()) {
+            throw TrainingError(
+                "--teacher needs a model with a distillation head (deit_tiny or "
+                "deit_s); " +
+                config.model + " has none");
+        }
+        teacher = std::make_unique<Teacher>(config.teacher, config, data, device);
+        tell(observer, "teacher: " + teacher->description());
+    } else if (model->hasDistillationHead()) {
+        tell(observer, config.model +
+                           " without --teacher: both heads learn from the labels "
+                           "(cross-entropy of their mean)");
+    }
 
     int firstEpoch = 0;
     if (resume && run->hasCheckpoint()) {
@@ -208,7 +229,8 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
             auto [images, labels] = trainLoader.batch(step);
             images = images.to(device).contiguous(torch::MemoryFormat::ChannelsLast);
             labels = labels.to(device);
-            LossParts parts = computeLoss(*model, images, labels, settings);
+            LossParts parts = computeLoss(*model, images, labels, settings,
+                                          teacher ? teacher->logits(images) : torch::Tensor());
             // On the CPU the check is free; on a GPU it would stall every step, so there it runs
             // when the window's metrics are read anyway (the bad steps are never checkpointed).
             if (!device.is_cuda()) throwIfDiverged(parts.loss.item<double>(), epoch, step);
@@ -272,11 +294,12 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         trainEvent.seconds = secondsSince(started);
         emit(observer, run.get(), trainEvent);
 
-        EvalStats test = evaluate(*model, testLoader, settings);
+        EvalStats test = evaluate(*model, testLoader, settings, teacher.get());
         MetricsEvent testEvent = trainEvent;
         testEvent.phase = "test";
         testEvent.loss = test.loss;
         testEvent.crossEntropy = test.crossEntropy;
+        testEvent.distillation = test.distillation;
         testEvent.contrastive = test.contrastive;
         testEvent.cohesionLoss = test.cohesionLoss;
         testEvent.couplingLoss = test.couplingLoss;
@@ -296,7 +319,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     }
     if (firstEpoch >= config.epochs && firstEpoch > 0) {
         // Resuming a finished run: report its final state.
-        EvalStats test = evaluate(*model, testLoader, settings);
+        EvalStats test = evaluate(*model, testLoader, settings, teacher.get());
         result.testAccuracy = test.accuracy;
         result.testLoss = test.loss;
         result.retention = masked ? test.retention : 1.0;
