@@ -92,6 +92,128 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     </message>
 </context>
 <context>
+    <name>EncoderKeptTree</name>
+    <message>
+        <source>Encoder</source>
+        <translation>Encoder</translation>
+    </message>
+    <message>
+        <source>Attention kept</source>
+        <translation>Attention behalten</translation>
+    </message>
+    <message>
+        <source>MLP kept</source>
+        <translation>MLP behalten</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Neurons the module keeps in each encoder: attention (query, key, value and output projections) and MLP (the feed-forward block&apos;s two layers). Open an encoder to see its layers.</source>
+        <translation>Neuronen, die das Modul in jedem Encoder behält: Attention (Query-, Key-, Value- und Ausgabeprojektion) und MLP (die zwei Schichten des Feed-Forward-Blocks). Einen Encoder aufklappen, um seine Schichten zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>All masked layers</source>
+        <translation>Alle maskierten Schichten</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderNames</name>
+    <message>
+        <source>Encoder %1</source>
+        <translation>Encoder %1</translation>
+    </message>
+    <message>
+        <source>attention query</source>
+        <translation>Attention-Query</translation>
+    </message>
+    <message>
+        <source>attention key</source>
+        <translation>Attention-Key</translation>
+    </message>
+    <message>
+        <source>attention value</source>
+        <translation>Attention-Value</translation>
+    </message>
+    <message>
+        <source>attention output</source>
+        <translation>Attention-Ausgabe</translation>
+    </message>
+    <message>
+        <source>MLP hidden</source>
+        <translation>MLP verborgen</translation>
+    </message>
+    <message>
+        <source>MLP output</source>
+        <translation>MLP-Ausgabe</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>attn out</source>
+        <translation>Attn-Ausg.</translation>
+    </message>
+    <message>
+        <source>MLP out</source>
+        <translation>MLP-Ausg.</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>Attention neurons: the query projection of encoder %1</source>
+        <translation>Attention-Neuronen: die Query-Projektion von Encoder %1</translation>
+    </message>
+    <message>
+        <source>Attention neurons: the key projection of encoder %1</source>
+        <translation>Attention-Neuronen: die Key-Projektion von Encoder %1</translation>
+    </message>
+    <message>
+        <source>Attention neurons: the value projection of encoder %1</source>
+        <translation>Attention-Neuronen: die Value-Projektion von Encoder %1</translation>
+    </message>
+    <message>
+        <source>Attention neurons: the output projection of encoder %1&apos;s attention</source>
+        <translation>Attention-Neuronen: die Ausgabeprojektion der Attention von Encoder %1</translation>
+    </message>
+    <message>
+        <source>MLP neurons: the hidden layer of encoder %1&apos;s feed-forward block</source>
+        <translation>MLP-Neuronen: die verborgene Schicht des Feed-Forward-Blocks von Encoder %1</translation>
+    </message>
+    <message>
+        <source>MLP neurons: the output layer of encoder %1&apos;s feed-forward block</source>
+        <translation>MLP-Neuronen: die Ausgabeschicht des Feed-Forward-Blocks von Encoder %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: attention %2 of %3, MLP %4 of %5</source>
+        <translation>%1: Attention %2 von %3, MLP %4 von %5</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapView</name>
     <message>
         <source>Masked layer to show</source>
@@ -136,6 +258,14 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>%1, neuron %2, class %3: %4</source>
         <translation>%1, Neuron %2, Klasse %3: %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 attention and %3 MLP neurons</source>
+        <translation>%1: %2 Attention- und %3 MLP-Neuronen</translation>
+    </message>
+    <message>
+        <source>%1 neuron</source>
+        <translation>%1-Neuron</translation>
     </message>
 </context>
 <context>
@@ -217,10 +347,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>Schnelle Demo</translation>
     </message>
     <message>
-        <source>Quick demo: tinycnn on 20,000 Fashion-MNIST images, modules form in about a minute</source>
-        <translation>Schnelle Demo: tinycnn auf 20.000 Fashion-MNIST-Bildern, Module bilden sich in etwa einer Minute</translation>
-    </message>
-    <message>
         <source>Preset</source>
         <translation>Vorlage</translation>
     </message>
@@ -231,10 +357,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>Dataset</source>
         <translation>Datensatz</translation>
-    </message>
-    <message>
-        <source>Architecture; tinycnn trains in seconds, the others are the paper&apos;s</source>
-        <translation>Architektur; tinycnn trainiert in Sekunden, die anderen sind die aus dem Paper</translation>
     </message>
     <message>
         <source>Model</source>
@@ -492,6 +614,30 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <source>The Modules tab is still working. Stop it and close? An extraction in progress is discarded; modularizing finishes its pass first.</source>
         <translation>Der Reiter „Module“ arbeitet noch. Anhalten und schließen? Eine laufende Extraktion wird verworfen; die Modularisierung beendet zuerst ihren Durchlauf.</translation>
     </message>
+    <message>
+        <source>Transformer demo</source>
+        <translation>Transformer-Demo</translation>
+    </message>
+    <message>
+        <source>Quick demo: tinycnn on 20,000 Fashion-MNIST images, modules form in about a minute. Transformer demo: vit_tiny on the same images, attention and MLP neurons form modules in a few minutes</source>
+        <translation>Schnelle Demo: tinycnn auf 20.000 Fashion-MNIST-Bildern, Module bilden sich in etwa einer Minute. Transformer-Demo: vit_tiny auf denselben Bildern, Attention- und MLP-Neuronen bilden in wenigen Minuten Module</translation>
+    </message>
+    <message>
+        <source>Architecture: tinycnn and vit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
+        <translation>Architektur: tinycnn und vit_tiny sind unsere, klein genug für eine Laptop-CPU; simcnn, rescnn, vgg16 und resnet18 sind die CNNs aus dem Paper, vit_s und deit_s seine Transformer</translation>
+    </message>
+    <message>
+        <source>Mask query, key and value</source>
+        <translation>Query, Key und Value maskieren</translation>
+    </message>
+    <message>
+        <source>Transformers: mask generators on the attention&apos;s query, key and value projections too, as in the paper. Off: only the attention output and the MLP are masked (nemo train --unmasked-qkv). CNNs have no attention.</source>
+        <translation>Transformer: Maskengeneratoren auch auf der Query-, Key- und Value-Projektion der Attention, wie im Paper. Aus: nur die Attention-Ausgabe und das MLP werden maskiert (nemo train --unmasked-qkv). CNNs haben keine Attention.</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
 </context>
 <context>
     <name>MetricsPlot</name>
@@ -630,6 +776,41 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoices</name>
+    <message>
+        <source>Ours: a small CNN for 28x28 images; an epoch of Fashion-MNIST takes under a minute on one core</source>
+        <translation>Unseres: ein kleines CNN für 28x28-Bilder; eine Epoche Fashion-MNIST dauert auf einem Kern unter einer Minute</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s SimCNN</source>
+        <translation>SimCNN aus dem Paper</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s ResCNN</source>
+        <translation>ResCNN aus dem Paper</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s VGG16 with batch norm</source>
+        <translation>VGG16 mit Batch-Normalisierung aus dem Paper</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s ResNet18</source>
+        <translation>ResNet18 aus dem Paper</translation>
+    </message>
+    <message>
+        <source>Ours: a Vision Transformer with 4 encoders, 64 wide, on 7x7 patches of 28x28 images; learns Fashion-MNIST in minutes on one core. Trains without random crops and flips, which would move content across patches</source>
+        <translation>Unseres: ein Vision Transformer mit 4 Encodern der Breite 64 auf 7x7-Patches von 28x28-Bildern; lernt Fashion-MNIST in Minuten auf einem Kern. Trainiert ohne zufälliges Zuschneiden und Spiegeln, die Bildinhalt über Patch-Grenzen verschieben würden</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s ViT-Small (12 encoders, 384 wide)</source>
+        <translation>ViT-Small aus dem Paper (12 Encoder, Breite 384)</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s DeiT-Small (ViT-Small with a distillation token)</source>
+        <translation>DeiT-Small aus dem Paper (ViT-Small mit Distillations-Token)</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1330,14 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <source>%1, neuron %2: mask %3</source>
         <translation>%1, Neuron %2: Maske %3</translation>
     </message>
+    <message>
+        <source>%1 neurons</source>
+        <translation>%1-Neuronen</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 attention and %4 of %5 MLP neurons active</source>
+        <translation>%1: %2 von %3 Attention- und %4 von %5 MLP-Neuronen aktiv</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1230,6 +1419,10 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
     <message>
         <source>A run folder to open (followed while it grows)</source>
         <translation>Zu öffnender Laufordner (wird verfolgt, solange er wächst)</translation>
+    </message>
+    <message>
+        <source>Start the Transformer demo (vit_tiny) at once</source>
+        <translation>Die Transformer-Demo (vit_tiny) sofort starten</translation>
     </message>
 </context>
 </TS>

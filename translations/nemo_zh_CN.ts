@@ -92,6 +92,128 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     </message>
 </context>
 <context>
+    <name>EncoderKeptTree</name>
+    <message>
+        <source>Encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <source>Attention kept</source>
+        <translation>保留的注意力神经元</translation>
+    </message>
+    <message>
+        <source>MLP kept</source>
+        <translation>保留的 MLP 神经元</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Neurons the module keeps in each encoder: attention (query, key, value and output projections) and MLP (the feed-forward block&apos;s two layers). Open an encoder to see its layers.</source>
+        <translation>模块在每个编码器中保留的神经元：注意力（query、key、value 和输出投影）与 MLP（前馈块的两层）。展开编码器可查看其各层。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>All masked layers</source>
+        <translation>所有掩码层</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderNames</name>
+    <message>
+        <source>Encoder %1</source>
+        <translation>编码器 %1</translation>
+    </message>
+    <message>
+        <source>attention query</source>
+        <translation>注意力 query</translation>
+    </message>
+    <message>
+        <source>attention key</source>
+        <translation>注意力 key</translation>
+    </message>
+    <message>
+        <source>attention value</source>
+        <translation>注意力 value</translation>
+    </message>
+    <message>
+        <source>attention output</source>
+        <translation>注意力输出</translation>
+    </message>
+    <message>
+        <source>MLP hidden</source>
+        <translation>MLP 隐藏层</translation>
+    </message>
+    <message>
+        <source>MLP output</source>
+        <translation>MLP 输出</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>query</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>attn out</source>
+        <translation>注意力输出</translation>
+    </message>
+    <message>
+        <source>MLP out</source>
+        <translation>MLP 输出</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>Attention neurons: the query projection of encoder %1</source>
+        <translation>注意力神经元：编码器 %1 的 query 投影</translation>
+    </message>
+    <message>
+        <source>Attention neurons: the key projection of encoder %1</source>
+        <translation>注意力神经元：编码器 %1 的 key 投影</translation>
+    </message>
+    <message>
+        <source>Attention neurons: the value projection of encoder %1</source>
+        <translation>注意力神经元：编码器 %1 的 value 投影</translation>
+    </message>
+    <message>
+        <source>Attention neurons: the output projection of encoder %1&apos;s attention</source>
+        <translation>注意力神经元：编码器 %1 注意力的输出投影</translation>
+    </message>
+    <message>
+        <source>MLP neurons: the hidden layer of encoder %1&apos;s feed-forward block</source>
+        <translation>MLP 神经元：编码器 %1 前馈块的隐藏层</translation>
+    </message>
+    <message>
+        <source>MLP neurons: the output layer of encoder %1&apos;s feed-forward block</source>
+        <translation>MLP 神经元：编码器 %1 前馈块的输出层</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: attention %2 of %3, MLP %4 of %5</source>
+        <translation>%1：注意力 %2 / %3，MLP %4 / %5</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapView</name>
     <message>
         <source>Masked layer to show</source>
@@ -136,6 +258,14 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>%1, neuron %2, class %3: %4</source>
         <translation>%1，神经元 %2，类别 %3：%4</translation>
+    </message>
+    <message>
+        <source>%1: %2 attention and %3 MLP neurons</source>
+        <translation>%1：%2 个注意力神经元和 %3 个 MLP 神经元</translation>
+    </message>
+    <message>
+        <source>%1 neuron</source>
+        <translation>%1神经元</translation>
     </message>
 </context>
 <context>
@@ -217,10 +347,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>快速演示</translation>
     </message>
     <message>
-        <source>Quick demo: tinycnn on 20,000 Fashion-MNIST images, modules form in about a minute</source>
-        <translation>快速演示：tinycnn 在 20,000 张 Fashion-MNIST 图像上训练，约一分钟即可形成模块</translation>
-    </message>
-    <message>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
@@ -231,10 +357,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Dataset</source>
         <translation>数据集</translation>
-    </message>
-    <message>
-        <source>Architecture; tinycnn trains in seconds, the others are the paper&apos;s</source>
-        <translation>网络架构；tinycnn 几秒即可训练，其余为论文中的模型</translation>
     </message>
     <message>
         <source>Model</source>
@@ -492,6 +614,30 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <source>The Modules tab is still working. Stop it and close? An extraction in progress is discarded; modularizing finishes its pass first.</source>
         <translation>“模块”页仍在工作。要停止并关闭吗？进行中的提取将被丢弃；模块化会先完成当前这一遍。</translation>
     </message>
+    <message>
+        <source>Transformer demo</source>
+        <translation>Transformer 演示</translation>
+    </message>
+    <message>
+        <source>Quick demo: tinycnn on 20,000 Fashion-MNIST images, modules form in about a minute. Transformer demo: vit_tiny on the same images, attention and MLP neurons form modules in a few minutes</source>
+        <translation>快速演示：在 20,000 张 Fashion-MNIST 图像上训练 tinycnn，约一分钟形成模块。Transformer 演示：在相同图像上训练 vit_tiny，注意力和 MLP 神经元在几分钟内形成模块</translation>
+    </message>
+    <message>
+        <source>Architecture: tinycnn and vit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
+        <translation>架构：tinycnn 和 vit_tiny 是我们的模型，足够小，可在笔记本 CPU 上训练；simcnn、rescnn、vgg16 和 resnet18 是论文中的 CNN，vit_s 和 deit_s 是论文中的 Transformer</translation>
+    </message>
+    <message>
+        <source>Mask query, key and value</source>
+        <translation>掩码 query、key 和 value</translation>
+    </message>
+    <message>
+        <source>Transformers: mask generators on the attention&apos;s query, key and value projections too, as in the paper. Off: only the attention output and the MLP are masked (nemo train --unmasked-qkv). CNNs have no attention.</source>
+        <translation>Transformer：注意力的 query、key 和 value 投影也带掩码生成器，与论文相同。关闭：只掩码注意力输出和 MLP（nemo train --unmasked-qkv）。CNN 没有注意力。</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
 </context>
 <context>
     <name>MetricsPlot</name>
@@ -630,6 +776,41 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoices</name>
+    <message>
+        <source>Ours: a small CNN for 28x28 images; an epoch of Fashion-MNIST takes under a minute on one core</source>
+        <translation>我们的模型：用于 28x28 图像的小型 CNN；在单核上一轮 Fashion-MNIST 不到一分钟</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s SimCNN</source>
+        <translation>论文中的 SimCNN</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s ResCNN</source>
+        <translation>论文中的 ResCNN</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s VGG16 with batch norm</source>
+        <translation>论文中带批归一化的 VGG16</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s ResNet18</source>
+        <translation>论文中的 ResNet18</translation>
+    </message>
+    <message>
+        <source>Ours: a Vision Transformer with 4 encoders, 64 wide, on 7x7 patches of 28x28 images; learns Fashion-MNIST in minutes on one core. Trains without random crops and flips, which would move content across patches</source>
+        <translation>我们的模型：4 个编码器、宽度 64 的 Vision Transformer，处理 28x28 图像的 7x7 图块；在单核上几分钟即可学会 Fashion-MNIST。训练时不做随机裁剪和翻转，因为它们会让内容跨越图块边界</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s ViT-Small (12 encoders, 384 wide)</source>
+        <translation>论文中的 ViT-Small（12 个编码器，宽度 384）</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s DeiT-Small (ViT-Small with a distillation token)</source>
+        <translation>论文中的 DeiT-Small（带蒸馏 token 的 ViT-Small）</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1327,14 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <source>%1, neuron %2: mask %3</source>
         <translation>%1，神经元 %2：掩码 %3</translation>
     </message>
+    <message>
+        <source>%1 neurons</source>
+        <translation>%1神经元</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 attention and %4 of %5 MLP neurons active</source>
+        <translation>%1：%3 个注意力神经元中 %2 个、%5 个 MLP 神经元中 %4 个激活</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1227,6 +1416,10 @@ Fix the cause above and try again; the run itself is unchanged.</source>
     <message>
         <source>A run folder to open (followed while it grows)</source>
         <translation>要打开的运行文件夹（增长时持续跟踪）</translation>
+    </message>
+    <message>
+        <source>Start the Transformer demo (vit_tiny) at once</source>
+        <translation>立即开始 Transformer 演示（vit_tiny）</translation>
     </message>
 </context>
 </TS>

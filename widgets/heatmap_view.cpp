@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <numeric>
@@ -73,38 +74,95 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(splitter);
 
     connect(layerBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
-        if (i >= 0) setLayer(i);
+        const int layer = i >= 0 ? layerBox_->itemData(i).toInt() : -1;
+        if (layer >= 0) setLayer(layer);  // headers (-1) group the layers; they show none
     });
     connect(sortBox_, &QCheckBox::toggled, this, &HeatmapView::setSortByClass);
 }
 
 void HeatmapView::setFrame(const nemo::HeatmapFrame& frame) {
-    const bool layersChanged = frame.layers.size() != frame_.layers.size();
+    bool layersChanged = frame.layers.size() != frame_.layers.size();
+    for (size_t l = 0; !layersChanged && l < frame.layers.size(); ++l)
+        layersChanged = frame.layers[l].name != frame_.layers[l].name;
     frame_ = frame;
     samples_->setFrame(frame);
     if (layersChanged) {
-        const QSignalBlocker blocker(layerBox_);
-        layerBox_->clear();
-        for (const auto& l : frame_.layers)
-            layerBox_->addItem(
-                tr("%1 (%2 neurons)").arg(QString::fromStdString(l.name)).arg(l.units));
+        QStringList names;
+        for (const auto& l : frame_.layers) names << QString::fromStdString(l.name);
+        encoders_ = groupByEncoder(names);
         // The deepest masked layer is the most class-specific: show it first.
         layer_ = std::max(0, int(frame_.layers.size()) - 1);
-        layerBox_->setCurrentIndex(layer_);
+        fillLayerSelector();
         auto ticker = QSharedPointer<QCPAxisTickerText>::create();
         for (size_t c = 0; c < frame_.classNames.size(); ++c)
             ticker->addTick(double(c), QString::fromStdString(frame_.classNames[c]));
         plot_->yAxis->setTicker(ticker);
     }
-    caption_->setText(tr("Epoch %1, step %2: mean mask of each class's probe images")
-                          .arg(frame_.epoch + 1)
-                          .arg(frame_.globalStep));
+    updateCaption();
     redraw();
+}
+
+void HeatmapView::fillLayerSelector() {
+    const QSignalBlocker blocker(layerBox_);
+    layerBox_->clear();
+    auto addLayer = [this](int l) {
+        layerBox_->addItem(tr("%1 (%2 neurons)").arg(layerTitle(l)).arg(frame_.layers[l].units), l);
+    };
+    if (!encoders_.byEncoder) {
+        for (int l = 0; l < int(frame_.layers.size()); ++l) addLayer(l);
+    } else {
+        auto* model = qobject_cast<QStandardItemModel*>(layerBox_->model());
+        std::vector<int64_t> units;
+        for (const auto& l : frame_.layers) units.push_back(l.units);
+        const std::vector<EncoderCount> counts = countByEncoder(encoders_, units, units);
+        for (size_t e = 0; e < encoders_.encoders.size(); ++e) {
+            const EncoderGroup& g = encoders_.encoders[e];
+            // A header that groups the encoder's layers; it cannot be chosen itself.
+            layerBox_->addItem(tr("%1: %2 attention and %3 MLP neurons")
+                                   .arg(EncoderNames::encoder(g.encoder))
+                                   .arg(counts[e].attentionTotal)
+                                   .arg(counts[e].mlpTotal),
+                               -1);
+            if (QStandardItem* header = model ? model->item(layerBox_->count() - 1) : nullptr) {
+                header->setFlags(header->flags() & ~(Qt::ItemIsSelectable | Qt::ItemIsEnabled));
+                QFont bold = header->font();
+                bold.setBold(true);
+                header->setFont(bold);
+            }
+            for (int l : g.layers) addLayer(l);
+        }
+    }
+    layerBox_->setCurrentIndex(layerBox_->findData(layer_));
+}
+
+QString HeatmapView::layerTitle(int layer) const {
+    if (encoders_.byEncoder) return EncoderNames::layer(encoders_.parts[size_t(layer)]);
+    return QString::fromStdString(frame_.layers[size_t(layer)].name);
+}
+
+void HeatmapView::updateCaption() {
+    QString text = tr("Epoch %1, step %2: mean mask of each class's probe images")
+                       .arg(frame_.epoch + 1)
+                       .arg(frame_.globalStep);
+    if (encoders_.byEncoder && layer_ < int(frame_.layers.size()))
+        text += "\n" + EncoderNames::describe(encoders_.parts[size_t(layer_)]);
+    caption_->setText(text);
+    // Transformers: the axis says which kind of neuron the columns are.
+    plot_->xAxis->setLabel(
+        encoders_.byEncoder && layer_ < int(frame_.layers.size())
+            ? tr("%1 neuron").arg(EncoderNames::block(encoders_.parts[size_t(layer_)].block))
+            : tr("neuron"));
+}
+
+QString HeatmapView::caption() const {
+    return caption_->text();
 }
 
 void HeatmapView::setLayer(int index) {
     layer_ = index;
-    if (layerBox_->currentIndex() != index) layerBox_->setCurrentIndex(index);
+    const int entry = layerBox_->findData(index);
+    if (layerBox_->currentIndex() != entry) layerBox_->setCurrentIndex(entry);
+    updateCaption();
     redraw();
 }
 
@@ -167,7 +225,7 @@ void HeatmapView::showValueAt(const QPointF& pixel) {
         return;
     }
     readout_->setText(tr("%1, neuron %2, class %3: %4")
-                          .arg(QString::fromStdString(l.name))
+                          .arg(layerTitle(layer_))
                           .arg(neuronAt(column))
                           .arg(QString::fromStdString(frame_.classNames[classId]))
                           .arg(l.at(classId, neuronAt(column)), 0, 'f', 3));

@@ -1,10 +1,13 @@
 // Class x neuron heatmap of mean mask values for one masked layer at a time, fixed colour scale
 // [0, 1] (viridis), neurons optionally sorted by the class that uses them most, hover read-out;
-// below it the per-sample view (one probe image's masks).
+// below it the per-sample view (one probe image's masks). Transformer layers are listed by
+// encoder, under a header per encoder, and the caption says whether they are attention or MLP
+// neurons (encoder_layers.h).
 #pragma once
 
 #include <QWidget>
 
+#include "encoder_layers.h"
 #include "nemo/heatmap_frame.h"
 
 class QCheckBox;
@@ -26,6 +29,10 @@ class HeatmapView : public QWidget {
     // What is drawn, for tests: cell (neuron column, class row) of the shown layer.
     double cell(int column, int classId) const;
     int layerCount() const { return int(frame_.layers.size()); }
+    int currentLayer() const { return layer_; }
+    // The layer list: one entry per layer, and for Transformers a disabled header per encoder.
+    QComboBox* layerSelector() const { return layerBox_; }
+    QString caption() const;
     QString readout() const;  // the hover read-out text
     QCustomPlot* plot() const { return plot_; }
     SampleMaskView* sampleView() const { return samples_; }
@@ -34,10 +41,14 @@ class HeatmapView : public QWidget {
     int neuronAt(int column) const { return order_.empty() ? column : order_[column]; }
 
   private:
+    void fillLayerSelector();
+    void updateCaption();
+    QString layerTitle(int layer) const;  // as the selector and read-out name it
     void redraw();
     void showValueAt(const QPointF& pixel);
 
     nemo::HeatmapFrame frame_;
+    EncoderLayout encoders_;  // byEncoder false for CNNs
     int layer_ = 0;
     bool sortByClass_ = true;
     std::vector<int> order_;

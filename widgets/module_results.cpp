@@ -8,6 +8,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "encoder_kept_tree.h"
+
 namespace {
 
 QTableWidgetItem* cell(const QString& text, bool right = true) {
@@ -57,9 +59,11 @@ ModuleResults::ModuleResults(QWidget* parent) : QWidget(parent) {
         tr("The full model is scored on the same classes, its logits restricted to them"));
     layers_ = makeTable({tr("Layer"), tr("Neurons kept"), tr("Share")});
     layers_->setToolTip(tr("Neurons of each masked layer that the module keeps"));
+    encoders_ = new EncoderKeptTree;
     auto* tables = new QHBoxLayout;
     tables->addWidget(compare_, 3, Qt::AlignTop);
     tables->addWidget(layers_, 2, Qt::AlignTop);
+    tables->addWidget(encoders_, 2, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(caption_);
@@ -95,6 +99,16 @@ void ModuleResults::setResult(const nemo::ExtractResult& r, const QString& capti
         compare_->setItem(i, 2, cell(rows[i].full));
         compare_->setItem(i, 3, cell(rows[i].ratio));
     }
+    compare_->show();
+    fitHeight(compare_);
+    // Transformer modules: by encoder; any other model: the per-layer table.
+    const bool byEncoder = encoders_->setLayers(r.layers);
+    encoders_->setVisible(byEncoder);
+    layers_->setVisible(!byEncoder);
+    if (!byEncoder) fillLayerTable(r);
+}
+
+void ModuleResults::fillLayerTable(const nemo::ExtractResult& r) {
     layers_->setRowCount(int(r.layers.size()) + 1);
     int64_t kept = 0, total = 0;
     for (size_t i = 0; i < r.layers.size(); ++i) {
@@ -112,9 +126,6 @@ void ModuleResults::setResult(const nemo::ExtractResult& r, const QString& capti
     layers_->setItem(last, 1, cell(tr("%1 of %2").arg(kept).arg(total)));
     layers_->setItem(
         last, 2, cell(QString::number(100.0 * kept / std::max<int64_t>(1, total), 'f', 0) + " %"));
-    compare_->show();
-    layers_->show();
-    fitHeight(compare_);
     fitHeight(layers_);
 }
 
@@ -126,6 +137,8 @@ void ModuleResults::clear(const QString& message) {
     layers_->setRowCount(0);
     compare_->hide();
     layers_->hide();
+    encoders_->clear();
+    encoders_->hide();
 }
 
 QString ModuleResults::text(int row, int column) const {

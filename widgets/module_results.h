@@ -1,11 +1,13 @@
 // What an extracted module is worth next to the full model on the same sub-task: accuracy,
-// parameters, FLOPs, measured latency (batch 1 and 128), and the neurons each layer keeps.
+// parameters, FLOPs, measured latency (batch 1 and 128), and the neurons each layer keeps
+// (Transformers: grouped by encoder, with attention and MLP totals).
 #pragma once
 
 #include <QWidget>
 
 #include "nemo/modules.h"
 
+class EncoderKeptTree;
 class QLabel;
 class QTableWidget;
 
@@ -20,14 +22,18 @@ class ModuleResults : public QWidget {
 
     bool hasResult() const { return has_; }
     const nemo::ExtractResult& result() const { return result_; }
-    QString text(int row, int column) const;       // comparison table, for tests
-    QString layerText(int row, int column) const;  // per-layer table
+    QString text(int row, int column) const;                    // comparison table, for tests
+    QString layerText(int row, int column) const;               // per-layer table (CNNs)
+    EncoderKeptTree* encoderTree() const { return encoders_; }  // shown for Transformers
     QString caption() const;
 
   private:
+    void fillLayerTable(const nemo::ExtractResult& result);
+
     nemo::ExtractResult result_;
     bool has_ = false;
     QLabel* caption_;
     QTableWidget* compare_;
     QTableWidget* layers_;
+    EncoderKeptTree* encoders_;
 };

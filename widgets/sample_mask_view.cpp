@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <qcustomplot.h>
 
@@ -82,7 +83,12 @@ SampleMaskView::SampleMaskView(QWidget* parent) : QWidget(parent) {
 
 void SampleMaskView::setFrame(const nemo::HeatmapFrame& frame) {
     const bool newProbe = frame.probeImages != frame_.probeImages;
+    bool newLayers = frame.layers.size() != frame_.layers.size();
+    for (size_t l = 0; !newLayers && l < frame.layers.size(); ++l)
+        newLayers = frame.layers[l].name != frame_.layers[l].name ||
+                    frame.layers[l].units != frame_.layers[l].units;
     frame_ = frame;
+    if (newLayers) updateStrips();
     if (newProbe) {
         byClass_.assign(frame_.classNames.size(), {});
         if (frame_.probeImages) {
@@ -156,50 +162,123 @@ QString SampleMaskView::readout() const {
     return readout_->text();
 }
 
-void SampleMaskView::redraw() {
-    const int rows = int(frame_.layers.size());
-    int widest = 1;
-    for (const auto& l : frame_.layers) widest = std::max(widest, l.units);
-    map_->data()->setSize(widest, rows);
-    map_->data()->setRange(QCPRange(0, std::max(1, widest - 1)),
-                           QCPRange(0, std::max(1, rows - 1)));
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    QStringList lines;
-    for (int r = 0; r < rows; ++r) {
-        const auto& l = frame_.layers[size_t(r)];
-        int active = 0;
-        for (int j = 0; j < widest; ++j) {
-            const double v = j < l.units ? l.sampleAt(sample_, j) : NAN;
-            map_->data()->setCell(j, r, v);
-            if (j < l.units && v > 0) ++active;
-        }
-        const QString name = QString::fromStdString(l.name);
-        ticker->addTick(r, name);
-        // "Active" is the engine's retention rule: a mask value above zero keeps the neuron.
-        lines << tr("%1: %2 of %3 neurons active").arg(name).arg(active).arg(l.units);
+void SampleMaskView::updateStrips() {
+    QStringList names;
+    std::vector<int> widths;
+    for (const auto& l : frame_.layers) {
+        names << QString::fromStdString(l.name);
+        widths.push_back(l.units);
     }
-    plot_->yAxis->setTicker(ticker);
-    plot_->xAxis->setRange(-0.5, widest - 0.5);
+    strips_ = layoutStrips(names, widths);
+    auto rows = QSharedPointer<QCPAxisTickerText>::create();
+    for (int r = 0; r < strips_.rows; ++r) rows->addTick(r, strips_.rowLabels[r]);
+    plot_->yAxis->setTicker(rows);
+    // Transformers: the parts of every encoder's strip are named under it, attention and MLP
+    // over it, and thin lines part them; CNN strips keep plain neuron numbers.
+    plot_->clearItems();
+    if (strips_.parts.empty()) {
+        plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        plot_->xAxis->setLabel(tr("neuron"));
+        plot_->xAxis2->setVisible(false);
+        return;
+    }
+    auto parts = QSharedPointer<QCPAxisTickerText>::create();
+    for (const auto& span : strips_.parts) {
+        parts->addTick(0.5 * (span.begin + span.end - 1), span.label);
+        if (span.begin == 0) continue;
+        // Thicker where attention ends and the MLP begins.
+        const bool blockEdge =
+            std::any_of(strips_.blocks.begin(), strips_.blocks.end(),
+                        [&](const MaskStrips::Span& b) { return b.begin == span.begin; });
+        auto* line = new QCPItemStraightLine(plot_);
+        line->setPen(QPen(Qt::white, blockEdge ? 2.5 : 1));
+        line->point1->setCoords(span.begin - 0.5, 0);
+        line->point2->setCoords(span.begin - 0.5, 1);
+    }
+    plot_->xAxis->setTicker(parts);
+    plot_->xAxis->setLabel(QString());
+    auto blocks = QSharedPointer<QCPAxisTickerText>::create();
+    for (const auto& span : strips_.blocks)
+        blocks->addTick(0.5 * (span.begin + span.end - 1), tr("%1 neurons").arg(span.label));
+    plot_->xAxis2->setTicker(blocks);
+    plot_->xAxis2->setTicks(true);
+    plot_->xAxis2->setTickLabels(true);
+    plot_->xAxis2->setSubTicks(false);
+    plot_->xAxis2->setTickLength(0, 0);
+    plot_->xAxis2->setVisible(true);
+}
+
+void SampleMaskView::redraw() {
+    const int width = strips_.width;
+    const int rows = std::max(1, strips_.rows);
+    map_->data()->setSize(width, rows);
+    map_->data()->setRange(QCPRange(0, std::max(1, width - 1)), QCPRange(0, std::max(1, rows - 1)));
+    map_->data()->fill(NAN);  // strips narrower than the widest stay transparent
+    for (size_t l = 0; l < frame_.layers.size() && l < strips_.places.size(); ++l) {
+        const auto& layer = frame_.layers[l];
+        const MaskStrips::Place& at = strips_.places[l];
+        for (int j = 0; j < layer.units; ++j)
+            map_->data()->setCell(at.offset + j, at.row, layer.sampleAt(sample_, j));
+    }
+    plot_->xAxis->setRange(-0.5, width - 0.5);
+    plot_->xAxis2->setRange(plot_->xAxis->range());
     plot_->yAxis->setRange(-0.5, rows - 0.5);
     summary_->setText(
         tr("Probe image %1, class %2")
             .arg(sample_ + 1)
             .arg(QString::fromStdString(
                 frame_.classNames[size_t(frame_.probeImages->labels[size_t(sample_)])])) +
-        "\n" + lines.join('\n'));
+        "\n" + activeSummary());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+QString SampleMaskView::activeSummary() const {
+    // "Active" is the engine's retention rule: a mask value above zero keeps the neuron.
+    QStringList names;
+    std::vector<int64_t> active, totals;
+    for (const auto& l : frame_.layers) {
+        int n = 0;
+        for (int j = 0; j < l.units; ++j) n += l.sampleAt(sample_, j) > 0;
+        names << QString::fromStdString(l.name);
+        active.push_back(n);
+        totals.push_back(l.units);
+    }
+    QStringList lines;
+    const EncoderLayout layout = groupByEncoder(names);
+    if (layout.byEncoder) {
+        for (const EncoderCount& c : countByEncoder(layout, active, totals))
+            lines << tr("%1: %2 of %3 attention and %4 of %5 MLP neurons active")
+                         .arg(EncoderNames::encoder(c.encoder))
+                         .arg(c.attention)
+                         .arg(c.attentionTotal)
+                         .arg(c.mlp)
+                         .arg(c.mlpTotal);
+    } else {
+        for (int l = 0; l < names.size(); ++l)
+            lines << tr("%1: %2 of %3 neurons active")
+                         .arg(names[l])
+                         .arg(active[size_t(l)])
+                         .arg(totals[size_t(l)]);
+    }
+    return lines.join('\n');
+}
+
 void SampleMaskView::showValueAt(const QPointF& pixel) {
-    const int neuron = int(std::lround(plot_->xAxis->pixelToCoord(pixel.x())));
-    const int layer = int(std::lround(plot_->yAxis->pixelToCoord(pixel.y())));
-    const double v = cell(layer, neuron);
+    showValueAtCell(int(std::lround(plot_->yAxis->pixelToCoord(pixel.y()))),
+                    int(std::lround(plot_->xAxis->pixelToCoord(pixel.x()))));
+}
+
+void SampleMaskView::showValueAtCell(int row, int column) {
+    int layer = -1, neuron = -1;
+    const double v = strips_.locate(row, column, &layer, &neuron) ? cell(layer, neuron) : NAN;
     if (std::isnan(v)) {
         readout_->clear();
         return;
     }
+    const QString name = QString::fromStdString(frame_.layers[size_t(layer)].name);
+    const std::optional<EncoderPart> part = parseEncoderPart(name);
     readout_->setText(tr("%1, neuron %2: mask %3")
-                          .arg(QString::fromStdString(frame_.layers[size_t(layer)].name))
+                          .arg(part ? EncoderNames::layer(*part) : name)
                           .arg(neuron)
                           .arg(v, 0, 'f', 3));
 }

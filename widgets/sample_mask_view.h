@@ -1,11 +1,13 @@
 // The Neurons tab's per-sample view: pick a probe image (class, then which of its images), see
-// the image and its mask value for every neuron of every masked layer, one strip per layer, on
-// the same fixed [0, 1] colour scale as the class heatmap.
+// the image and its mask value for every neuron of every masked layer on the same fixed [0, 1]
+// colour scale as the class heatmap: one strip per layer, or for Transformers one strip per
+// encoder with its attention and MLP parts side by side (mask_strips.h).
 #pragma once
 
 #include <QWidget>
 #include <vector>
 
+#include "mask_strips.h"
 #include "nemo/heatmap_frame.h"
 
 class QComboBox;
@@ -28,14 +30,20 @@ class SampleMaskView : public QWidget {
     double cell(int layer, int neuron) const;
     QString summary() const;  // the active-neuron counts under the image
     QString readout() const;
+    const MaskStrips& strips() const { return strips_; }
+    // The hover read-out at strip `row`, column `column`, as moving the mouse there shows it.
+    void showValueAtCell(int row, int column);
 
   private:
     void redraw();
     void showValueAt(const QPointF& pixel);
     void updateIndexRange();
+    void updateStrips();
+    QString activeSummary() const;
 
     nemo::HeatmapFrame frame_;
     std::vector<std::vector<int>> byClass_;  // probe indices of each class
+    MaskStrips strips_;
     int sample_ = -1;
     QComboBox* classBox_;
     QSpinBox* indexBox_;

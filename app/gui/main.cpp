@@ -1,4 +1,5 @@
-// nemo-workbench: the desktop front end. --demo picks the Quick demo preset and starts it.
+// nemo-workbench: the desktop front end. --demo picks the Quick demo preset and starts it,
+// --transformer-demo the Transformer demo.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTabWidget>
@@ -39,6 +40,9 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     QCommandLineOption demo("demo",
                             QApplication::translate("main", "Start the Quick demo at once"));
+    QCommandLineOption transformerDemo(
+        "transformer-demo",
+        QApplication::translate("main", "Start the Transformer demo (vit_tiny) at once"));
     QCommandLineOption screenshot(
         "screenshot",
         QApplication::translate("main", "Save a PNG of the window after N seconds and quit"),
@@ -56,7 +60,7 @@ int main(int argc, char** argv) {
                                 "Interface language (en, zh_CN, de); default: the one chosen "
                                 "in Preferences, else the system's"),
         "code");
-    parser.addOptions({demo, screenshot, after, tab, lang});
+    parser.addOptions({demo, transformerDemo, screenshot, after, tab, lang});
     parser.addPositionalArgument(
         "run", QApplication::translate("main", "A run folder to open (followed while it grows)"),
         "[run]");
@@ -70,6 +74,9 @@ int main(int argc, char** argv) {
         window.openRun(parser.positionalArguments().first());
     if (parser.isSet(demo)) {
         window.applyQuickDemo();
+        window.startTraining();
+    } else if (parser.isSet(transformerDemo)) {
+        window.applyTransformerDemo();
         window.startTraining();
     }
     if (parser.isSet(screenshot)) {

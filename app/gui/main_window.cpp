@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -34,6 +35,7 @@
 #include "dataset_preview.h"
 #include "heatmap_view.h"
 #include "metrics_plot.h"
+#include "model_choices.h"
 #include "module_worker.h"
 #include "modules_tab.h"
 #include "nemo/dataset.h"
@@ -144,12 +146,14 @@ QWidget* MainWindow::buildExperimentPanel() {
     auto* box = new QGroupBox(tr("Experiment"));
     auto* form = new QFormLayout(box);
     auto* preset = preset_ = new QComboBox;
-    preset->addItems({tr("Custom"), tr("Quick demo")});
+    preset->addItems({tr("Custom"), tr("Quick demo"), tr("Transformer demo")});
     preset->setToolTip(
         tr("Quick demo: tinycnn on 20,000 Fashion-MNIST images, modules form in "
-           "about a minute"));
+           "about a minute. Transformer demo: vit_tiny on the same images, attention and MLP "
+           "neurons form modules in a few minutes"));
     connect(preset, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (i == 1) applyQuickDemo();
+        if (i == 2) applyTransformerDemo();
     });
     form->addRow(tr("Preset"), preset);
 
@@ -158,10 +162,24 @@ QWidget* MainWindow::buildExperimentPanel() {
     dataset_->setToolTip(tr("Dataset to train on; Fashion-MNIST ships with Debian"));
     form->addRow(tr("Dataset"), dataset_);
     model_ = new QComboBox;
-    model_->addItems(
-        {"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18", "vit_tiny", "vit_s", "deit_s"});
-    model_->setToolTip(tr("Architecture; tinycnn trains in seconds, the others are the paper's"));
+    model_->setObjectName("model");
+    for (const ModelChoice& m : modelChoices()) {
+        model_->addItem(m.name);
+        model_->setItemData(model_->count() - 1, m.description, Qt::ToolTipRole);
+    }
+    model_->setToolTip(
+        tr("Architecture: tinycnn and vit_tiny are ours, small enough for a laptop CPU; simcnn, "
+           "rescnn, vgg16 and resnet18 are the paper's CNNs, vit_s and deit_s its Transformers"));
     form->addRow(tr("Model"), model_);
+    maskAttention_ = new QCheckBox(tr("Mask query, key and value"));
+    maskAttention_->setObjectName("maskAttention");
+    maskAttention_->setChecked(true);
+    maskAttention_->setToolTip(
+        tr("Transformers: mask generators on the attention's query, key and value projections "
+           "too, as in the paper. Off: only the attention output and the MLP are masked "
+           "(nemo train --unmasked-qkv). CNNs have no attention."));
+    form->addRow(tr("Attention"), maskAttention_);
+    connect(model_, &QComboBox::currentTextChanged, this, &MainWindow::onModelChanged);
     mode_ = new QComboBox;
     mode_->addItem(tr("NeMo (contrastive)"), "nemo");
     mode_->addItem(tr("MwT (cohesion/coupling)"), "mwt");
@@ -196,7 +214,23 @@ QWidget* MainWindow::buildExperimentPanel() {
     outDir_->setToolTip(tr("Run folder: config, metrics and checkpoints are written here"));
     form->addRow(tr("Run folder"), outDir_);
     box->setMinimumWidth(300);
+    onModelChanged(model_->currentText());
     return box;
+}
+
+void MainWindow::onModelChanged(const QString& model) {
+    const bool transformer = isTransformerModel(model);
+    maskAttention_->setEnabled(transformer);
+    if (transformer == transformerForm_) return;
+    // NeMo's loss settings follow the model family while they still hold the other family's
+    // defaults; values the user chose stay.
+    const LossDefaults from = nemoLossDefaults(transformerForm_);
+    const LossDefaults to = nemoLossDefaults(transformer);
+    transformerForm_ = transformer;
+    if (mode_->currentData().toString() != "nemo") return;
+    if (qFuzzyCompare(alpha_->value(), from.alpha)) alpha_->setValue(to.alpha);
+    if (qFuzzyCompare(temperature_->value(), from.temperature))
+        temperature_->setValue(to.temperature);
 }
 
 void MainWindow::buildMenus() {
@@ -318,6 +352,7 @@ void MainWindow::applyRunConfig(const QString& runDir) {
     setDouble(alpha_, c["alpha"]);
     setDouble(beta_, c["beta"]);
     setDouble(temperature_, c["temperature"]);
+    if (c["mask_attention"].isBool()) maskAttention_->setChecked(c["mask_attention"].toBool());
 }
 
 void MainWindow::showPreferences() {
@@ -346,11 +381,31 @@ void MainWindow::applyQuickDemo() {
     outDir_->setText(defaultRunDir());
 }
 
+void MainWindow::applyTransformerDemo() {
+    {
+        const QSignalBlocker blocker(preset_);
+        preset_->setCurrentIndex(2);
+    }
+    dataset_->setCurrentText("fashion-mnist");
+    mode_->setCurrentIndex(0);
+    model_->setCurrentText("vit_tiny");
+    maskAttention_->setChecked(true);
+    epochs_->setValue(3);
+    batchSize_->setValue(128);
+    limitTrain_->setValue(20000);
+    const LossDefaults loss = nemoLossDefaults(true);
+    alpha_->setValue(loss.alpha);
+    temperature_->setValue(loss.temperature);
+    outDir_->setText(defaultRunDir());
+}
+
 nemo::TrainConfig MainWindow::configFromForm() const {
     nemo::TrainConfig c = nemo::TrainConfig::defaultsFor(
         nemo::trainModeFromString(mode_->currentData().toString().toStdString()));
     c.dataset = dataset_->currentText().toStdString();
     c.model = model_->currentText().toStdString();
+    // Only Transformers have attention masks; a CNN's config keeps the engine's default.
+    c.maskAttention = !isTransformerModel(model_->currentText()) || maskAttention_->isChecked();
     c.epochs = epochs_->value();
     c.batchSize = batchSize_->value();
     c.lr = lr_->value();

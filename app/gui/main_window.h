@@ -8,6 +8,7 @@
 #include "nemo/train_config.h"
 
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -35,6 +36,7 @@ class MainWindow : public QMainWindow {
     ~MainWindow() override;
 
     void applyQuickDemo();
+    void applyTransformerDemo();
     nemo::TrainConfig configFromForm() const;
     MetricsPlot* metricsPlot() const { return plot_; }
     HeatmapView* heatmapView() const { return heatmap_; }
@@ -61,6 +63,7 @@ class MainWindow : public QMainWindow {
 
   private:
     QWidget* buildExperimentPanel();
+    void onModelChanged(const QString& model);
     void onMetrics(const nemo::MetricsEvent& e);
     void onFinished(bool stopped, double accuracy, double retention);
     void onFailed(const QString& reason);
@@ -81,6 +84,8 @@ class MainWindow : public QMainWindow {
     QPlainTextEdit* log_;
     QTabWidget* tabs_;
     QComboBox *preset_, *dataset_, *model_, *mode_;
+    QCheckBox* maskAttention_;
+    bool transformerForm_ = false;  // the model family the loss settings were last set for
     QSpinBox *epochs_, *batchSize_, *limitTrain_, *threads_, *seed_;
     QDoubleSpinBox *lr_, *lrMask_, *alpha_, *beta_, *temperature_;
     QLineEdit* outDir_;

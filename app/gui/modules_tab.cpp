@@ -19,6 +19,7 @@
 #include <cmath>
 
 #include "class_picker.h"
+#include "encoder_layers.h"
 #include "module_export.h"
 #include "module_results.h"
 #include "module_worker.h"
@@ -337,21 +338,26 @@ void ModulesTab::updateSelection() {
     } else {
         const std::vector<int64_t> kept = preview_.keptPerLayer(classes);
         int64_t sum = 0, total = 0;
-        QStringList layers;
         for (size_t l = 0; l < kept.size(); ++l) {
             sum += kept[l];
             total += preview_.layerWidths[l];
-            layers << tr("%1: %2/%3")
-                          .arg(frequencies_.layerNames.value(int(l)))
-                          .arg(kept[l])
-                          .arg(preview_.layerWidths[l]);
         }
+        // Transformers: per encoder, attention and MLP (18 layer names would not be read).
+        const EncoderLayout encoders = groupByEncoder(frequencies_.layerNames);
+        QStringList parts;
+        for (const EncoderCount& c : countByEncoder(encoders, kept, preview_.layerWidths))
+            parts << EncoderNames::totals(c);
+        for (size_t l = 0; !encoders.byEncoder && l < kept.size(); ++l)
+            parts << tr("%1: %2/%3")
+                         .arg(frequencies_.layerNames.value(int(l)))
+                         .arg(kept[l])
+                         .arg(preview_.layerWidths[l]);
         selection_->setText(tr("A module for these %n class(es) keeps %1 of %2 neurons (%3): %4",
                                nullptr, int(classes.size()))
                                 .arg(sum)
                                 .arg(total)
                                 .arg(percent(double(sum) / double(std::max<int64_t>(total, 1))))
-                                .arg(layers.join(", ")));
+                                .arg(parts.join(encoders.byEncoder ? "; " : ", ")));
     }
     if (!busy_) showSavedModule();
     updateButtons();

@@ -1,0 +1,24 @@
+// The models the Experiment panel offers and what the form needs to know about each: a
+// description for its tooltip, whether it is a Transformer (only those have attention masks to
+// switch off) and the NeMo loss settings that suit its family.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+struct ModelChoice {
+    QString name;  // as `nemo train --model` takes it
+    bool transformer = false;
+    QString description;  // translated
+};
+
+// In the order the picker lists them: ours first within each family, then the paper's.
+QList<ModelChoice> modelChoices();
+bool isTransformerModel(const QString& name);
+
+// Contrastive loss weight and temperature the form starts from for a model family.
+struct LossDefaults {
+    double alpha = 0.5;
+    double temperature = 0.3;
+};
+LossDefaults nemoLossDefaults(bool transformer);
