@@ -99,11 +99,11 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     </message>
     <message>
         <source>Attention kept</source>
-        <translation>Attention behalten</translation>
+        <translation>Attention</translation>
     </message>
     <message>
         <source>MLP kept</source>
-        <translation>MLP behalten</translation>
+        <translation>MLP</translation>
     </message>
     <message>
         <source>Share</source>
@@ -118,8 +118,8 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <source>All masked layers</source>
-        <translation>Alle maskierten Schichten</translation>
+        <source>All encoders</source>
+        <translation>Alle Encoder</translation>
     </message>
 </context>
 <context>
@@ -623,10 +623,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>Schnelle Demo: tinycnn auf 20.000 Fashion-MNIST-Bildern, Module bilden sich in etwa einer Minute. Transformer-Demo: vit_tiny auf denselben Bildern, Attention- und MLP-Neuronen bilden in wenigen Minuten Module</translation>
     </message>
     <message>
-        <source>Architecture: tinycnn and vit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
-        <translation>Architektur: tinycnn und vit_tiny sind unsere, klein genug für eine Laptop-CPU; simcnn, rescnn, vgg16 und resnet18 sind die CNNs aus dem Paper, vit_s und deit_s seine Transformer</translation>
-    </message>
-    <message>
         <source>Mask query, key and value</source>
         <translation>Query, Key und Value maskieren</translation>
     </message>
@@ -637,6 +633,10 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>Attention</source>
         <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Architecture: tinycnn, vit_tiny and deit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
+        <translation>Architektur: tinycnn, vit_tiny und deit_tiny sind unsere, klein genug für eine Laptop-CPU; simcnn, rescnn, vgg16 und resnet18 sind die CNNs aus dem Paper, vit_s und deit_s seine Transformer</translation>
     </message>
 </context>
 <context>
@@ -811,6 +811,10 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>The paper&apos;s DeiT-Small (ViT-Small with a distillation token)</source>
         <translation>DeiT-Small aus dem Paper (ViT-Small mit Distillations-Token)</translation>
+    </message>
+    <message>
+        <source>Ours: vit_tiny with DeiT&apos;s distillation token and second head. Trains without random crops and flips, like vit_tiny; a teacher run is given on the command line (nemo train --teacher)</source>
+        <translation>Unseres: vit_tiny mit dem Distillations-Token und zweiten Kopf von DeiT. Trainiert wie vit_tiny ohne zufälliges Zuschneiden und Spiegeln; ein Lehrer-Lauf wird auf der Kommandozeile angegeben (nemo train --teacher)</translation>
     </message>
 </context>
 <context>
@@ -1335,8 +1339,8 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <translation>%1-Neuronen</translation>
     </message>
     <message>
-        <source>%1: %2 of %3 attention and %4 of %5 MLP neurons active</source>
-        <translation>%1: %2 von %3 Attention- und %4 von %5 MLP-Neuronen aktiv</translation>
+        <source>%1: attention %2/%3, MLP %4/%5 active</source>
+        <translation>%1: Attention %2/%3, MLP %4/%5 aktiv</translation>
     </message>
 </context>
 <context>

@@ -118,8 +118,8 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>All masked layers</source>
-        <translation>所有掩码层</translation>
+        <source>All encoders</source>
+        <translation>所有编码器</translation>
     </message>
 </context>
 <context>
@@ -623,10 +623,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>快速演示：在 20,000 张 Fashion-MNIST 图像上训练 tinycnn，约一分钟形成模块。Transformer 演示：在相同图像上训练 vit_tiny，注意力和 MLP 神经元在几分钟内形成模块</translation>
     </message>
     <message>
-        <source>Architecture: tinycnn and vit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
-        <translation>架构：tinycnn 和 vit_tiny 是我们的模型，足够小，可在笔记本 CPU 上训练；simcnn、rescnn、vgg16 和 resnet18 是论文中的 CNN，vit_s 和 deit_s 是论文中的 Transformer</translation>
-    </message>
-    <message>
         <source>Mask query, key and value</source>
         <translation>掩码 query、key 和 value</translation>
     </message>
@@ -637,6 +633,10 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Attention</source>
         <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Architecture: tinycnn, vit_tiny and deit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
+        <translation>架构：tinycnn、vit_tiny 和 deit_tiny 是我们的模型，足够小，可在笔记本 CPU 上训练；simcnn、rescnn、vgg16 和 resnet18 是论文中的 CNN，vit_s 和 deit_s 是论文中的 Transformer</translation>
     </message>
 </context>
 <context>
@@ -811,6 +811,10 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>The paper&apos;s DeiT-Small (ViT-Small with a distillation token)</source>
         <translation>论文中的 DeiT-Small（带蒸馏 token 的 ViT-Small）</translation>
+    </message>
+    <message>
+        <source>Ours: vit_tiny with DeiT&apos;s distillation token and second head. Trains without random crops and flips, like vit_tiny; a teacher run is given on the command line (nemo train --teacher)</source>
+        <translation>我们的模型：带 DeiT 蒸馏 token 和第二个输出头的 vit_tiny。与 vit_tiny 一样训练时不做随机裁剪和翻转；教师运行在命令行中指定（nemo train --teacher）</translation>
     </message>
 </context>
 <context>
@@ -1332,8 +1336,8 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <translation>%1神经元</translation>
     </message>
     <message>
-        <source>%1: %2 of %3 attention and %4 of %5 MLP neurons active</source>
-        <translation>%1：%3 个注意力神经元中 %2 个、%5 个 MLP 神经元中 %4 个激活</translation>
+        <source>%1: attention %2/%3, MLP %4/%5 active</source>
+        <translation>%1：注意力 %2/%3，MLP %4/%5 激活</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "encoder_kept_tree.h"
 
 #include <QHeaderView>
+#include <QStyledItemDelegate>
 #include <algorithm>
 
 namespace {
@@ -14,9 +15,21 @@ QString share(int64_t kept, int64_t total) {
 
 QTreeWidgetItem* row(const QStringList& texts) {
     auto* item = new QTreeWidgetItem(texts);
-    for (int c = Attention; c <= Share; ++c) item->setTextAlignment(c, Qt::AlignRight);
+    for (int c = Attention; c <= Share; ++c)
+        item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
     return item;
 }
+
+// Rows as tall as the comparison table's beside the tree, so that the two read as one panel.
+class RowHeight : public QStyledItemDelegate {
+  public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.setHeight(std::max(size.height(), option.fontMetrics.height() + 6));
+        return size;
+    }
+};
 
 }  // namespace
 
@@ -27,7 +40,9 @@ EncoderKeptTree::EncoderKeptTree(QWidget* parent) : QTreeWidget(parent) {
            "projections) and MLP (the feed-forward block's two layers). Open an encoder to see "
            "its layers."));
     setRootIsDecorated(true);
+    setIndentation(fontMetrics().height());  // the default indent would widen the first column
     setUniformRowHeights(true);
+    setItemDelegate(new RowHeight(this));
     setSelectionMode(QAbstractItemView::NoSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -62,7 +77,7 @@ bool EncoderKeptTree::setLayers(const std::vector<nemo::LayerKeep>& layers) {
             const QString count = tr("%1 of %2").arg(kept[size_t(l)]).arg(totals[size_t(l)]);
             const bool attention = p.block == EncoderBlock::Attention;
             encoder->addChild(
-                row({EncoderNames::part(p.part), attention ? count : QString(),
+                row({EncoderNames::shortPart(p.part), attention ? count : QString(),
                      attention ? QString() : count, share(kept[size_t(l)], totals[size_t(l)])}));
         }
         addTopLevelItem(encoder);
@@ -72,14 +87,24 @@ bool EncoderKeptTree::setLayers(const std::vector<nemo::LayerKeep>& layers) {
         all.mlpTotal += c.mlpTotal;
     }
     auto* total =
-        row({tr("All masked layers"), tr("%1 of %2").arg(all.attention).arg(all.attentionTotal),
+        row({tr("All encoders"), tr("%1 of %2").arg(all.attention).arg(all.attentionTotal),
              tr("%1 of %2").arg(all.mlp).arg(all.mlpTotal),
              share(all.attention + all.mlp, all.attentionTotal + all.mlpTotal)});
     QFont bold = total->font(Name);
     bold.setBold(true);
     for (int c = Name; c <= Share; ++c) total->setFont(c, bold);
     addTopLevelItem(total);
-    for (int c = Name; c < Share; ++c) resizeColumnToContents(c);
+    // Wide enough for every column, the encoders' layers included (measured open, then closed
+    // again): the panel beside it gives way rather than this clipping.
+    expandAll();
+    int width = 2 * frameWidth();
+    for (int c = Name; c <= Share; ++c) {
+        resizeColumnToContents(c);
+        // The last column stretches: its content, not its width now, is what it needs.
+        width += std::max(sizeHintForColumn(c), header()->sectionSizeHint(c));
+    }
+    setMinimumWidth(width);
+    collapseAll();
     fitHeight();
     return true;
 }

@@ -186,14 +186,18 @@ void SampleMaskView::updateStrips() {
     for (const auto& span : strips_.parts) {
         parts->addTick(0.5 * (span.begin + span.end - 1), span.label);
         if (span.begin == 0) continue;
-        // Thicker where attention ends and the MLP begins.
+        // Thicker where attention ends and the MLP begins. White on a black edge: seen on
+        // viridis' yellow and its dark purple alike.
         const bool blockEdge =
             std::any_of(strips_.blocks.begin(), strips_.blocks.end(),
                         [&](const MaskStrips::Span& b) { return b.begin == span.begin; });
-        auto* line = new QCPItemStraightLine(plot_);
-        line->setPen(QPen(Qt::white, blockEdge ? 2.5 : 1));
-        line->point1->setCoords(span.begin - 0.5, 0);
-        line->point2->setCoords(span.begin - 0.5, 1);
+        const double width = blockEdge ? 3 : 1.5;
+        for (const QPen& pen : {QPen(Qt::black, width + 2), QPen(Qt::white, width)}) {
+            auto* line = new QCPItemStraightLine(plot_);
+            line->setPen(pen);
+            line->point1->setCoords(span.begin - 0.5, 0);
+            line->point2->setCoords(span.begin - 0.5, 1);
+        }
     }
     plot_->xAxis->setTicker(parts);
     plot_->xAxis->setLabel(QString());
@@ -247,12 +251,13 @@ QString SampleMaskView::activeSummary() const {
     const EncoderLayout layout = groupByEncoder(names);
     if (layout.byEncoder) {
         for (const EncoderCount& c : countByEncoder(layout, active, totals))
-            lines << tr("%1: %2 of %3 attention and %4 of %5 MLP neurons active")
+            lines << tr("%1: attention %2/%3, MLP %4/%5 active")
                          .arg(EncoderNames::encoder(c.encoder))
                          .arg(c.attention)
                          .arg(c.attentionTotal)
                          .arg(c.mlp)
                          .arg(c.mlpTotal);
+        // Short lines: the strips beside them keep their width.
     } else {
         for (int l = 0; l < names.size(); ++l)
             lines << tr("%1: %2 of %3 neurons active")

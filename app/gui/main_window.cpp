@@ -168,8 +168,9 @@ QWidget* MainWindow::buildExperimentPanel() {
         model_->setItemData(model_->count() - 1, m.description, Qt::ToolTipRole);
     }
     model_->setToolTip(
-        tr("Architecture: tinycnn and vit_tiny are ours, small enough for a laptop CPU; simcnn, "
-           "rescnn, vgg16 and resnet18 are the paper's CNNs, vit_s and deit_s its Transformers"));
+        tr("Architecture: tinycnn, vit_tiny and deit_tiny are ours, small enough for a laptop "
+           "CPU; simcnn, rescnn, vgg16 and resnet18 are the paper's CNNs, vit_s and deit_s its "
+           "Transformers"));
     form->addRow(tr("Model"), model_);
     maskAttention_ = new QCheckBox(tr("Mask query, key and value"));
     maskAttention_->setObjectName("maskAttention");

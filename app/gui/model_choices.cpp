@@ -28,6 +28,10 @@ QList<ModelChoice> modelChoices() {
                           "of 28x28 images; learns Fashion-MNIST in minutes on one core. Trains "
                           "without random crops and flips, which would move content across "
                           "patches")},
+        {"deit_tiny", true,
+         ModelChoices::tr("Ours: vit_tiny with DeiT's distillation token and second head. Trains "
+                          "without random crops and flips, like vit_tiny; a teacher run is given "
+                          "on the command line (nemo train --teacher)")},
         {"vit_s", true, ModelChoices::tr("The paper's ViT-Small (12 encoders, 384 wide)")},
         {"deit_s", true,
          ModelChoices::tr("The paper's DeiT-Small (ViT-Small with a distillation token)")},

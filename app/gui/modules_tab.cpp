@@ -342,7 +342,7 @@ void ModulesTab::updateSelection() {
             sum += kept[l];
             total += preview_.layerWidths[l];
         }
-        // Transformers: per encoder, attention and MLP (18 layer names would not be read).
+        // Transformers: a line per encoder, attention and MLP (18 layer names would not be read).
         const EncoderLayout encoders = groupByEncoder(frequencies_.layerNames);
         QStringList parts;
         for (const EncoderCount& c : countByEncoder(encoders, kept, preview_.layerWidths))
@@ -352,12 +352,13 @@ void ModulesTab::updateSelection() {
                          .arg(frequencies_.layerNames.value(int(l)))
                          .arg(kept[l])
                          .arg(preview_.layerWidths[l]);
-        selection_->setText(tr("A module for these %n class(es) keeps %1 of %2 neurons (%3): %4",
-                               nullptr, int(classes.size()))
-                                .arg(sum)
-                                .arg(total)
-                                .arg(percent(double(sum) / double(std::max<int64_t>(total, 1))))
-                                .arg(parts.join(encoders.byEncoder ? "; " : ", ")));
+        selection_->setText(
+            tr("A module for these %n class(es) keeps %1 of %2 neurons (%3): %4", nullptr,
+               int(classes.size()))
+                .arg(sum)
+                .arg(total)
+                .arg(percent(double(sum) / double(std::max<int64_t>(total, 1))))
+                .arg(encoders.byEncoder ? "\n" + parts.join('\n') : parts.join(", ")));
     }
     if (!busy_) showSavedModule();
     updateButtons();

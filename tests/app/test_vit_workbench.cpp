@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -109,8 +110,11 @@ class TestVitWorkbench : public QObject {
         QSignalSpy frames(w.worker(), &TrainingWorker::heatmap);
         QSignalSpy finished(w.worker(), &TrainingWorker::finished);
         QSignalSpy failed(w.worker(), &TrainingWorker::failed);
+        QElapsedTimer clock;  // the phases' times are printed: the test should stay near a minute
+        clock.start();
         w.startTraining();
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() == 1, 120000);
+        const double trainSeconds = clock.restart() / 1000.0;
         QCOMPARE(failed.count(), 0);
         QVERIFY2(finished.first().at(1).toDouble() > 0.5,  // test accuracy; chance 0.1
                  qPrintable(finished.first().at(1).toString()));
@@ -162,8 +166,10 @@ class TestVitWorkbench : public QObject {
         QCOMPARE(tab->runDir(), run);
         QSignalSpy moduleFailed(tab->worker(), &ModuleWorker::failed);
         tab->setThreshold(0.9);
+        clock.restart();
         tab->modularize();
         QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 120000);
+        const double modularizeSeconds = clock.restart() / 1000.0;
         QCOMPARE(moduleFailed.count(), 0);
         QVERIFY(tab->hasModularization());
         tab->classPicker()->setChecked({1, 8});  // Trouser and Bag
@@ -173,6 +179,8 @@ class TestVitWorkbench : public QObject {
         tab->setFineTuneEpochs(1);
         tab->extract();
         QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 120000);
+        qInfo("vit_tiny: training %.1f s, modularizing %.1f s, extracting %.1f s", trainSeconds,
+              modularizeSeconds, clock.elapsed() / 1000.0);
         QCOMPARE(moduleFailed.count(), 0);
         QVERIFY(tab->results()->hasResult());
 

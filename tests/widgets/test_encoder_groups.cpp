@@ -231,10 +231,9 @@ class TestEncoderGroups : public QObject {
         QCOMPARE(samples->cell(10, 2), 1.0);
         QCOMPARE(samples->cell(10, 3), 0.0);
         // Half of every layer is on: 8 of 16 attention and 6 of 12 MLP neurons per encoder.
-        QVERIFY2(samples->summary().contains(
-                     "Encoder 1: 8 of 16 attention and 6 of 12 MLP neurons active"),
+        QVERIFY2(samples->summary().contains("Encoder 1: attention 8/16, MLP 6/12 active\n"
+                                             "Encoder 2: attention 8/16, MLP 6/12 active"),
                  qPrintable(samples->summary()));
-        QVERIFY(samples->summary().contains("Encoder 2:"));
         samples->showValueAtCell(1, 18);
         QCOMPARE(samples->readout(), QString("Encoder 2 · MLP hidden, neuron 2: mask 1.000"));
     }
@@ -251,11 +250,12 @@ class TestEncoderGroups : public QObject {
         QCOMPARE(tree->text(0, 3), QString("57 %"));      // 16 of 28
         QCOMPARE(tree->text(1, 1), QString("16 of 16"));
         QCOMPARE(tree->text(1, 2), QString("12 of 12"));
-        QCOMPARE(tree->text(2, 0), QString("All masked layers"));
+        QCOMPARE(tree->text(2, 0), QString("All encoders"));
         QCOMPARE(tree->text(2, 1), QString("26 of 32"));
         QCOMPARE(tree->text(2, 2), QString("18 of 24"));
         // An encoder opens to its layers, each in its block's column.
         QCOMPARE(tree->text(0, 0, 4), QString("MLP hidden"));
+        QCOMPARE(tree->text(0, 0, 3), QString("attn out"));
         QCOMPARE(tree->text(0, 1, 4), QString());
         QCOMPARE(tree->text(0, 2, 4), QString("5 of 8"));
         QCOMPARE(tree->text(0, 1, 2), QString("3 of 4"));
@@ -263,6 +263,9 @@ class TestEncoderGroups : public QObject {
         const int closed = tree->height();
         tree->expandItem(tree->topLevelItem(0));
         QVERIFY(tree->height() > closed);  // the panel grows with the rows shown
+        // The layers' names fit their column, indented under their encoder.
+        QVERIFY(tree->columnWidth(0) >=
+                tree->fontMetrics().horizontalAdvance("MLP hidden") + 2 * tree->indentation());
 
         // A CNN module shows the per-layer table again.
         nemo::ExtractResult cnn;
