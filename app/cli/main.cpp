@@ -5,6 +5,8 @@
 #include <iostream>
 #include <sstream>
 
+#include <sys/resource.h>
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -23,6 +25,13 @@ void onInterrupt(int) {
     // First Ctrl-C: stop after the current step, keeping the last checkpoint. Second: default.
     if (gControl) gControl->requestStop();
     std::signal(SIGINT, SIG_DFL);
+}
+
+// The most memory this process has held so far (Linux reports ru_maxrss in KiB).
+double peakMemoryMiB() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0;
 }
 
 json jsonNumber(double v) {
@@ -330,8 +339,10 @@ int main(int argc, char** argv) {
                              c.name.c_str(), c.retention, c.cohesion);
             }
             std::fprintf(stderr,
-                         "threshold %.2f: retention %.4f, cohesion %.4f, coupling %.4f (%s)\n",
-                         r.threshold, r.retention, r.cohesion, r.coupling, r.modularDir.c_str());
+                         "threshold %.2f: retention %.4f, cohesion %.4f, coupling %.4f (%s); "
+                         "%lld samples x %lld units, peak memory %.0f MiB\n",
+                         r.threshold, r.retention, r.cohesion, r.coupling, r.modularDir.c_str(),
+                         (long long)r.samples, (long long)r.units, peakMemoryMiB());
             if (jsonOut) {
                 printJson({{"threshold", r.threshold},
                            {"retention", r.retention},
@@ -343,6 +354,7 @@ int main(int argc, char** argv) {
                            {"sample_mask_bytes", r.sampleMaskBytes},
                            {"reused_sample_masks", r.reusedSampleMasks},
                            {"sample_mask_img_per_s", r.sampleMaskImagesPerSecond},
+                           {"peak_memory_mib", peakMemoryMiB()},
                            {"seconds", r.seconds},
                            {"modular_dir", r.modularDir}});
             }

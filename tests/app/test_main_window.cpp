@@ -172,8 +172,9 @@ class TestMainWindow : public QObject {
         }
         QVERIFY(w.heatmapView()->sampleView()->sample() >= 0);
         QVERIFY(QFile::exists(dir.path() + "/run/checkpoints/final.pt"));
-        // The Modules tab now shows the finished run, ready to modularize it.
-        QCOMPARE(w.modulesTab()->runDir(), dir.path() + "/run");
+        // The Modules tab now shows the finished run, ready to modularize it. The spy hears the
+        // worker thread's `finished` at once, the window through its event queue: wait for it.
+        QTRY_COMPARE_WITH_TIMEOUT(w.modulesTab()->runDir(), dir.path() + "/run", 10000);
         QVERIFY(!w.modulesTab()->hasModularization());
         QCOMPARE(w.modulesTab()->classPicker()->classCount(), 10);
 

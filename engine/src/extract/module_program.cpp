@@ -60,6 +60,16 @@ torch::Tensor ProgramModuleImpl::forward(const torch::Tensor& input) {
                 // Residual add of two tensors living on different channel subsets: place both in
                 // the full width, add, keep the union.
                 const torch::Tensor& other = slots[op.slot];
+                // When one side and the result span the whole width (a Transformer's residual
+                // stream, most ResNet adds) a single index_add does it.
+                if (t.c.numel() == op.width && t.b.numel() == op.width) {
+                    x = other.index_add(op.dim, t.a, x);
+                    break;
+                }
+                if (t.c.numel() == op.width && t.a.numel() == op.width) {
+                    x = x.index_add(op.dim, t.b, other);
+                    break;
+                }
                 std::vector<int64_t> shape = x.sizes().vec();
                 shape[op.dim] = op.width;
                 torch::Tensor full = torch::zeros(shape, x.options());
@@ -102,16 +112,18 @@ torch::Tensor ProgramModuleImpl::forward(const torch::Tensor& input) {
             case Kind::Attention: {
                 const torch::Tensor& q = slots[op.slot];
                 const torch::Tensor& k = slots[op.slot2];
-                const int64_t b = x.size(0), n = x.size(1), d = op.width, h = op.heads;
+                // q/k and v may be narrower than the model (heads x kept features per head);
+                // the scale is the trained head width's.
+                const int64_t b = x.size(0), n = x.size(1), h = op.heads, dv = x.size(2);
                 auto split = [&](const torch::Tensor& y) {
-                    return y.view({b, n, h, d / h}).transpose(1, 2);
+                    return y.view({b, n, h, y.size(2) / h}).transpose(1, 2);
                 };
-                torch::Tensor scores =
-                    torch::matmul(split(q), split(k).transpose(-1, -2)) / std::sqrt(double(d / h));
+                torch::Tensor scores = torch::matmul(split(q), split(k).transpose(-1, -2)) /
+                                       std::sqrt(double(op.width / h));
                 x = torch::matmul(torch::softmax(scores, -1), split(x))
                         .transpose(1, 2)
-                        .reshape({b, n, d});
-                if (macCounter_) *macCounter_ += 2 * n * n * d;
+                        .reshape({b, n, dv});
+                if (macCounter_) *macCounter_ += n * n * (q.size(2) + dv);
                 break;
             }
             case Kind::TakeToken:
@@ -180,6 +192,16 @@ std::string ProgramModuleImpl::torchScriptSource() const {
                         ? "[x.size(0), " + std::to_string(op.width) + ", x.size(2), x.size(3)]"
                         : "[x.size(0), x.size(1), " + std::to_string(op.width) + "]";
                 const std::string d = std::to_string(op.dim);
+                const int64_t na = op.tensors[0].second.numel(), nb = op.tensors[1].second.numel(),
+                              nu = op.tensors[2].second.numel();
+                if (nu == op.width && nb == op.width) {
+                    s << "    x = s" << op.slot << ".index_add(" << d << ", " << p(0) << ", x)\n";
+                    break;
+                }
+                if (nu == op.width && na == op.width) {
+                    s << "    x = x.index_add(" << d << ", " << p(1) << ", s" << op.slot << ")\n";
+                    break;
+                }
                 s << "    full = torch.zeros(" << shape << ", dtype=x.dtype, device=x.device)\n"
                   << "    full = full.index_add(" << d << ", " << p(0) << ", x).index_add(" << d
                   << ", " << p(1) << ", s" << op.slot << ")\n"

@@ -30,7 +30,8 @@ struct ProgramOp {
         Gelu,          // exact (erf) GELU
         Scatter,       // place the last dim at {index} of a zero tensor `width` wide
         Gather,        // keep the last dim's {index}
-        Attention,     // x = values (B, T, D); queries in slot `slot`, keys in slot `slot2`
+        Attention,     // x = values (B, T, heads * dv); queries, keys (B, T, heads * dqk) in
+                       // slots `slot`, `slot2`; scores scaled by 1 / sqrt(width / heads)
         TakeToken,     // x[:, index]
         MeanWithSlot,  // (x + slot) / 2: DeiT's two heads
     };
@@ -42,7 +43,7 @@ struct ProgramOp {
     int64_t width = 0;  // ScatterAdd, Scatter, Attention: width of the full (unpruned) tensor
     int dim = 1;        // ScatterAdd, Linear: 1 on (B, C, ...) maps, 2 on (B, T, D) tokens
     int slot2 = 0;      // Attention: slot of the keys
-    int64_t heads = 1;  // Attention: heads, each width / heads wide whatever is kept
+    int64_t heads = 1;  // Attention: heads (width / heads: the trained head width)
     int64_t index = 0;  // TakeToken
     // Parameters: Conv {weight, bias?}, BatchNorm {weight, bias, running_mean, running_var},
     // Linear {weight, bias}; ScatterAdd index buffers {index_x, index_slot, index_out};

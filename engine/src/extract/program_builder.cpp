@@ -304,14 +304,39 @@ void buildResNet18(ResNet18Impl& m, Builder& b) {
     b.linear(m.fc, &p);
 }
 
+// Where the kept features of a (B, T, D) projection go so that the heads can split it evenly:
+// head h's kept features at h * perHead + 0, 1, ... in their order, zeros after, with perHead the
+// most any head keeps. Features dropped from every head then cost nothing in the attention
+// products, and a head's scores are unchanged (the dropped features were zero in it).
+struct HeadLayout {
+    IndexSet positions;  // per kept feature, its column in the heads x perHead layout
+    int64_t perHead = 1;
+};
+
+HeadLayout headLayout(const IndexSet& kept, int64_t heads, int64_t width) {
+    const int64_t headWidth = width / heads;
+    std::vector<int64_t> count(heads, 0);
+    for (int64_t f : kept) ++count[f / headWidth];
+    HeadLayout l;
+    // At least one column per head: an empty set still splits (its scores are all zero).
+    l.perHead = std::max<int64_t>(1, *std::max_element(count.begin(), count.end()));
+    std::fill(count.begin(), count.end(), 0);
+    for (int64_t f : kept) {
+        const int64_t h = f / headWidth;
+        l.positions.push_back(h * l.perHead + count[h]++);
+    }
+    return l;
+}
+
 // Transformers (§7.5-7.6, deliberately not the published slicing; see README): the residual
 // stream keeps its full width D, since encoder 0 is unmasked and every LayerNorm mixes all D
 // features; what shrinks is what the masks select. q and k keep the intersection of their sets
-// (only those features enter q.k), v its set, and each is scattered back to D before the heads
-// split, so every head keeps its width and scale. attn_out reads the kept v columns and writes its
-// kept rows into the stream; inter keeps its rows, out reads them and writes its kept rows. The
-// trained LayerNorms are kept whole. With targets > 0 the classifier(s) give way to the module
-// head ReLU + Linear(D, targets) on the class token (§7.7; DeiT's distillation head is dropped).
+// (only those features enter q.k), v its set; each is laid out per head (headLayout), so every
+// head keeps its own features and its trained scale 1 / sqrt(D / heads) while the attention
+// products run on the kept features only. attn_out reads the kept v columns and adds its kept
+// rows into the stream; inter keeps its rows, out reads them and adds its kept rows. The trained
+// LayerNorms are kept whole. With targets > 0 the classifier(s) give way to the module head
+// ReLU + Linear(D, targets) on the class token (§7.7; DeiT's distillation head is dropped).
 void buildVisionTransformer(VisionTransformerImpl& m, Builder& b, int64_t targets) {
     const int64_t d = m.options().hidden;
     const IndexSet all = allUnits(d);
@@ -327,25 +352,28 @@ void buildVisionTransformer(VisionTransformerImpl& m, Builder& b, int64_t target
         const IndexSet i = b.outputSet(e->inter), u = b.outputSet(e->out);
         IndexSet qk;
         std::set_intersection(q.begin(), q.end(), k.begin(), k.end(), std::back_inserter(qk));
+        const HeadLayout qkHeads = headLayout(qk, e->heads, d);
+        const HeadLayout vHeads = headLayout(v, e->heads, d);
+        const int64_t qkWidth = e->heads * qkHeads.perHead, vWidth = e->heads * vHeads.perHead;
         b.slot(Kind::Save, 0);  // the residual stream h
         b.layerNorm(e->ln_before);
         b.slot(Kind::Save, 1);
         b.tokenLinear(e->query, qk, all);
-        b.scatter(qk, d);
+        b.scatter(qkHeads.positions, qkWidth);
         b.slot(Kind::Save, 2);
         b.slot(Kind::Load, 1);
         b.tokenLinear(e->key, qk, all);
-        b.scatter(qk, d);
+        b.scatter(qkHeads.positions, qkWidth);
         b.slot(Kind::Save, 3);
         b.slot(Kind::Load, 1);
         b.tokenLinear(e->value, v, all);
-        b.scatter(v, d);
+        b.scatter(vHeads.positions, vWidth);
         b.simple(Kind::Attention);
         b.ops.back().slot = 2;
         b.ops.back().slot2 = 3;
         b.ops.back().heads = e->heads;
         b.ops.back().width = d;
-        b.gather(v, d);  // the context is zero outside v's set
+        b.gather(vHeads.positions, vWidth);  // the context is zero at the padding
         b.tokenLinear(e->attn_out, o, v);
         b.scatterAdd(0, o, all, d, 2);
         b.slot(Kind::Save, 0);
