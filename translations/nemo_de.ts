@@ -638,6 +638,42 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <source>Architecture: tinycnn, vit_tiny and deit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
         <translation>Architektur: tinycnn, vit_tiny und deit_tiny sind unsere, klein genug für eine Laptop-CPU; simcnn, rescnn, vgg16 und resnet18 sind die CNNs aus dem Paper, vit_s und deit_s seine Transformer</translation>
     </message>
+    <message>
+        <source>none: learn from the labels</source>
+        <translation>keiner: aus den Labels lernen</translation>
+    </message>
+    <message>
+        <source>DeiT only (deit_tiny, deit_s): a run folder the engine trained on the same dataset, whose predictions teach the distillation head; the paper uses a standard resnet18. The distillation loss replaces the cross-entropy (method.md §3.5; nemo train --teacher). Empty: no teacher.</source>
+        <translation>Nur DeiT (deit_tiny, deit_s): ein Laufordner, den die Engine auf demselben Datensatz trainiert hat und dessen Vorhersagen den Distillations-Kopf anleiten; das Paper verwendet ein Standard-resnet18. Der Distillationsverlust ersetzt die Kreuzentropie (method.md §3.5; nemo train --teacher). Leer: kein Lehrer.</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Pick the teacher&apos;s run folder</source>
+        <translation>Laufordner des Lehrers wählen</translation>
+    </message>
+    <message>
+        <source>Teacher run folder</source>
+        <translation>Laufordner des Lehrers</translation>
+    </message>
+    <message>
+        <source>Teacher run</source>
+        <translation>Lehrer-Lauf</translation>
+    </message>
+    <message>
+        <source>Distillation alpha: weight of the labels&apos; cross-entropy on the class head; the rest goes to matching the teacher (nemo train --distill-alpha)</source>
+        <translation>Distillations-Alpha: Gewicht der Kreuzentropie mit den Labels am Klassen-Kopf; der Rest geht an die Angleichung an den Lehrer (nemo train --distill-alpha)</translation>
+    </message>
+    <message>
+        <source>Distillation temperature: softens the teacher&apos;s and the student&apos;s predictions before they are compared (nemo train --distill-tau)</source>
+        <translation>Distillations-Temperatur: glättet die Vorhersagen von Lehrer und Schüler, bevor sie verglichen werden (nemo train --distill-tau)</translation>
+    </message>
+    <message>
+        <source>Distillation</source>
+        <translation>Distillation</translation>
+    </message>
 </context>
 <context>
     <name>MetricsPlot</name>
@@ -777,6 +813,10 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>distillation</source>
+        <translation>Distillationsverlust</translation>
+    </message>
 </context>
 <context>
     <name>ModelChoices</name>
@@ -813,8 +853,8 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>DeiT-Small aus dem Paper (ViT-Small mit Distillations-Token)</translation>
     </message>
     <message>
-        <source>Ours: vit_tiny with DeiT&apos;s distillation token and second head. Trains without random crops and flips, like vit_tiny; a teacher run is given on the command line (nemo train --teacher)</source>
-        <translation>Unseres: vit_tiny mit dem Distillations-Token und zweiten Kopf von DeiT. Trainiert wie vit_tiny ohne zufälliges Zuschneiden und Spiegeln; ein Lehrer-Lauf wird auf der Kommandozeile angegeben (nemo train --teacher)</translation>
+        <source>Ours: vit_tiny with DeiT&apos;s distillation token and second head. Trains without random crops and flips, like vit_tiny; learns from a teacher run when one is given (Teacher run)</source>
+        <translation>Unseres: vit_tiny mit dem Distillations-Token und zweiten Kopf von DeiT. Trainiert wie vit_tiny ohne zufälliges Zuschneiden und Spiegeln; lernt von einem Lehrer-Lauf, wenn einer angegeben ist (Lehrer-Lauf)</translation>
     </message>
 </context>
 <context>

@@ -638,6 +638,42 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <source>Architecture: tinycnn, vit_tiny and deit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
         <translation>架构：tinycnn、vit_tiny 和 deit_tiny 是我们的模型，足够小，可在笔记本 CPU 上训练；simcnn、rescnn、vgg16 和 resnet18 是论文中的 CNN，vit_s 和 deit_s 是论文中的 Transformer</translation>
     </message>
+    <message>
+        <source>none: learn from the labels</source>
+        <translation>无：仅从标签学习</translation>
+    </message>
+    <message>
+        <source>DeiT only (deit_tiny, deit_s): a run folder the engine trained on the same dataset, whose predictions teach the distillation head; the paper uses a standard resnet18. The distillation loss replaces the cross-entropy (method.md §3.5; nemo train --teacher). Empty: no teacher.</source>
+        <translation>仅限 DeiT（deit_tiny、deit_s）：由引擎在同一数据集上训练的运行文件夹，其预测指导蒸馏头；论文使用标准 resnet18。蒸馏损失取代交叉熵（method.md §3.5；nemo train --teacher）。留空：不使用教师。</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Pick the teacher&apos;s run folder</source>
+        <translation>选择教师的运行文件夹</translation>
+    </message>
+    <message>
+        <source>Teacher run folder</source>
+        <translation>教师运行文件夹</translation>
+    </message>
+    <message>
+        <source>Teacher run</source>
+        <translation>教师运行</translation>
+    </message>
+    <message>
+        <source>Distillation alpha: weight of the labels&apos; cross-entropy on the class head; the rest goes to matching the teacher (nemo train --distill-alpha)</source>
+        <translation>蒸馏 alpha：类别头上标签交叉熵的权重；其余权重用于拟合教师（nemo train --distill-alpha）</translation>
+    </message>
+    <message>
+        <source>Distillation temperature: softens the teacher&apos;s and the student&apos;s predictions before they are compared (nemo train --distill-tau)</source>
+        <translation>蒸馏温度：在比较之前软化教师和学生的预测（nemo train --distill-tau）</translation>
+    </message>
+    <message>
+        <source>Distillation</source>
+        <translation>蒸馏</translation>
+    </message>
 </context>
 <context>
     <name>MetricsPlot</name>
@@ -777,6 +813,10 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
+    <message>
+        <source>distillation</source>
+        <translation>蒸馏损失</translation>
+    </message>
 </context>
 <context>
     <name>ModelChoices</name>
@@ -813,8 +853,8 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>论文中的 DeiT-Small（带蒸馏 token 的 ViT-Small）</translation>
     </message>
     <message>
-        <source>Ours: vit_tiny with DeiT&apos;s distillation token and second head. Trains without random crops and flips, like vit_tiny; a teacher run is given on the command line (nemo train --teacher)</source>
-        <translation>我们的模型：带 DeiT 蒸馏 token 和第二个输出头的 vit_tiny。与 vit_tiny 一样训练时不做随机裁剪和翻转；教师运行在命令行中指定（nemo train --teacher）</translation>
+        <source>Ours: vit_tiny with DeiT&apos;s distillation token and second head. Trains without random crops and flips, like vit_tiny; learns from a teacher run when one is given (Teacher run)</source>
+        <translation>我们的模型：带 DeiT 蒸馏 token 和第二个输出头的 vit_tiny。与 vit_tiny 一样训练时不做随机裁剪和翻转；给定教师运行时向其学习（教师运行）</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,10 @@ const std::vector<MetricSpec>& metricSpecs() {
          true},
         {"ce", QT_TRANSLATE_NOOP("MetricsPlot", "cross-entropy"), 0, QColor(255, 127, 14), false,
          true},
+        // DeiT with a teacher: the distillation loss, which takes the cross-entropy's place in
+        // the total.
+        {"distillation", QT_TRANSLATE_NOOP("MetricsPlot", "distillation"), 0, QColor(227, 119, 194),
+         false, true},
         {"contrastive", QT_TRANSLATE_NOOP("MetricsPlot", "contrastive"), 0, QColor(44, 160, 44),
          false, true},
         {"cohesion", QT_TRANSLATE_NOOP("MetricsPlot", "cohesion loss"), 0, QColor(148, 103, 189),
@@ -56,6 +60,7 @@ void MetricsRun::add(const nemo::MetricsEvent& e) {
     if (e.kind == nemo::MetricsEvent::Kind::Step) {
         put("loss", e.loss);
         put("ce", e.crossEntropy);
+        put("distillation", e.distillation);
         put("contrastive", e.contrastive);
         put("cohesion", e.cohesionLoss);
         put("coupling", e.couplingLoss);

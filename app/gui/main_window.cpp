@@ -10,6 +10,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -180,6 +181,42 @@ QWidget* MainWindow::buildExperimentPanel() {
            "too, as in the paper. Off: only the attention output and the MLP are masked "
            "(nemo train --unmasked-qkv). CNNs have no attention."));
     form->addRow(tr("Attention"), maskAttention_);
+    teacher_ = new QLineEdit;
+    teacher_->setObjectName("teacher");
+    teacher_->setPlaceholderText(tr("none: learn from the labels"));
+    teacher_->setToolTip(
+        tr("DeiT only (deit_tiny, deit_s): a run folder the engine trained on the same dataset, "
+           "whose predictions teach the distillation head; the paper uses a standard resnet18. "
+           "The distillation loss replaces the cross-entropy (method.md §3.5; nemo train "
+           "--teacher). Empty: no teacher."));
+    teacherBrowse_ = new QPushButton(tr("Browse..."));
+    teacherBrowse_->setObjectName("teacherBrowse");
+    teacherBrowse_->setToolTip(tr("Pick the teacher's run folder"));
+    connect(teacherBrowse_, &QPushButton::clicked, this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Teacher run folder"), teacher_->text());
+        if (!dir.isEmpty()) teacher_->setText(dir);
+    });
+    auto* teacherRow = new QHBoxLayout;
+    teacherRow->addWidget(teacher_, 1);
+    teacherRow->addWidget(teacherBrowse_);
+    form->addRow(tr("Teacher run"), teacherRow);
+    distillAlpha_ = doubleBox(0.0, 1.0, 0.5, 2, 0.1,
+                              tr("Distillation alpha: weight of the labels' cross-entropy on the "
+                                 "class head; the rest goes to matching the teacher "
+                                 "(nemo train --distill-alpha)"));
+    distillAlpha_->setObjectName("distillAlpha");
+    distillAlpha_->setPrefix(QStringLiteral("α "));
+    distillTau_ = doubleBox(0.1, 20.0, 1.0, 2, 0.5,
+                            tr("Distillation temperature: softens the teacher's and the "
+                               "student's predictions before they are compared "
+                               "(nemo train --distill-tau)"));
+    distillTau_->setObjectName("distillTau");
+    distillTau_->setPrefix(QStringLiteral("τ "));
+    auto* distillRow = new QHBoxLayout;
+    distillRow->addWidget(distillAlpha_, 1);
+    distillRow->addWidget(distillTau_, 1);
+    form->addRow(tr("Distillation"), distillRow);
     connect(model_, &QComboBox::currentTextChanged, this, &MainWindow::onModelChanged);
     mode_ = new QComboBox;
     mode_->addItem(tr("NeMo (contrastive)"), "nemo");
@@ -222,6 +259,11 @@ QWidget* MainWindow::buildExperimentPanel() {
 void MainWindow::onModelChanged(const QString& model) {
     const bool transformer = isTransformerModel(model);
     maskAttention_->setEnabled(transformer);
+    // Only a distillation head learns from a teacher: the row stays visible (so the option is
+    // found) but off, and configFromForm() leaves the teacher out for other models.
+    const bool distill = hasDistillationHead(model);
+    const QList<QWidget*> distillRows = {teacher_, teacherBrowse_, distillAlpha_, distillTau_};
+    for (QWidget* w : distillRows) w->setEnabled(distill);
     if (transformer == transformerForm_) return;
     // NeMo's loss settings follow the model family while they still hold the other family's
     // defaults; values the user chose stay.
@@ -354,6 +396,10 @@ void MainWindow::applyRunConfig(const QString& runDir) {
     setDouble(beta_, c["beta"]);
     setDouble(temperature_, c["temperature"]);
     if (c["mask_attention"].isBool()) maskAttention_->setChecked(c["mask_attention"].toBool());
+    // A run without a teacher (or from before teachers) clears the field.
+    teacher_->setText(c["teacher"].toString());
+    setDouble(distillAlpha_, c["distill_alpha"]);
+    setDouble(distillTau_, c["distill_tau"]);
 }
 
 void MainWindow::showPreferences() {
@@ -407,6 +453,12 @@ nemo::TrainConfig MainWindow::configFromForm() const {
     c.model = model_->currentText().toStdString();
     // Only Transformers have attention masks; a CNN's config keeps the engine's default.
     c.maskAttention = !isTransformerModel(model_->currentText()) || maskAttention_->isChecked();
+    // Only models with a distillation head take a teacher; others keep the engine's defaults.
+    if (hasDistillationHead(model_->currentText())) {
+        c.teacher = teacher_->text().trimmed().toStdString();
+        c.distillAlpha = distillAlpha_->value();
+        c.distillTau = distillTau_->value();
+    }
     c.epochs = epochs_->value();
     c.batchSize = batchSize_->value();
     c.lr = lr_->value();

@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
 class MetricsPlot;
@@ -85,6 +86,9 @@ class MainWindow : public QMainWindow {
     QTabWidget* tabs_;
     QComboBox *preset_, *dataset_, *model_, *mode_;
     QCheckBox* maskAttention_;
+    QLineEdit* teacher_;  // DeiT's teacher run folder
+    QPushButton* teacherBrowse_;
+    QDoubleSpinBox *distillAlpha_, *distillTau_;
     bool transformerForm_ = false;  // the model family the loss settings were last set for
     QSpinBox *epochs_, *batchSize_, *limitTrain_, *threads_, *seed_;
     QDoubleSpinBox *lr_, *lrMask_, *alpha_, *beta_, *temperature_;

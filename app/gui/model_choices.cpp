@@ -30,11 +30,12 @@ QList<ModelChoice> modelChoices() {
                           "patches")},
         {"deit_tiny", true,
          ModelChoices::tr("Ours: vit_tiny with DeiT's distillation token and second head. Trains "
-                          "without random crops and flips, like vit_tiny; a teacher run is given "
-                          "on the command line (nemo train --teacher)")},
+                          "without random crops and flips, like vit_tiny; learns from a teacher "
+                          "run when one is given (Teacher run)"),
+         true},
         {"vit_s", true, ModelChoices::tr("The paper's ViT-Small (12 encoders, 384 wide)")},
         {"deit_s", true,
-         ModelChoices::tr("The paper's DeiT-Small (ViT-Small with a distillation token)")},
+         ModelChoices::tr("The paper's DeiT-Small (ViT-Small with a distillation token)"), true},
     };
 }
 
@@ -42,6 +43,12 @@ bool isTransformerModel(const QString& name) {
     const QList<ModelChoice> choices = modelChoices();
     return std::any_of(choices.begin(), choices.end(),
                        [&](const ModelChoice& m) { return m.name == name && m.transformer; });
+}
+
+bool hasDistillationHead(const QString& name) {
+    const QList<ModelChoice> choices = modelChoices();
+    return std::any_of(choices.begin(), choices.end(),
+                       [&](const ModelChoice& m) { return m.name == name && m.distillationHead; });
 }
 
 LossDefaults nemoLossDefaults(bool transformer) {

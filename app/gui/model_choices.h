@@ -1,6 +1,7 @@
 // The models the Experiment panel offers and what the form needs to know about each: a
 // description for its tooltip, whether it is a Transformer (only those have attention masks to
-// switch off) and the NeMo loss settings that suit its family.
+// switch off), whether it has DeiT's distillation head (only those learn from a teacher run) and
+// the NeMo loss settings that suit its family.
 #pragma once
 
 #include <QList>
@@ -9,12 +10,14 @@
 struct ModelChoice {
     QString name;  // as `nemo train --model` takes it
     bool transformer = false;
-    QString description;  // translated
+    QString description;            // translated
+    bool distillationHead = false;  // accepts a teacher (nemo train --teacher)
 };
 
 // In the order the picker lists them: ours first within each family, then the paper's.
 QList<ModelChoice> modelChoices();
 bool isTransformerModel(const QString& name);
+bool hasDistillationHead(const QString& name);
 
 // Contrastive loss weight and temperature the form starts from for a model family.
 struct LossDefaults {
