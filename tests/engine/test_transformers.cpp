@@ -58,6 +58,19 @@ std::vector<int64_t> documentedWidths(int64_t layers, int64_t hidden, int64_t ml
     return w;
 }
 
+// A one-epoch, one-thread Fashion-MNIST run on the first images; folder "" trains without one.
+TrainConfig oneEpochRun(const std::string& model, TrainMode mode, const QTemporaryDir& dir,
+                        const QString& folder, int64_t train, int64_t test) {
+    TrainConfig c = TrainConfig::defaultsFor(mode);
+    c.model = model;
+    if (!folder.isEmpty()) c.outDir = (dir.path() + "/" + folder).toStdString();
+    c.limitTrain = train;
+    c.limitTest = test;
+    c.epochs = 1;
+    c.threads = 1;
+    return c;
+}
+
 bool haveFashionMnist() {
     return !defaultDataDir("fashion-mnist").empty() &&
            QFile::exists(QString::fromStdString(defaultDataDir("fashion-mnist")) +
@@ -353,13 +366,8 @@ class TestTransformers : public QObject {
     void deitTinyLearnsFromAnEngineTeacher() {
         if (!haveFashionMnist()) QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
         QTemporaryDir dir;
-        TrainConfig t = TrainConfig::defaultsFor(TrainMode::Standard);
-        t.model = "tinycnn";
-        t.outDir = (dir.path() + "/teacher").toStdString();
-        t.limitTrain = 3000;
-        t.limitTest = 500;
-        t.epochs = 1;
-        t.threads = 1;
+        const TrainConfig t =
+            oneEpochRun("tinycnn", TrainMode::Standard, dir, "teacher", 3000, 500);
         const TrainResult teacherResult = train(t);
         QVERIFY(teacherResult.testAccuracy > 0.5);
 
@@ -413,21 +421,9 @@ class TestTransformers : public QObject {
     void teacherMismatchesAreRefused() {
         if (!haveFashionMnist()) QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
         QTemporaryDir dir;
-        TrainConfig t = TrainConfig::defaultsFor(TrainMode::Standard);
-        t.model = "tinycnn";
-        t.outDir = (dir.path() + "/teacher").toStdString();
-        t.limitTrain = 256;
-        t.limitTest = 128;
-        t.epochs = 1;
-        t.threads = 1;
+        const TrainConfig t = oneEpochRun("tinycnn", TrainMode::Standard, dir, "teacher", 256, 128);
         train(t);
-
-        TrainConfig c = TrainConfig::defaultsFor(TrainMode::Nemo);
-        c.model = "deit_tiny";
-        c.limitTrain = 256;
-        c.limitTest = 128;
-        c.epochs = 1;
-        c.threads = 1;
+        TrainConfig c = oneEpochRun("deit_tiny", TrainMode::Nemo, dir, "", 256, 128);
         auto refusal = [&](const TrainConfig& config) -> QString {
             try {
                 train(config);
