@@ -318,9 +318,14 @@ void MetricsPlot::rescale() {
     if (x.size() <= 0) x = QCPRange(x.lower - 0.5, x.upper + 0.5);
     for (QCustomPlot* plot : plots_) plot->xAxis->setRange(x);
     plots_[0]->yAxis->rescale(true);
-    plots_[2]->yAxis->rescale(true);
-    // Learning rates are best read from zero up (a cosine schedule ends near zero).
-    const double top = plots_[2]->yAxis->range().upper;
+    // Learning rates are best read from zero up (a cosine schedule ends near zero). The top comes
+    // from the data: an axis rescaled to a constant rate (a one-epoch run) would pad it to +-1.
+    double top = 0;
+    for (int g = 0; g < plots_[2]->graphCount(); ++g) {
+        bool found = false;
+        const QCPRange r = plots_[2]->graph(g)->getValueRange(found, QCP::sdBoth);
+        if (found) top = qMax(top, r.upper);
+    }
     plots_[2]->yAxis->setRange(0, top > 0 ? top * 1.1 : 1.0);
 }
 

@@ -102,6 +102,18 @@ class TestTrainingTab : public QObject {
         // Learning rates and per-epoch test points are drawn as logged.
         QCOMPARE(plot->drawnValues("lr").first(), 0.05);
         QCOMPARE(plot->drawnValues("test_acc"), QVector<double>{0.8});
+        // The learning-rate axis runs from zero to just above the highest rate...
+        QCOMPARE(plot->lrPlot()->yAxis->range().lower, 0.0);
+        QVERIFY(std::abs(plot->lrPlot()->yAxis->range().upper - 0.055) < 1e-9);
+        // ... also when the rate is constant (a one-step run), not padded out to +-1.
+        {
+            MainWindow single;
+            QVERIFY(single.openRun(writeRun(dir.path(), "single", {1.0})));
+            single.metricsPlot()->replotNow();
+            QVERIFY2(
+                std::abs(single.metricsPlot()->lrPlot()->yAxis->range().upper - 0.055) < 1e-9,
+                qPrintable(QString::number(single.metricsPlot()->lrPlot()->yAxis->range().upper)));
+        }
         plot->setSmoothing(0.0);
         plot->replotNow();
         QCOMPARE(plot->drawnValues("loss"), losses);
