@@ -1089,10 +1089,6 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <translation>Stopp</translation>
     </message>
     <message>
-        <source>Stop the extraction after the current fine-tuning step</source>
-        <translation>Die Extraktion nach dem aktuellen Feinabstimmungsschritt anhalten</translation>
-    </message>
-    <message>
         <source>Save as...</source>
         <translation>Speichern unter...</translation>
     </message>
@@ -1252,6 +1248,14 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
     <message>
         <source>No sample images: %1</source>
         <translation>Keine Beispielbilder: %1</translation>
+    </message>
+    <message>
+        <source>Modularization stopped; nothing was written.</source>
+        <translation>Modularisierung angehalten; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Stop modularizing or extracting after the current step; a stopped job writes nothing</source>
+        <translation>Modularisieren oder Extrahieren nach dem aktuellen Schritt anhalten; ein angehaltener Auftrag schreibt nichts</translation>
     </message>
 </context>
 <context>

@@ -1089,10 +1089,6 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <translation>停止</translation>
     </message>
     <message>
-        <source>Stop the extraction after the current fine-tuning step</source>
-        <translation>在当前微调步完成后停止提取</translation>
-    </message>
-    <message>
         <source>Save as...</source>
         <translation>另存为...</translation>
     </message>
@@ -1249,6 +1245,14 @@ Fix the cause above and try again; the run itself is unchanged.</source>
     <message>
         <source>No sample images: %1</source>
         <translation>没有样本图像：%1</translation>
+    </message>
+    <message>
+        <source>Modularization stopped; nothing was written.</source>
+        <translation>模块化已停止；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Stop modularizing or extracting after the current step; a stopped job writes nothing</source>
+        <translation>在当前步骤完成后停止模块化或提取；已停止的任务不会写入任何内容</translation>
     </message>
 </context>
 <context>

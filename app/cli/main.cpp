@@ -327,7 +327,10 @@ int main(int argc, char** argv) {
         }
         if (*modCmd) {
             ConsoleObserver observer;
-            nemo::ModularizeResult r = nemo::modularize(modOptions, &observer);
+            nemo::ControlToken control;
+            gControl = &control;
+            std::signal(SIGINT, onInterrupt);  // Ctrl-C: stop after the batch, write nothing
+            nemo::ModularizeResult r = nemo::modularize(modOptions, &observer, &control);
             json perClass = json::array();
             for (const auto& c : r.perClass) {
                 perClass.push_back({{"class", c.classId},

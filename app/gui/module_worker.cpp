@@ -50,7 +50,7 @@ void ModuleWorker::run(std::function<void()> job) {
 void ModuleWorker::startModularize(const nemo::ModularizeOptions& options) {
     run([this, options] {
         ModuleObserver observer(this);
-        const nemo::ModularizeResult r = nemo::modularize(options, &observer);
+        const nemo::ModularizeResult r = nemo::modularize(options, &observer, &control_);
         emit modularized(r.threshold);
     });
 }

@@ -81,7 +81,7 @@ ModulesTab::ModulesTab(DatasetPreviewLoader* datasets, QWidget* parent)
     connect(modularizeButton_, &QPushButton::clicked, this, &ModulesTab::modularize);
     connect(picker_, &ClassPicker::selectionChanged, this, &ModulesTab::updateSelection);
     connect(extractButton_, &QPushButton::clicked, this, &ModulesTab::extract);
-    connect(stopButton_, &QPushButton::clicked, this, &ModulesTab::stopExtraction);
+    connect(stopButton_, &QPushButton::clicked, this, &ModulesTab::stopJob);
     connect(saveButton_, &QPushButton::clicked, this, &ModulesTab::saveModuleAs);
     connect(datasets_, &DatasetPreviewLoader::ready, this, &ModulesTab::onDataset);
 
@@ -106,7 +106,8 @@ ModulesTab::ModulesTab(DatasetPreviewLoader* datasets, QWidget* parent)
     connect(worker_, &ModuleWorker::extracted, this, &ModulesTab::onExtracted);
     connect(worker_, &ModuleWorker::stopped, this, [this] {
         setBusy(false);
-        setProgressText(tr("Extraction stopped; no module was saved."));
+        setProgressText(modularizing_ ? tr("Modularization stopped; nothing was written.")
+                                      : tr("Extraction stopped; no module was saved."));
         emit message(progressText_->text());
     });
     connect(worker_, &ModuleWorker::failed, this, [this](const QString& reason) {
@@ -170,7 +171,8 @@ QWidget* ModulesTab::buildExtractPanel() {
         tr("Cut out a smaller network that keeps only these classes' neurons, fine-tune it and "
            "compare it with the full model"));
     stopButton_ = new QPushButton(tr("Stop"));
-    stopButton_->setToolTip(tr("Stop the extraction after the current fine-tuning step"));
+    stopButton_->setToolTip(
+        tr("Stop modularizing or extracting after the current step; a stopped job writes nothing"));
     saveButton_ = new QPushButton(tr("Save as..."));
     saveButton_->setToolTip(
         tr("Copy the module (TorchScript module.pt, module.safetensors, module.json) to a new "
@@ -460,6 +462,7 @@ void ModulesTab::modularize() {
     nemo::ModularizeOptions options;
     options.runDir = run_.runDir.toStdString();
     options.threshold = threshold();
+    modularizing_ = true;
     setBusy(true, tr("Modularizing at threshold %1...").arg(threshold(), 0, 'f', 2));
     emit message(progressText_->text());
     worker_->startModularize(options);
@@ -487,12 +490,13 @@ void ModulesTab::extract() {
     options.threshold = threshold();
     options.finetuneEpochs = epochs_->value();
     extractStarted_ = nowSeconds();
+    modularizing_ = false;
     setBusy(true, tr("Preparing the module for %n class(es)...", nullptr, int(classes.size())));
     emit message(progressText_->text());
     worker_->startExtract(options);
 }
 
-void ModulesTab::stopExtraction() {
+void ModulesTab::stopJob() {
     if (!busy_) return;
     worker_->stop();
     setProgressText(tr("Stopping after the current step..."));

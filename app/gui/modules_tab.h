@@ -58,7 +58,8 @@ class ModulesTab : public QWidget {
   public slots:
     void modularize();
     void extract();
-    void stopExtraction();
+    // Stops a running modularization or extraction after its current step; it writes nothing.
+    void stopJob();
     void saveModuleAs();
 
   signals:
@@ -89,6 +90,7 @@ class ModulesTab : public QWidget {
     QString moduleDir_;
     bool trainingActive_ = false;
     bool busy_ = false;
+    bool modularizing_ = false;  // which job busy_ is about (for the stop message)
     double extractStarted_ = 0;
 
     QLabel* runLabel_;

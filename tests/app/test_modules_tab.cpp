@@ -97,6 +97,28 @@ class TestModulesTab : public QObject {
         QCOMPARE(counts->rowCount(), 0);
     }
 
+    // Stop during modularization (runs before any module work on this run): the job ends,
+    // the tab says so, and no sample masks or metrics are left behind.
+    void modularizationStopsAndWritesNothing() {
+        MainWindow w;
+        QVERIFY(w.openRun(run_));
+        ModulesTab* tab = w.modulesTab();
+        QVERIFY(!tab->hasModularization());
+        QSignalSpy stopped(tab->worker(), &ModuleWorker::stopped);
+        QSignalSpy done(tab->worker(), &ModuleWorker::modularized);
+        tab->modularize();
+        QVERIFY(tab->isBusy());
+        tab->stopJob();  // while the run and its data load: before the first batch
+        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() == 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 5000);
+        QCOMPARE(done.count(), 0);
+        QVERIFY2(tab->statusText().contains("Modularization stopped"),
+                 qPrintable(tab->statusText()));
+        QVERIFY(!QFile::exists(run_ + "/modular/sample_masks.bin"));
+        QVERIFY(!QFile::exists(run_ + "/modular/metrics.json"));
+        QVERIFY(!tab->hasModularization());
+    }
+
     void modularizeExtractAndSaveFromTheModulesTab() {
         MainWindow w;
         w.show();
@@ -194,7 +216,7 @@ class TestModulesTab : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, 60000);
         QElapsedTimer clock;
         clock.start();
-        tab->stopExtraction();
+        tab->stopJob();
         QTRY_VERIFY_WITH_TIMEOUT(stopped.count() == 1, 10000);
         // The spy hears the worker thread's signal at once; the tab hears it through the GUI
         // thread's event queue, so wait for that too (under load it comes a little later).

@@ -272,6 +272,12 @@ class TestExtraction : public QObject {
 
         ModularizeOptions mo;
         mo.runDir = run;
+        // A stop (Ctrl-C, the Modules tab's Stop) ends the sample-mask pass and writes nothing.
+        ControlToken stop;
+        stop.requestStop();
+        QVERIFY_THROWS_EXCEPTION(TrainingError, modularize(mo, nullptr, &stop));
+        QVERIFY(!QFile::exists(QString::fromStdString(run) + "/modular/sample_masks.bin"));
+        QVERIFY(!QFile::exists(QString::fromStdString(run) + "/modular/metrics.json"));
         ModularizeResult m = modularize(mo);
         QCOMPARE(m.samples, int64_t(6000));
         QCOMPARE(m.units, int64_t(128));

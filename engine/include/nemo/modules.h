@@ -53,7 +53,10 @@ struct ModularizeResult {
 // Runs the trained model (eval mode) over the training set, keeps binary sample masks as bits in
 // RUN/modular/sample_masks.bin, and writes module masks and metrics for the threshold. Later
 // calls with another threshold reuse the sample masks.
-ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* observer = nullptr);
+// A stop requested through `control` ends the sample-mask pass after the current batch with a
+// TrainingError; nothing is written then (earlier results in RUN/modular stay as they were).
+ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* observer = nullptr,
+                            ControlToken* control = nullptr);
 
 struct ExtractOptions {
     std::string runDir;

@@ -109,7 +109,7 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
     Dataset sub = selectClasses(run.data, options.classes);  // also rejects repeated ids
 
     // Module mask for the targets: OR of their class modules (§6.4).
-    SampleMasks samples = sampleMasksForRun(run, options.runDir, false, observer);
+    SampleMasks samples = sampleMasksForRun(run, options.runDir, false, observer, control);
     auto freq = classFrequencies(samples.bits, samples.labels, numClasses);
     BitMatrix modules = moduleMasks(freq, samples.widths, options.threshold);
     std::vector<uint8_t> target(modules.cols(), 0);

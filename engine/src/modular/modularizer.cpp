@@ -26,7 +26,8 @@ nlohmann::json jsonOrNull(double v) {
 
 }  // namespace
 
-ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* observer) {
+ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* observer,
+                            ControlToken* control) {
     const auto started = std::chrono::steady_clock::now();
     if (!(options.threshold > 0.0 && options.threshold <= 1.0))
         throw std::invalid_argument("--threshold must be in (0, 1]");
@@ -36,7 +37,8 @@ ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* 
     if (run.config.device != "cpu" && torch::cuda::is_available())
         run.model->to(torch::Device(run.config.device));
     const auto passStarted = std::chrono::steady_clock::now();
-    SampleMasks samples = sampleMasksForRun(run, options.runDir, options.augmented, observer);
+    SampleMasks samples =
+        sampleMasksForRun(run, options.runDir, options.augmented, observer, control);
     const double passSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - passStarted).count();
     const int numClasses = run.data.info.numClasses();

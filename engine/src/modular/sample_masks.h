@@ -20,13 +20,16 @@ struct SampleMasks {
 };
 
 // Runs the model (eval, no grad) over the training images (plain or augmented) and packs mask
-// values > 0 into bits.
+// values > 0 into bits. Reports progress about once a second; a stop requested through `control`
+// throws TrainingError after the current batch.
 SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool augmented,
-                               TrainingObserver* observer = nullptr);
+                               TrainingObserver* observer = nullptr,
+                               ControlToken* control = nullptr);
 
 // The run's sample masks: from RUN/modular/sample_masks.bin when it matches the checkpoint and
 // the options, else collected and saved there.
 SampleMasks sampleMasksForRun(LoadedRun& run, const std::string& runDir, bool augmented,
-                              TrainingObserver* observer = nullptr);
+                              TrainingObserver* observer = nullptr,
+                              ControlToken* control = nullptr);
 
 }  // namespace nemo
