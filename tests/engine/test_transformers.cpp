@@ -71,6 +71,16 @@ TrainConfig oneEpochRun(const std::string& model, TrainMode mode, const QTempora
     return c;
 }
 
+// Two NeMo epochs on 3,000 images with the Transformer loss settings (alpha 0.1, tau 0.2).
+TrainConfig transformerRun(const std::string& model, const QTemporaryDir& dir,
+                           const QString& folder) {
+    TrainConfig c = oneEpochRun(model, TrainMode::Nemo, dir, folder, 3000, 500);
+    c.epochs = 2;
+    c.alpha = 0.1;
+    c.temperature = 0.2;
+    return c;
+}
+
 bool haveFashionMnist() {
     return !defaultDataDir("fashion-mnist").empty() &&
            QFile::exists(QString::fromStdString(defaultDataDir("fashion-mnist")) +
@@ -371,16 +381,8 @@ class TestTransformers : public QObject {
         const TrainResult teacherResult = train(t);
         QVERIFY(teacherResult.testAccuracy > 0.5);
 
-        TrainConfig c = TrainConfig::defaultsFor(TrainMode::Nemo);
-        c.model = "deit_tiny";
-        c.outDir = (dir.path() + "/student").toStdString();
+        TrainConfig c = transformerRun("deit_tiny", dir, "student");
         c.teacher = t.outDir;
-        c.limitTrain = 3000;
-        c.limitTest = 500;
-        c.epochs = 2;
-        c.threads = 1;
-        c.alpha = 0.1;
-        c.temperature = 0.2;
         c.logEvery = 5;
         TrainResult r = train(c);
         QVERIFY2(r.testAccuracy > 0.55, qPrintable(QString::number(r.testAccuracy)));  // chance 0.1
@@ -463,16 +465,7 @@ class TestTransformers : public QObject {
     void vitTinyLearnsFashionMnist() {
         if (!haveFashionMnist()) QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
         QTemporaryDir dir;
-        TrainConfig c = TrainConfig::defaultsFor(TrainMode::Nemo);
-        c.model = "vit_tiny";
-        c.outDir = (dir.path() + "/run").toStdString();
-        c.limitTrain = 3000;
-        c.limitTest = 500;
-        c.epochs = 2;
-        c.threads = 1;
-        c.alpha = 0.1;
-        c.temperature = 0.2;
-        TrainResult r = train(c);
+        TrainResult r = train(transformerRun("vit_tiny", dir, "run"));
         QVERIFY2(r.testAccuracy > 0.6, qPrintable(QString::number(r.testAccuracy)));  // chance 0.1
         QVERIFY2(r.retention < 1.0, qPrintable(QString::number(r.retention)));
         QVERIFY(r.retention > 0.05);
