@@ -674,6 +674,14 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <source>Distillation</source>
         <translation>Distillation</translation>
     </message>
+    <message>
+        <source>Neurons tab: masks of the checkpoint after epoch %1</source>
+        <translation>Reiter Neuronen: Masken des Checkpoints nach Epoche %1</translation>
+    </message>
+    <message>
+        <source>No masks for the Neurons tab: %1</source>
+        <translation>Keine Masken für den Reiter Neuronen: %1</translation>
+    </message>
 </context>
 <context>
     <name>MetricsPlot</name>

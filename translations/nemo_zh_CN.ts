@@ -674,6 +674,14 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <source>Distillation</source>
         <translation>蒸馏</translation>
     </message>
+    <message>
+        <source>Neurons tab: masks of the checkpoint after epoch %1</source>
+        <translation>神经元页：第 %1 轮后检查点的掩码</translation>
+    </message>
+    <message>
+        <source>No masks for the Neurons tab: %1</source>
+        <translation>神经元页没有掩码：%1</translation>
+    </message>
 </context>
 <context>
     <name>MetricsPlot</name>

@@ -41,6 +41,7 @@
 #include "modules_tab.h"
 #include "nemo/dataset.h"
 #include "run_follower.h"
+#include "run_masks_loader.h"
 #include "run_metrics.h"
 #include "run_summary.h"
 #include "settings_dialog.h"
@@ -75,7 +76,10 @@ QString defaultRunDir() {
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), worker_(new TrainingWorker(this)), follower_(new RunFollower(this)) {
+    : QMainWindow(parent),
+      worker_(new TrainingWorker(this)),
+      follower_(new RunFollower(this)),
+      masksLoader_(new RunMasksLoader(this)) {
     setWindowTitle(tr("NeMo Workbench"));
     plot_ = new MetricsPlot;
     log_ = new QPlainTextEdit;
@@ -124,6 +128,17 @@ MainWindow::MainWindow(QWidget* parent)
     buildMenus();
     connect(worker_, &TrainingWorker::message, this, &MainWindow::log);
     connect(worker_, &TrainingWorker::heatmap, heatmap_, &HeatmapView::setFrame);
+    // An opened run's masks come from its newest checkpoint, unless a training took over since.
+    connect(masksLoader_, &RunMasksLoader::loaded, this,
+            [this](const QString& runDir, const nemo::HeatmapFrame& frame) {
+                if (runDir != shownRun_ || worker_->isRunning() || frame.layers.empty()) return;
+                heatmap_->setFrame(frame);
+                log(tr("Neurons tab: masks of the checkpoint after epoch %1").arg(frame.epoch + 1));
+            });
+    connect(masksLoader_, &RunMasksLoader::failed, this,
+            [this](const QString& runDir, const QString& reason) {
+                if (runDir == shownRun_) log(tr("No masks for the Neurons tab: %1").arg(reason));
+            });
     connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
     connect(worker_, &TrainingWorker::failed, this, &MainWindow::onFailed);
     connect(modulesTab_, &ModulesTab::message, this, &MainWindow::log);
@@ -139,6 +154,9 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    // First, while the window is whole: a load still running must not post to a dying window.
+    masksLoader_->disconnect(this);
+    delete masksLoader_;
     worker_->stopAndWait();
     modulesTab_->worker()->stopAndWait();
 }
@@ -345,6 +363,10 @@ bool MainWindow::openRun(const QString& runDir) {
         dataTab_->showDataset(run.dataset, run.dataDir);
     }
     modulesTab_->setRun(runDir);
+    shownRun_ = runDir;
+    if (QFile::exists(runDir + "/checkpoints/last.pt") ||
+        QFile::exists(runDir + "/checkpoints/final.pt"))
+        masksLoader_->load(runDir);
     status_->setText(tr("Showing %1 (new lines appear as the run writes them)").arg(runDir));
     log(tr("Opened %1").arg(runDir));
     return true;

@@ -10,6 +10,7 @@
 
 #include "class_picker.h"
 #include "data_tab.h"
+#include "heatmap_view.h"
 #include "main_window.h"
 #include "module_export.h"
 #include "module_results.h"
@@ -95,6 +96,34 @@ class TestModulesTab : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(data->gallery()->message().contains("no-cifar-here"), 10000);
         QVERIFY(data->gallery()->message().contains("NEMO_DATA_DIR"));  // and what to do
         QCOMPARE(counts->rowCount(), 0);
+    }
+
+    // An opened run (trained headless) fills the Neurons tab from its newest checkpoint, in the
+    // background, with the engine's own frame.
+    void openedRunShowsItsCheckpointMasks() {
+        MainWindow w;
+        QVERIFY(w.openRun(run_));
+        QTRY_COMPARE_WITH_TIMEOUT(w.heatmapView()->layerCount(), 3, 30000);
+        QVERIFY2(w.heatmapView()->caption().startsWith("Epoch 2,"),
+                 qPrintable(w.heatmapView()->caption()));
+        const nemo::HeatmapFrame want = nemo::heatmapFromRun(run_.toStdString());
+        const nemo::HeatmapFrame& got = w.heatmapView()->frame();
+        QCOMPARE(got.layers.size(), want.layers.size());
+        QCOMPARE(got.probeImages->size(), int64_t(160));
+        for (size_t l = 0; l < want.layers.size(); ++l) {
+            QCOMPARE(got.layers[l].name, want.layers[l].name);
+            QCOMPARE(got.layers[l].values.size(), want.layers[l].values.size());
+            for (size_t i = 0; i < want.layers[l].values.size(); ++i)
+                QVERIFY(std::abs(got.layers[l].values[i] - want.layers[l].values[i]) < 1e-5);
+        }
+        // Not a constant picture: some neuron is used by some class and not by another.
+        const auto& last = got.layers.back();
+        float lo = 1, hi = 0;
+        for (float v : last.values) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+        QVERIFY(lo >= 0.0f && hi <= 1.0f && hi - lo > 0.3f);
     }
 
     // Stop during modularization (runs before any module work on this run): the job ends,

@@ -36,4 +36,10 @@ TrainResult train(const TrainConfig& config, TrainingObserver* observer = nullpt
 // Sets LibTorch's (and OpenBLAS's) thread count; 0 means every core. Returns the count in use.
 int setThreadCount(int threads);
 
+// The Neurons tab's frame for a run on disk (finished, stopped, or still training): the class x
+// neuron mean masks of its newest checkpoint on the probe set training uses (the first
+// `perClass` test images of every class). A standard run gives a frame without layers. Throws
+// std::runtime_error naming what is missing.
+HeatmapFrame heatmapFromRun(const std::string& runDir, int perClass = 16);
+
 }  // namespace nemo

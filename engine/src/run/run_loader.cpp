@@ -46,7 +46,7 @@ LoadedRun loadRun(const std::string& runDir, const std::string& dataDirOverride)
     spec.masked = loaded.config.mode != TrainMode::Standard;
     spec.maskAttention = loaded.config.maskAttention;
     loaded.model = buildModel(loaded.config.model, spec);
-    loadCheckpoint(loaded.checkpoint, *loaded.model, nullptr);
+    loaded.epochs = loadCheckpoint(loaded.checkpoint, *loaded.model, nullptr);
     loaded.model->eval();
     return loaded;
 }

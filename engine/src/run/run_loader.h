@@ -18,6 +18,7 @@ struct LoadedRun {
     Dataset data;         // limited and padded as in training
     Network model;        // eval mode
     std::string checkpoint;
+    int epochs = 0;  // finished epochs in that checkpoint
 };
 
 // Throws std::runtime_error naming what is missing ("run a training first", ...).

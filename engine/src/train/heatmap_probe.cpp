@@ -1,5 +1,8 @@
 #include "train/heatmap_probe.h"
 
+#include "nemo/trainer.h"
+#include "run/run_loader.h"
+
 namespace nemo {
 
 HeatmapProbe::HeatmapProbe(const ImageSet& test, const DatasetInfo& info, int perClass,
@@ -63,6 +66,21 @@ HeatmapFrame HeatmapProbe::frame(NetworkImpl& model, int epoch, long long global
     }
     model.train(wasTraining);
     return f;
+}
+
+HeatmapFrame heatmapFromRun(const std::string& runDir, int perClass) {
+    LoadedRun run = loadRun(runDir);  // on the CPU: a few hundred probe images
+    // The test loader normalizes exactly as the trainer's (same dataset statistics).
+    BatchLoader normalizer(toTensors(run.data.test), run.data.info, 256, false, false,
+                           torch::Device(torch::kCPU));
+    HeatmapProbe probe(run.data.test, run.data.info, perClass, normalizer,
+                       torch::Device(torch::kCPU));
+    if (probe.empty()) throw std::runtime_error(runDir + ": its test split has no images");
+    const int64_t batch = std::max(1, run.config.batchSize);
+    const long long stepsPerEpoch = (run.data.train.size() + batch - 1) / batch;
+    // Frames are numbered like the trainer's: after epoch e (1-based), epoch field e - 1.
+    return probe.frame(*run.model, std::max(0, run.epochs - 1),
+                       (long long)run.epochs * stepsPerEpoch);
 }
 
 }  // namespace nemo
