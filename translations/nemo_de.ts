@@ -224,10 +224,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>Neuronen nach der Klasse sortieren, die sie am meisten nutzt</translation>
     </message>
     <message>
-        <source>Start or resume training to see live masks.</source>
-        <translation>Starten oder setzen Sie das Training fort, um die Masken live zu sehen.</translation>
-    </message>
-    <message>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
@@ -266,6 +262,10 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>%1 neuron</source>
         <translation>%1-Neuron</translation>
+    </message>
+    <message>
+        <source>Start a training, or open a run, to see its masks.</source>
+        <translation>Ein Training starten oder einen Lauf öffnen, um seine Masken zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -681,6 +681,18 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>No masks for the Neurons tab: %1</source>
         <translation>Keine Masken für den Reiter Neuronen: %1</translation>
+    </message>
+    <message>
+        <source>This run was trained in standard mode: it has no masks.</source>
+        <translation>Dieser Lauf wurde im Standardmodus trainiert: er hat keine Masken.</translation>
+    </message>
+    <message>
+        <source>Computing the masks of the run&apos;s newest checkpoint...</source>
+        <translation>Masken des neuesten Checkpoints des Laufs werden berechnet...</translation>
+    </message>
+    <message>
+        <source>No checkpoint yet: open the run again after its first epoch to see its masks.</source>
+        <translation>Noch kein Checkpoint: den Lauf nach seiner ersten Epoche erneut öffnen, um seine Masken zu sehen.</translation>
     </message>
 </context>
 <context>

@@ -224,10 +224,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>按最常使用神经元的类别排序</translation>
     </message>
     <message>
-        <source>Start or resume training to see live masks.</source>
-        <translation>开始或继续训练以实时查看掩码。</translation>
-    </message>
-    <message>
         <source>Layer</source>
         <translation>层</translation>
     </message>
@@ -266,6 +262,10 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>%1 neuron</source>
         <translation>%1神经元</translation>
+    </message>
+    <message>
+        <source>Start a training, or open a run, to see its masks.</source>
+        <translation>开始训练或打开一个运行以查看其掩码。</translation>
     </message>
 </context>
 <context>
@@ -681,6 +681,18 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>No masks for the Neurons tab: %1</source>
         <translation>神经元页没有掩码：%1</translation>
+    </message>
+    <message>
+        <source>This run was trained in standard mode: it has no masks.</source>
+        <translation>此运行以标准模式训练：没有掩码。</translation>
+    </message>
+    <message>
+        <source>Computing the masks of the run&apos;s newest checkpoint...</source>
+        <translation>正在计算该运行最新检查点的掩码...</translation>
+    </message>
+    <message>
+        <source>No checkpoint yet: open the run again after its first epoch to see its masks.</source>
+        <translation>尚无检查点：请在第一轮结束后重新打开该运行以查看其掩码。</translation>
     </message>
 </context>
 <context>

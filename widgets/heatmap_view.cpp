@@ -22,8 +22,8 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     layerBox_->setToolTip(tr("Masked layer to show"));
     sortBox_ = new QCheckBox(tr("Sort neurons by the class that uses them most"));
     sortBox_->setChecked(sortByClass_);
-    // Masks come from the model as it trains; an opened, finished run has none to show.
-    caption_ = new QLabel(tr("Start or resume training to see live masks."));
+    // Masks come from the model as it trains, or from an opened run's newest checkpoint.
+    caption_ = new QLabel(tr("Start a training, or open a run, to see its masks."));
     caption_->setWordWrap(true);
     readout_ = new QLabel;
     readout_->setMinimumWidth(280);
@@ -100,6 +100,14 @@ void HeatmapView::setFrame(const nemo::HeatmapFrame& frame) {
     }
     updateCaption();
     redraw();
+}
+
+void HeatmapView::clear(const QString& message) {
+    setFrame(nemo::HeatmapFrame{});
+    map_->setVisible(false);  // not the previous run's picture
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+    caption_->setText(message);
+    readout_->clear();
 }
 
 void HeatmapView::fillLayerSelector() {

@@ -23,6 +23,8 @@ class HeatmapView : public QWidget {
     explicit HeatmapView(QWidget* parent = nullptr);
 
     void setFrame(const nemo::HeatmapFrame& frame);
+    // No frame: an empty view that says why (e.g. a standard run has no masks).
+    void clear(const QString& message);
     void setLayer(int index);
     void setSortByClass(bool sort);
 

@@ -131,13 +131,19 @@ MainWindow::MainWindow(QWidget* parent)
     // An opened run's masks come from its newest checkpoint, unless a training took over since.
     connect(masksLoader_, &RunMasksLoader::loaded, this,
             [this](const QString& runDir, const nemo::HeatmapFrame& frame) {
-                if (runDir != shownRun_ || worker_->isRunning() || frame.layers.empty()) return;
+                if (runDir != shownRun_ || worker_->isRunning()) return;
+                if (frame.layers.empty()) {
+                    heatmap_->clear(tr("This run was trained in standard mode: it has no masks."));
+                    return;
+                }
                 heatmap_->setFrame(frame);
                 log(tr("Neurons tab: masks of the checkpoint after epoch %1").arg(frame.epoch + 1));
             });
     connect(masksLoader_, &RunMasksLoader::failed, this,
             [this](const QString& runDir, const QString& reason) {
-                if (runDir == shownRun_) log(tr("No masks for the Neurons tab: %1").arg(reason));
+                if (runDir != shownRun_ || worker_->isRunning()) return;
+                log(tr("No masks for the Neurons tab: %1").arg(reason));
+                heatmap_->clear(tr("No masks for the Neurons tab: %1").arg(reason));
             });
     connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
     connect(worker_, &TrainingWorker::failed, this, &MainWindow::onFailed);
@@ -365,8 +371,14 @@ bool MainWindow::openRun(const QString& runDir) {
     modulesTab_->setRun(runDir);
     shownRun_ = runDir;
     if (QFile::exists(runDir + "/checkpoints/last.pt") ||
-        QFile::exists(runDir + "/checkpoints/final.pt"))
+        QFile::exists(runDir + "/checkpoints/final.pt")) {
+        heatmap_->clear(tr("Computing the masks of the run's newest checkpoint..."));
         masksLoader_->load(runDir);
+    } else {
+        heatmap_->clear(
+            tr("No checkpoint yet: open the run again after its first epoch to see "
+               "its masks."));
+    }
     status_->setText(tr("Showing %1 (new lines appear as the run writes them)").arg(runDir));
     log(tr("Opened %1").arg(runDir));
     return true;

@@ -124,6 +124,21 @@ class TestModulesTab : public QObject {
             hi = std::max(hi, v);
         }
         QVERIFY(lo >= 0.0f && hi <= 1.0f && hi - lo > 0.3f);
+
+        // A standard run opened next has no masks: the view empties and says so.
+        QTemporaryDir other;
+        nemo::TrainConfig c;
+        c.mode = nemo::TrainMode::Standard;
+        c.outDir = (other.path() + "/standard").toStdString();
+        c.limitTrain = 500;
+        c.limitTest = 200;
+        c.epochs = 1;
+        c.threads = 1;
+        nemo::train(c);
+        QVERIFY(w.openRun(other.path() + "/standard"));
+        QCOMPARE(w.heatmapView()->layerCount(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(w.heatmapView()->caption().contains("standard mode"), 30000);
+        QCOMPARE(w.heatmapView()->layerCount(), 0);
     }
 
     // Stop during modularization (runs before any module work on this run): the job ends,
