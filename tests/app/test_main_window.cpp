@@ -146,7 +146,10 @@ class TestMainWindow : public QObject {
         QCOMPARE(failed.count(), 0);
         QCOMPARE(finished.first().at(0).toBool(), false);  // not stopped
         QVERIFY(finished.first().at(1).toDouble() > 0.5);  // test accuracy
-        QVERIFY(w.metricsPlot()->pointCount("test_acc") == 2);
+        // The spy hears the worker thread at once; the window gets the last epoch's metrics,
+        // frames and `finished` through the GUI thread's event queue: wait until it has them.
+        QTRY_COMPARE_WITH_TIMEOUT(w.metricsPlot()->pointCount("test_acc"), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.modulesTab()->runDir().isEmpty(), 10000);
         QVERIFY(w.metricsPlot()->pointCount("retention") > 2);
         // The Neurons tab received class x neuron frames for every masked layer.
         QCOMPARE(w.heatmapView()->layerCount(), 3);
