@@ -199,6 +199,8 @@ class TestDeitTeacher : public QObject {
 
         // The loss plot draws the distillation series, named in the legend...
         MetricsPlot* plot = w.metricsPlot();
+        // The last epoch's metrics reach the window through its event queue, after the spy.
+        QTRY_VERIFY_WITH_TIMEOUT(plot->pointCount("test_acc") >= 1, 10000);
         plot->replotNow();
         QVERIFY(plot->pointCount("distillation") >= 2);
         QVERIFY(plot->pointCount("contrastive") >= 2);  // NeMo's loss still comes on top

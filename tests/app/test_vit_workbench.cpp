@@ -163,7 +163,8 @@ class TestVitWorkbench : public QObject {
 
         // The Modules tab: modularize the finished run, then cut out a module for two classes.
         ModulesTab* tab = w.modulesTab();
-        QCOMPARE(tab->runDir(), run);
+        // The window hears the worker's `finished` through its event queue, after the spy.
+        QTRY_COMPARE_WITH_TIMEOUT(tab->runDir(), run, 10000);
         QSignalSpy moduleFailed(tab->worker(), &ModuleWorker::failed);
         tab->setThreshold(0.9);
         clock.restart();
