@@ -131,7 +131,7 @@ MainWindow::MainWindow(QWidget* parent)
     // An opened run's masks come from its newest checkpoint, unless a training took over since.
     connect(masksLoader_, &RunMasksLoader::loaded, this,
             [this](const QString& runDir, const nemo::HeatmapFrame& frame) {
-                if (runDir != shownRun_ || worker_->isRunning()) return;
+                if (runDir != follower_->runDir() || worker_->isRunning()) return;
                 if (frame.layers.empty()) {
                     heatmap_->clear(tr("This run was trained in standard mode: it has no masks."));
                     return;
@@ -141,7 +141,7 @@ MainWindow::MainWindow(QWidget* parent)
             });
     connect(masksLoader_, &RunMasksLoader::failed, this,
             [this](const QString& runDir, const QString& reason) {
-                if (runDir != shownRun_ || worker_->isRunning()) return;
+                if (runDir != follower_->runDir() || worker_->isRunning()) return;
                 log(tr("No masks for the Neurons tab: %1").arg(reason));
                 heatmap_->clear(tr("No masks for the Neurons tab: %1").arg(reason));
             });
@@ -369,7 +369,6 @@ bool MainWindow::openRun(const QString& runDir) {
         dataTab_->showDataset(run.dataset, run.dataDir);
     }
     modulesTab_->setRun(runDir);
-    shownRun_ = runDir;
     if (QFile::exists(runDir + "/checkpoints/last.pt") ||
         QFile::exists(runDir + "/checkpoints/final.pt")) {
         heatmap_->clear(tr("Computing the masks of the run's newest checkpoint..."));

@@ -42,7 +42,6 @@ class MainWindow : public QMainWindow {
     nemo::TrainConfig configFromForm() const;
     MetricsPlot* metricsPlot() const { return plot_; }
     HeatmapView* heatmapView() const { return heatmap_; }
-    RunMasksLoader* masksLoader() const { return masksLoader_; }
     ModulesTab* modulesTab() const { return modulesTab_; }
     DataTab* dataTab() const { return dataTab_; }
     TrainingWorker* worker() const { return worker_; }
@@ -79,7 +78,6 @@ class MainWindow : public QMainWindow {
     TrainingWorker* worker_;
     RunFollower* follower_;
     RunMasksLoader* masksLoader_;  // the Neurons tab's masks of an opened run
-    QString shownRun_;             // the run folder openRun shows
     QMenu* recentMenu_ = nullptr;
     MetricsPlot* plot_;
     HeatmapView* heatmap_;

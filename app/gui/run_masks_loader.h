@@ -18,7 +18,6 @@ class RunMasksLoader : public QObject {
 
     // Starts computing the frame of the run's newest checkpoint; `loaded` or `failed` follows.
     void load(const QString& runDir);
-    bool isLoading() const { return !threads_.isEmpty(); }
 
   signals:
     void loaded(const QString& runDir, const nemo::HeatmapFrame& frame);

@@ -8,6 +8,24 @@ namespace nemo {
 
 using Kind = ProgramOp::Kind;
 
+namespace {
+
+// How a ScatterAdd runs. When one side and the result span the whole width (a Transformer's
+// residual stream, most ResNet adds) a single index_add does it; otherwise both sides go into a
+// zero tensor of the full width and the union is kept. Decided once from the op's index sets,
+// so the interpreter and the TorchScript source always take the same path.
+enum class ScatterAddForm { IntoSlot, IntoX, ThroughFull };
+
+ScatterAddForm scatterAddForm(const ProgramOp& op) {
+    const int64_t nx = op.tensors[0].second.numel(), nSlot = op.tensors[1].second.numel(),
+                  nOut = op.tensors[2].second.numel();
+    if (nOut == op.width && nSlot == op.width) return ScatterAddForm::IntoSlot;
+    if (nOut == op.width && nx == op.width) return ScatterAddForm::IntoX;
+    return ScatterAddForm::ThroughFull;
+}
+
+}  // namespace
+
 ProgramModuleImpl::ProgramModuleImpl(std::vector<ProgramOp> ops) : ops_(std::move(ops)) {
     for (auto& op : ops_) {
         Bound bound;
@@ -57,16 +75,14 @@ torch::Tensor ProgramModuleImpl::forward(const torch::Tensor& input) {
                 x = slots[op.slot];
                 break;
             case Kind::ScatterAdd: {
-                // Residual add of two tensors living on different channel subsets: place both in
-                // the full width, add, keep the union.
+                // Residual add of two tensors living on different channel subsets.
                 const torch::Tensor& other = slots[op.slot];
-                // When one side and the result span the whole width (a Transformer's residual
-                // stream, most ResNet adds) a single index_add does it.
-                if (t.c.numel() == op.width && t.b.numel() == op.width) {
+                const ScatterAddForm form = scatterAddForm(op);
+                if (form == ScatterAddForm::IntoSlot) {
                     x = other.index_add(op.dim, t.a, x);
                     break;
                 }
-                if (t.c.numel() == op.width && t.a.numel() == op.width) {
+                if (form == ScatterAddForm::IntoX) {
                     x = x.index_add(op.dim, t.b, other);
                     break;
                 }
@@ -192,13 +208,12 @@ std::string ProgramModuleImpl::torchScriptSource() const {
                         ? "[x.size(0), " + std::to_string(op.width) + ", x.size(2), x.size(3)]"
                         : "[x.size(0), x.size(1), " + std::to_string(op.width) + "]";
                 const std::string d = std::to_string(op.dim);
-                const int64_t na = op.tensors[0].second.numel(), nb = op.tensors[1].second.numel(),
-                              nu = op.tensors[2].second.numel();
-                if (nu == op.width && nb == op.width) {
+                const ScatterAddForm form = scatterAddForm(op);
+                if (form == ScatterAddForm::IntoSlot) {
                     s << "    x = s" << op.slot << ".index_add(" << d << ", " << p(0) << ", x)\n";
                     break;
                 }
-                if (nu == op.width && na == op.width) {
+                if (form == ScatterAddForm::IntoX) {
                     s << "    x = x.index_add(" << d << ", " << p(1) << ", s" << op.slot << ")\n";
                     break;
                 }

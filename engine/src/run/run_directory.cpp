@@ -20,6 +20,10 @@ RunDirectory::RunDirectory(std::string path) : path_(std::move(path)) {}
 bool RunDirectory::exists() const {
     return fs::exists(configPath());
 }
+std::string RunDirectory::newestCheckpoint() const {
+    return fs::exists(finalCheckpoint()) ? finalCheckpoint() : lastCheckpoint();
+}
+
 bool RunDirectory::hasCheckpoint() const {
     return fs::exists(lastCheckpoint());
 }

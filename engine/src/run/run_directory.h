@@ -16,6 +16,8 @@ class RunDirectory {
     std::string checkpointsDir() const { return path_ + "/checkpoints"; }
     std::string lastCheckpoint() const { return checkpointsDir() + "/last.pt"; }
     std::string finalCheckpoint() const { return checkpointsDir() + "/final.pt"; }
+    // final.pt when training finished, else last.pt (which may not exist yet).
+    std::string newestCheckpoint() const;
     bool exists() const;
     bool hasCheckpoint() const;
 

@@ -33,8 +33,7 @@ LoadedRun loadRun(const std::string& runDir, const std::string& dataDirOverride)
     loaded.config = configFromJson(text);
     loaded.info = nlohmann::json::parse(text);
     if (!dataDirOverride.empty()) loaded.config.dataDir = dataDirOverride;
-    loaded.checkpoint = std::filesystem::exists(run.finalCheckpoint()) ? run.finalCheckpoint()
-                                                                       : run.lastCheckpoint();
+    loaded.checkpoint = run.newestCheckpoint();
     if (!std::filesystem::exists(loaded.checkpoint)) {
         throw std::runtime_error(runDir + ": no checkpoint yet; let the training finish an epoch");
     }

@@ -69,9 +69,7 @@ Teacher::Teacher(const std::string& runDir, const TrainConfig& studentConfig,
         !sameNumbers(norm.value("std", nlohmann::json()), student.std))
         refuse(runDir, "its images were normalized differently from the student's");
 
-    const std::string checkpoint = std::filesystem::exists(run.finalCheckpoint())
-                                       ? run.finalCheckpoint()
-                                       : run.lastCheckpoint();
+    const std::string checkpoint = run.newestCheckpoint();
     if (!std::filesystem::exists(checkpoint))
         refuse(runDir, "no checkpoint yet; let its training finish an epoch");
     ModelSpec spec;
