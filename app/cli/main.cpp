@@ -97,6 +97,7 @@ std::vector<int> parseClassList(const std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    nemo::keepFreedMemoryForReuse();
     CLI::App app{"nemo: modularize neural networks while they train (NeMo, MwT, standard)"};
     app.require_subcommand(1);
     bool jsonOut = false;
@@ -195,6 +196,9 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     benchCmd->add_flag("--conv-ceiling", bench.convCeiling,
                        "Also time a plain 3x3 convolution and report the fraction of its rate");
+    benchCmd->add_flag("--conv-layers", bench.convLayers,
+                       "Also time each distinct 3x3 convolution of the model, LibTorch's kernels "
+                       "against the Winograd path (CPU)");
     benchCmd->add_option("--alpha", bench.alpha)->capture_default_str();
     benchCmd->add_option("--beta", bench.beta)->capture_default_str();
     benchCmd->add_option("--temperature", bench.temperature)->capture_default_str();
@@ -458,6 +462,20 @@ int main(int argc, char** argv) {
                 j["conv_gflops"] = r.convGflops;
                 j["ceiling_img_per_s"] = r.ceilingImagesPerSecond;
                 j["ceiling_fraction"] = r.ceilingFraction;
+            }
+            if (bench.convLayers) {
+                json layers = json::array();
+                for (const auto& l : r.convLayers)
+                    layers.push_back(
+                        {{"in", l.in},
+                         {"out", l.out},
+                         {"height", l.height},
+                         {"width", l.width},
+                         {"count", l.count},
+                         {"direct_ms", l.directMs},
+                         {"winograd_ms", l.winogradMs},
+                         {"engine_uses", l.engineUsesWinograd ? "winograd" : "direct"}});
+                j["conv_layers"] = layers;
             }
             if (jsonOut)
                 printJson(j);

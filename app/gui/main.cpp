@@ -7,6 +7,7 @@
 
 #include "app_settings.h"
 #include "main_window.h"
+#include "nemo/trainer.h"
 #include "training_worker.h"
 #include "translations.h"
 
@@ -25,6 +26,7 @@ QString languageFromArguments(const QStringList& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    nemo::keepFreedMemoryForReuse();
     QApplication app(argc, argv);
     QApplication::setApplicationName("nemo-workbench");
     QApplication::setOrganizationName("NeMo Workbench");

@@ -527,6 +527,14 @@ class TestModels : public QObject {
         QTest::newRow("4x4 nchw") << 2 << 16 << 8 << 4 << 4 << false;
         QTest::newRow("8x6 wide") << 2 << 5 << 7 << 8 << 6 << true;
         QTest::newRow("32x32") << 1 << 3 << 4 << 32 << 32 << false;
+        // 4x4 output tiles (F(4x4, 3x3)) where both sides are multiples of 4, partial tiles
+        // cropped at the border otherwise (F(2x2, 3x3) keeps the even sides that are not).
+        QTest::newRow("8x8 4x4-tiles") << 3 << 64 << 32 << 8 << 8 << true;
+        QTest::newRow("12x8 4x4-tiles") << 2 << 9 << 11 << 12 << 8 << true;
+        QTest::newRow("16x16 wide") << 2 << 128 << 96 << 16 << 16 << true;
+        QTest::newRow("6x10 2x2-tiles") << 2 << 7 << 5 << 6 << 10 << false;
+        // 1,024 tiles of 64 channels: more than one cache-sized block, the last one shorter.
+        QTest::newRow("64x64 blocks") << 4 << 64 << 16 << 64 << 64 << true;
     }
     void winogradConvolutionMatchesConv2d() {
         QFETCH(int, n);
@@ -570,11 +578,12 @@ class TestModels : public QObject {
         const auto x = [](int64_t c, int64_t hw) { return torch::zeros({2, c, hw, hw}); };
         QVERIFY(winogradSuits(x(512, 4), 3, 1, 1, 1, 1));
         QVERIFY(winogradSuits(x(256, 2), 3, 1, 1, 1, 1));
-        QVERIFY(!winogradSuits(x(128, 4), 3, 1, 1, 1, 1));  // few channels: direct wins
-        QVERIFY(!winogradSuits(x(512, 8), 3, 1, 1, 1, 1));
-        QVERIFY(!winogradSuits(x(512, 4), 3, 2, 1, 1, 1));                     // strided
-        QVERIFY(!winogradSuits(x(512, 4), 1, 1, 0, 1, 1));                     // 1x1
-        QVERIFY(!winogradSuits(torch::zeros({2, 512, 3, 3}), 3, 1, 1, 1, 1));  // odd map
+        QVERIFY(winogradSuits(x(64, 32), 3, 1, 1, 1, 1));
+        QVERIFY(winogradSuits(x(128, 7), 3, 1, 1, 1, 1));
+        QVERIFY(!winogradSuits(x(32, 16), 3, 1, 1, 1, 1));  // few channels: direct wins
+        QVERIFY(!winogradSuits(x(512, 1), 3, 1, 1, 1, 1));  // 1x1 map: only the centre tap
+        QVERIFY(!winogradSuits(x(512, 4), 3, 2, 1, 1, 1));  // strided
+        QVERIFY(!winogradSuits(x(512, 4), 1, 1, 0, 1, 1));  // 1x1
         QVERIFY(!winogradSuits(x(512, 4).to(torch::kDouble), 3, 1, 1, 1, 1));
         setWinogradEnabled(false);
         QVERIFY(!winogradSuits(x(512, 4), 3, 1, 1, 1, 1));
@@ -584,43 +593,56 @@ class TestModels : public QObject {
     // VGG16's last six convolutions go through the Winograd path; the whole network's logits
     // and gradients must not change beyond float rounding.
     void vggTrainsTheSameWithWinograd() {
+        // Float rounding differs between the two paths (F(4x4, 3x3) adds a few ulps per layer,
+        // and batch norm over 4 images amplifies them on the way back), so both float runs are
+        // held against the same network in double: the Winograd run must stay as close to it as
+        // a small multiple of the direct float run's own rounding error.
         const ModelSpec spec = specFor("vgg16");
         Network net = buildModel("vgg16", spec);
         net->train();
         useChannelsLast(*net);
         const torch::Tensor x = inputFor(spec, 4).contiguous(torch::MemoryFormat::ChannelsLast);
         const torch::Tensor labels = torch::tensor({0, 1, 2, 3}, torch::kLong);
-        auto run = [&](bool winograd) {
+        auto run = [&](bool winograd, torch::Dtype dtype) {
             setWinogradEnabled(winograd);
+            net->to(dtype);
             net->zero_grad();
-            torch::manual_seed(5);  // same dropout mask in both runs
-            const torch::Tensor logits = net->forward(x);
+            torch::manual_seed(5);  // same dropout mask in every run
+            const torch::Tensor logits = net->forward(x.to(dtype));
             torch::nn::functional::cross_entropy(logits, labels).backward();
             std::vector<torch::Tensor> grads;
             for (const auto& p : net->parameters())
-                if (p.grad().defined()) grads.push_back(p.grad().clone());
-            return std::make_pair(logits.detach(), grads);
+                if (p.grad().defined()) grads.push_back(p.grad().to(torch::kDouble));
+            return std::make_pair(logits.detach().to(torch::kDouble), grads);
         };
-        const auto direct = run(false);
-        const auto winograd = run(true);
+        const auto exact = run(false, torch::kDouble);
+        const auto direct = run(false, torch::kFloat);
+        const auto winograd = run(true, torch::kFloat);
         setWinogradEnabled(true);
-        const double scale = direct.first.abs().max().item<double>();
-        QVERIFY(maxAbsDiff(direct.first, winograd.first) <= 1e-4 * std::max(scale, 1e-2));
+        net->to(torch::kFloat);
         QCOMPARE(direct.second.size(), winograd.second.size());
-        // Biases in front of BatchNorm have a true gradient of zero (rounding noise only), so
-        // each gradient is compared relative to the largest gradient of the network.
+        QCOMPARE(exact.second.size(), winograd.second.size());
+        auto within = [&](const torch::Tensor& ours, const torch::Tensor& directFloat,
+                          const torch::Tensor& reference, double floor) {
+            const double errDirect = maxAbsDiff(directFloat, reference);
+            const double errWinograd = maxAbsDiff(ours, reference);
+            return std::make_pair(errWinograd <= 20 * errDirect + floor,
+                                  QString("error %1 vs direct float %2 (floor %3)")
+                                      .arg(errWinograd)
+                                      .arg(errDirect)
+                                      .arg(floor));
+        };
+        const double scale = exact.first.abs().max().item<double>();
+        const auto logits = within(winograd.first, direct.first, exact.first, 1e-5 * scale);
+        QVERIFY2(logits.first, qPrintable("logits: " + logits.second));
         double globalScale = 0;
-        for (const auto& g : direct.second)
+        for (const auto& g : exact.second)
             globalScale = std::max(globalScale, g.abs().max().item<double>());
-        for (size_t i = 0; i < direct.second.size(); ++i) {
-            const double gscale = direct.second[i].abs().max().item<double>();
-            const double diff = maxAbsDiff(direct.second[i], winograd.second[i]);
-            QVERIFY2(diff <= 1e-3 * gscale + 1e-5 * globalScale,
-                     qPrintable(QString("parameter %1: max diff %2 at scale %3 (network %4)")
-                                    .arg(i)
-                                    .arg(diff)
-                                    .arg(gscale)
-                                    .arg(globalScale)));
+        for (size_t i = 0; i < exact.second.size(); ++i) {
+            const double gscale = exact.second[i].abs().max().item<double>();
+            const auto ok = within(winograd.second[i], direct.second[i], exact.second[i],
+                                   1e-4 * gscale + 1e-6 * globalScale);
+            QVERIFY2(ok.first, qPrintable(QString("parameter %1: ").arg(i) + ok.second));
         }
     }
 

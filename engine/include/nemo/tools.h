@@ -38,6 +38,10 @@ struct BenchConfig {
     // Also time a plain 3x3 convolution (64 -> 64 channels, 32x32, forward and backward, the
     // batch size above) and say what fraction of that rate the whole step reaches.
     bool convCeiling = false;
+    // Also time every distinct 3x3 convolution of the model on its own (forward and backward,
+    // this batch and thread count) through LibTorch's kernels and through the Winograd path, and
+    // say which one the engine takes: the measurement behind the engine's rule.
+    bool convLayers = false;
     std::string precision = "fp32";                     // or "bf16" (TrainConfig::precision)
     double alpha = 1.4, beta = 1.5, temperature = 0.2;  // the Python baseline's defaults
 };
@@ -53,6 +57,14 @@ struct BenchResult {
     // 2x; forward only for inference) ran at convGflops, and measured / ceiling.
     double ceilingImagesPerSecond = 0;
     double ceilingFraction = 0;
+    struct ConvLayer {
+        int64_t in = 0, out = 0, height = 0, width = 0;
+        int count = 0;          // layers of the model with this shape
+        double directMs = 0;    // LibTorch's convolution, forward + backward
+        double winogradMs = 0;  // the Winograd path (F(4x4, 3x3), or F(2x2, 3x3) on 2x2 maps)
+        bool engineUsesWinograd = false;
+    };
+    std::vector<ConvLayer> convLayers;  // convLayers: one entry per distinct shape
 };
 BenchResult runBench(const BenchConfig& config);
 

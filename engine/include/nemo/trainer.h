@@ -36,6 +36,11 @@ TrainResult train(const TrainConfig& config, TrainingObserver* observer = nullpt
 // Sets LibTorch's (and OpenBLAS's) thread count; 0 means every core. Returns the count in use.
 int setThreadCount(int threads);
 
+// Makes the C library keep freed memory for reuse instead of returning large blocks to the
+// kernel (so a training step does not page-fault its activations in again every step). Call once
+// at the start of a process that trains; a no-op outside glibc.
+void keepFreedMemoryForReuse();
+
 // The Neurons tab's frame for a run on disk (finished, stopped, or still training): the class x
 // neuron mean masks of its newest checkpoint on the probe set training uses (the first
 // `perClass` test images of every class). A standard run gives a frame without layers. Throws

@@ -40,6 +40,26 @@ class MaskedConv2dImpl : public torch::nn::Module, public MaskedUnit {
 };
 TORCH_MODULE(MaskedConv2d);
 
+// While one of these lives, every MaskedConv2d forward on this thread appends its input's shape
+// (N, C, H, W) and its options: how `nemo bench --conv-layers` learns a model's convolutions.
+class ConvShapeRecorder {
+  public:
+    struct Entry {
+        std::vector<int64_t> inputSizes;
+        ConvUnitOptions options;
+    };
+    ConvShapeRecorder();
+    ~ConvShapeRecorder();
+    ConvShapeRecorder(const ConvShapeRecorder&) = delete;
+    ConvShapeRecorder& operator=(const ConvShapeRecorder&) = delete;
+    const std::vector<Entry>& entries() const { return entries_; }
+    static void record(const torch::Tensor& input, const ConvUnitOptions& options);
+
+  private:
+    std::vector<Entry> entries_;
+    ConvShapeRecorder* previous_;
+};
+
 // kaiming_normal_(fan_out, relu) on the conv weight, zero bias: the CNNs' own init (method.md
 // §1.9).
 void initConvFanOut(torch::nn::Conv2d& conv);

@@ -1,5 +1,7 @@
 #include "models/winograd_conv.h"
 
+#include "models/winograd_tiles.h"
+
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -8,134 +10,160 @@ namespace nemo {
 namespace {
 
 using torch::Tensor;
-using torch::indexing::Slice;
 
-// Element-wise results written straight into a slice of a preallocated tensor (no stack/copy).
-void subInto(Tensor dst, const Tensor& a, const Tensor& b) {
-    torch::sub_out(dst, a, b);
-}
-void addInto(Tensor dst, const Tensor& a, const Tensor& b) {
-    torch::add_out(dst, a, b);
-}
-void negInto(Tensor dst, const Tensor& a) {
-    torch::neg_out(dst, a);
+// Output tile side for a map: F(4x4, 3x3) needs 2.25 input values per output and 4x fewer
+// multiplications than direct convolution; F(2x2, 3x3) (4 values, 2.25x fewer) is kept for maps
+// of side 2, where 4x4 tiles would mostly compute padding (measured: 2.7x slower there). Other
+// sides that are not multiples of 4 get cropped partial tiles.
+int tileSideFor(int64_t h, int64_t w) {
+    return (h <= 2 || w <= 2) ? 2 : 4;
 }
 
-// kron(G, G) with G the 4x3 filter transform of F(2x2, 3x3): one matrix product transforms all
-// K*C filters at once (a batch of tiny 4x3 products would be far slower).
-Tensor filterTransformMatrix(const torch::TensorOptions& options) {
-    const Tensor g =
-        torch::tensor({1.0, 0.0, 0.0, 0.5, 0.5, 0.5, 0.5, -0.5, 0.5, 0.0, 0.0, 1.0}, torch::kDouble)
-            .view({4, 3});
-    return torch::kron(g, g).to(options);  // [16, 9]
+winograd::TileGrid gridFor(const Tensor& x, int m) {
+    winograd::TileGrid g;
+    g.images = x.size(0);
+    g.height = x.size(2);
+    g.width = x.size(3);
+    g.m = m;
+    return g;
 }
 
-// Filters [K, C, 3, 3] -> U [16, C, K] (a transposed view: the BLAS reads it as it is).
-Tensor transformFilters(const Tensor& w) {
-    const int64_t k = w.size(0), c = w.size(1);
-    const Tensor gg = filterTransformMatrix(w.options());
-    return torch::mm(gg, w.reshape({k * c, 9}).t()).view({16, k, c}).transpose(1, 2);
+// kron(G, G): one matrix product transforms all K*C filters at once (a batch of tiny products
+// would be far slower). [alpha^2, 9]
+Tensor filterTransformMatrix(int m, const torch::TensorOptions& options) {
+    const int alpha = m + 2;
+    const Tensor g = torch::from_blob(const_cast<double*>(winograd::filterTransform(m)), {alpha, 3},
+                                      torch::kDouble);
+    return torch::kron(g, g).to(options);
 }
 
-// dL/dU [16, C, K] -> dL/dw [K, C, 3, 3]: the adjoint of transformFilters.
-Tensor transformFiltersAdjoint(const Tensor& du) {
-    const int64_t c = du.size(1), k = du.size(2);
-    const Tensor gg = filterTransformMatrix(du.options());
-    return torch::mm(du.transpose(1, 2).reshape({16, k * c}).t(), gg).view({k, c, 3, 3});
+// Filters [K, C, 3, 3] -> U [alpha^2, C, K] (a transposed view: the BLAS reads it as it is).
+Tensor transformFilters(const Tensor& w, int m) {
+    const int64_t k = w.size(0), c = w.size(1), a2 = (m + 2) * (m + 2);
+    const Tensor gg = filterTransformMatrix(m, w.options());
+    return torch::mm(gg, w.reshape({k * c, 9}).t()).view({a2, k, c}).transpose(1, 2);
 }
 
-// Input [N, C, H, W] -> V [16, T, C], T = N * H/2 * W/2 overlapping 4x4 tiles (stride 2) of the
-// zero-padded input, each transformed as B^T d B. Works on an NHWC view so that every tile
-// element is a contiguous run of C channels (the engine keeps activations channels-last).
-Tensor transformInput(const Tensor& x) {
-    const int64_t n = x.size(0), c = x.size(1), th = x.size(2) / 2, tw = x.size(3) / 2;
-    const Tensor xp = torch::constant_pad_nd(x.permute({0, 2, 3, 1}), {0, 0, 1, 1, 1, 1});
-    auto row = [&](int64_t i) { return xp.slice(1, i, i + 2 * th, 2); };  // [N, th, W+2, C]
-    const Tensor r0 = row(0), r1 = row(1), r2 = row(2), r3 = row(3);
-    const Tensor rows[4] = {r0 - r2, r1 + r2, r2 - r1, r1 - r3};  // B^T d
-    Tensor v = torch::empty({4, 4, n, th, tw, c}, x.options());
-    for (int a = 0; a < 4; ++a) {
-        auto col = [&](int64_t j) { return rows[a].slice(2, j, j + 2 * tw, 2); };  // (B^T d) B
-        const Tensor c0 = col(0), c1 = col(1), c2 = col(2), c3 = col(3);
-        subInto(v[a][0], c0, c2);
-        addInto(v[a][1], c1, c2);
-        subInto(v[a][2], c2, c1);
-        subInto(v[a][3], c1, c3);
-    }
-    return v.view({16, n * th * tw, c});
+// The filters of the input gradient's convolution, flip(w)^T with K and C swapped, transformed:
+// U' [alpha^2, K, C]. Flipping both axes of a 3x3 filter reverses its 9 taps, so the flip is a
+// column order of kron(G, G), and the swap of K and C is the product's own layout; built from
+// flip().transpose() instead, the filters were copied twice through strided views (40 ms a
+// 512-channel layer).
+Tensor transformFiltersFlipped(const Tensor& w, int m) {
+    const int64_t k = w.size(0), c = w.size(1), a2 = (m + 2) * (m + 2);
+    const Tensor gg = filterTransformMatrix(m, w.options()).flip({1}).contiguous();
+    return torch::mm(gg, w.reshape({k * c, 9}).t()).view({a2, k, c});
 }
 
-// M [16, T, K] -> y [N, K, H, W] (channels-last memory) by A^T m A per tile.
-Tensor transformOutput(const Tensor& m16, int64_t n, int64_t th, int64_t tw) {
-    const int64_t k = m16.size(2);
-    const Tensor m = m16.view({4, 4, n, th, tw, k});
-    const Tensor r[2] = {m[0] + m[1] + m[2], m[1] - m[2] - m[3]};  // A^T m, [4, N, th, tw, K]
-    Tensor y = torch::empty({n, th, 2, tw, 2, k}, m16.options());
-    for (int a = 0; a < 2; ++a) {
-        Tensor ya = y.select(2, a);  // [N, th, tw, 2, K]
-        addInto(ya.select(3, 0), r[a][0] + r[a][1], r[a][2]);
-        subInto(ya.select(3, 1), r[a][1] - r[a][2], r[a][3]);
-    }
-    return y.view({n, 2 * th, 2 * tw, k}).permute({0, 3, 1, 2});
+// dL/dU [alpha^2, C, K] -> dL/dw [K, C, 3, 3]: the adjoint of transformFilters.
+Tensor transformFiltersAdjoint(const Tensor& du, int m) {
+    const int64_t a2 = du.size(0), c = du.size(1), k = du.size(2);
+    const Tensor gg = filterTransformMatrix(m, du.options());
+    return torch::mm(du.transpose(1, 2).reshape({a2, k * c}).t(), gg).view({k, c, 3, 3});
 }
 
-// dL/dy [N, K, H, W] -> dL/dM [16, T, K]: the adjoint of transformOutput, A dy A^T per tile.
-Tensor transformOutputAdjoint(const Tensor& dy) {
-    const int64_t n = dy.size(0), k = dy.size(1), th = dy.size(2) / 2, tw = dy.size(3) / 2;
-    const Tensor d = dy.permute({0, 2, 3, 1});
-    auto q = [&](int64_t a, int64_t b) { return d.slice(1, a, 2 * th, 2).slice(2, b, 2 * tw, 2); };
-    Tensor dm = torch::empty({4, 4, n, th, tw, k}, dy.options());
-    for (int64_t b = 0; b < 2; ++b) {
-        // e_i[b] = sum_a A^T[a][i] dy_ab, stored in dm[i][b] for now
-        const Tensor q0 = q(0, b), q1 = q(1, b);
-        dm[0][b].copy_(q0);
-        addInto(dm[1][b], q0, q1);
-        subInto(dm[2][b], q0, q1);
-        negInto(dm[3][b], q1);
-    }
-    for (int i = 0; i < 4; ++i) {  // dm_ij = sum_b A^T[b][j] e_i[b]
-        const Tensor e0 = dm[i][0].clone(), e1 = dm[i][1].clone();
-        addInto(dm[i][1], e0, e1);
-        subInto(dm[i][2], e0, e1);
-        negInto(dm[i][3], e1);
-    }
-    return dm.view({16, n * th * tw, k});
+// Tiles per block: the block's tile values ([alpha^2, tiles, channels], for input and output
+// channels) should stay in the caches between the transform that writes them and the matrix
+// products that read them; measured on maps of 16x16 and 32x32, where a layer's tile values are
+// 40-150 MB, one pass over all tiles ran at half the rate of blocks of a few MB. At least 256
+// tiles, so that the products stay long enough for the BLAS.
+int64_t tilesPerBlock(const winograd::TileGrid& g, int64_t c, int64_t k) {
+    static const int64_t budgetFloats = [] {
+        const char* env = std::getenv("NEMO_WINOGRAD_BLOCK_KB");
+        return (env ? std::atoll(env) : 8192) * 1024 / 4;
+    }();
+    const int64_t perTile = int64_t(g.alpha()) * g.alpha() * std::max(c, k);
+    return std::min(g.tiles(), std::max<int64_t>(256, budgetFloats / perTile));
 }
 
-Tensor winogradForward(const Tensor& x, const Tensor& w, Tensor* savedTiles) {
-    Tensor v = transformInput(x);
-    Tensor y = transformOutput(torch::bmm(v, transformFilters(w)), x.size(0), x.size(2) / 2,
-                               x.size(3) / 2);
-    if (savedTiles) *savedTiles = std::move(v);
+// The first `count` tiles' worth of a [alpha^2, capacity, channels] buffer, as a contiguous
+// [alpha^2, count, channels] tensor (so the last, shorter block needs no copy).
+Tensor blockView(const Tensor& buffer, int64_t count) {
+    const int64_t a2 = buffer.size(0), c = buffer.size(2);
+    return buffer.view({-1}).narrow(0, 0, a2 * count * c).view({a2, count, c});
+}
+
+template <typename Fn>
+void forEachBlock(const winograd::TileGrid& g, int64_t block, Fn&& fn) {
+    for (int64_t first = 0; first < g.tiles(); first += block)
+        fn(first, std::min(block, g.tiles() - first));
+}
+
+// y = conv3x3(x, w) + bias with u the transformed filters [alpha^2, C, K], block by block:
+// input tiles, one matrix product per tile position, output tiles. x channels-last contiguous;
+// y channels-last.
+Tensor winogradForward(const Tensor& x, const Tensor& u, const Tensor& bias, int m) {
+    const winograd::TileGrid g = gridFor(x, m);
+    const int64_t c = x.size(1), k = u.size(2), a2 = int64_t(g.alpha()) * g.alpha();
+    Tensor y = torch::empty({g.images, k, g.height, g.width},
+                            x.options().memory_format(torch::MemoryFormat::ChannelsLast));
+    const int64_t block = tilesPerBlock(g, c, k);
+    Tensor v = torch::empty({a2, block, c}, x.options());
+    Tensor mm = torch::empty({a2, block, k}, x.options());
+    const Tensor b = bias.defined() ? bias.contiguous() : bias;
+    AT_DISPATCH_FLOATING_TYPES(x.scalar_type(), "winogradForward", [&] {
+        forEachBlock(g, block, [&](int64_t first, int64_t count) {
+            Tensor vb = blockView(v, count), mb = blockView(mm, count);
+            winograd::inputTiles<scalar_t>(x.data_ptr<scalar_t>(), c, g, first, count,
+                                           vb.data_ptr<scalar_t>());
+            torch::bmm_out(mb, vb, u);
+            winograd::outputTiles<scalar_t>(mb.data_ptr<scalar_t>(), k, g, first, count,
+                                            b.defined() ? b.data_ptr<scalar_t>() : nullptr,
+                                            y.data_ptr<scalar_t>());
+        });
+    });
     return y;
+}
+
+// dL/dw of y = conv3x3(x, w): per tile position the product V^T dM of the input tiles and the
+// adjoint-transformed output gradient, summed over blocks, then the filter transform's adjoint.
+Tensor winogradWeightGradient(const Tensor& x, const Tensor& dy, int m) {
+    const winograd::TileGrid g = gridFor(x, m);
+    const int64_t c = x.size(1), k = dy.size(1), a2 = int64_t(g.alpha()) * g.alpha();
+    const int64_t block = tilesPerBlock(g, c, k);
+    Tensor v = torch::empty({a2, block, c}, x.options());
+    Tensor dm = torch::empty({a2, block, k}, x.options());
+    Tensor du = torch::zeros({a2, c, k}, x.options());
+    AT_DISPATCH_FLOATING_TYPES(x.scalar_type(), "winogradWeightGradient", [&] {
+        forEachBlock(g, block, [&](int64_t first, int64_t count) {
+            Tensor vb = blockView(v, count), db = blockView(dm, count);
+            winograd::inputTiles<scalar_t>(x.data_ptr<scalar_t>(), c, g, first, count,
+                                           vb.data_ptr<scalar_t>());
+            winograd::outputTilesAdjoint<scalar_t>(dy.data_ptr<scalar_t>(), k, g, first, count,
+                                                   db.data_ptr<scalar_t>());
+            du.baddbmm_(vb.transpose(1, 2), db);
+        });
+    });
+    return transformFiltersAdjoint(du, m);
 }
 
 class WinogradConvFunction : public torch::autograd::Function<WinogradConvFunction> {
   public:
-    static Tensor forward(torch::autograd::AutogradContext* ctx, const Tensor& x, const Tensor& w) {
-        Tensor tiles;
-        const bool needTiles = w.requires_grad();
-        Tensor y = winogradForward(x, w, needTiles ? &tiles : nullptr);
-        ctx->save_for_backward({tiles, w});
-        return y;
+    static Tensor forward(torch::autograd::AutogradContext* ctx, const Tensor& x, const Tensor& w,
+                          const Tensor& bias, int64_t m) {
+        const Tensor xc = x.contiguous(torch::MemoryFormat::ChannelsLast);
+        ctx->save_for_backward({xc, w});
+        ctx->saved_data["m"] = m;
+        const bool hasBias = bias.numel() > 0;
+        ctx->saved_data["hasBias"] = hasBias;
+        return winogradForward(xc, transformFilters(w, int(m)), hasBias ? bias : Tensor(), int(m));
     }
 
     static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
                                                    torch::autograd::variable_list grads) {
         const auto saved = ctx->get_saved_variables();
-        const Tensor& tiles = saved[0];
+        const Tensor& x = saved[0];
         const Tensor& w = saved[1];
-        const Tensor dy = grads[0];
-        Tensor dx, dw;
-        if (ctx->needs_input_grad(1)) {
-            dw = transformFiltersAdjoint(
-                torch::bmm(tiles.transpose(1, 2), transformOutputAdjoint(dy)));
-        }
+        const Tensor dy = grads[0].contiguous(torch::MemoryFormat::ChannelsLast);
+        const int m = int(ctx->saved_data["m"].toInt());
+        Tensor dx, dw, db;
+        if (ctx->needs_input_grad(1)) dw = winogradWeightGradient(x, dy, m);
         // The input gradient is itself a 3x3 "same" convolution of dy with the flipped,
         // transposed filters, so it takes the same fast path.
         if (ctx->needs_input_grad(0))
-            dx = winogradForward(dy, w.flip({2, 3}).transpose(0, 1), nullptr);
-        return {dx, dw};
+            dx = winogradForward(dy, transformFiltersFlipped(w, m), {}, m);
+        if (ctx->saved_data["hasBias"].toBool() && ctx->needs_input_grad(2)) db = dy.sum({0, 2, 3});
+        return {dx, dw, db, Tensor()};
     }
 };
 
@@ -149,15 +177,17 @@ std::atomic<bool>& enabledFlag() {
 
 }  // namespace
 
-Tensor winogradConv3x3(const Tensor& x, const Tensor& weight, const Tensor& bias) {
-    TORCH_CHECK(x.dim() == 4 && x.size(2) % 2 == 0 && x.size(3) % 2 == 0,
-                "winogradConv3x3 needs [N, C, H, W] with even H and W");
+Tensor winogradConv3x3(const Tensor& x, const Tensor& weight, const Tensor& bias, int tileSide) {
+    TORCH_CHECK(x.dim() == 4, "winogradConv3x3 needs an [N, C, H, W] input");
     TORCH_CHECK(weight.dim() == 4 && weight.size(2) == 3 && weight.size(3) == 3 &&
                     weight.size(1) == x.size(1),
                 "winogradConv3x3 needs [K, C, 3, 3] filters matching the input");
-    Tensor y = WinogradConvFunction::apply(x, weight);
-    if (bias.defined()) y = y + bias.view({1, -1, 1, 1});
-    return y;
+    TORCH_CHECK(tileSide == 0 || tileSide == 2 || tileSide == 4,
+                "Winograd tile side must be 2 or 4");
+    const int m = tileSide ? tileSide : tileSideFor(x.size(2), x.size(3));
+    // An autograd Function cannot take an undefined tensor: no bias is an empty one.
+    return WinogradConvFunction::apply(
+        x, weight, bias.defined() ? bias : torch::empty({0}, x.options()), int64_t(m));
 }
 
 bool winogradSuits(const Tensor& x, int64_t kernel, int64_t stride, int64_t padding,
@@ -165,8 +195,15 @@ bool winogradSuits(const Tensor& x, int64_t kernel, int64_t stride, int64_t padd
     if (!enabledFlag().load()) return false;
     if (!x.device().is_cpu() || x.scalar_type() != torch::kFloat || x.dim() != 4) return false;
     if (kernel != 3 || stride != 1 || padding != 1 || dilation != 1 || groups != 1) return false;
-    const int64_t h = x.size(2), w = x.size(3);
-    return x.size(1) >= 256 && h % 2 == 0 && w % 2 == 0 && h <= 4 && w <= 4;
+    // Measured per layer shape (bench/README.md, session 4): with fewer than 64 input channels
+    // the tile products are too thin for the BLAS and oneDNN's direct kernels win; from 64 on,
+    // F(4x4, 3x3) beats them on every map from 4x4 to 32x32, and F(2x2, 3x3) on 2x2 maps.
+    // NEMO_WINOGRAD_MIN_CHANNELS moves the threshold for such comparisons.
+    static const int64_t minChannels = [] {
+        const char* env = std::getenv("NEMO_WINOGRAD_MIN_CHANNELS");
+        return env ? std::atoll(env) : 64;
+    }();
+    return x.size(1) >= minChannels && x.size(2) >= 2 && x.size(3) >= 2;
 }
 
 bool winogradEnabled() {

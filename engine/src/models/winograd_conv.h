@@ -1,24 +1,28 @@
-// 3x3, stride 1, padding 1 convolution by Winograd's minimal filtering F(2x2, 3x3) (Lavin & Gray,
-// 2016), forward and backward, built from batched matrix products on the BLAS.
+// 3x3, stride 1, padding 1 convolution by Winograd's minimal filtering (Lavin & Gray, 2016):
+// F(4x4, 3x3), or F(2x2, 3x3) on maps of side 2, forward and backward, as hand-written tile
+// transforms (winograd_tiles.h) around batched matrix products on the BLAS, block by block so
+// that the tile values stay in the caches.
 //
-// Why: on one CPU core oneDNN's direct convolution reaches only 35-55 GFLOP/s on the deep layers
-// of VGG16/ResNet18 (256-512 channels on 4x4 or 2x2 maps), while F(2x2, 3x3) needs 2.25x fewer
-// multiplications and turns them into 16 large matrix products. On large maps with few channels
-// the tile transforms cost more than they save, so the engine uses this only where
-// winogradSuits() says so (measured in bench/README.md).
+// Why: on one CPU core oneDNN's direct convolution reaches 50-77 GFLOP/s, while F(4x4, 3x3) needs
+// 4x fewer multiplications; measured per layer shape, the Winograd path runs 1.3x (64 channels on
+// 32x32 maps) to 3x (512 channels on 8x8) faster forward + backward. With fewer than 64 input
+// channels the products are too thin and oneDNN wins, so the engine uses this only where
+// winogradSuits() says so (`nemo bench --conv-layers` shows the measurement for a model).
 #pragma once
 
 #include <torch/torch.h>
 
 namespace nemo {
 
-// x: [N, C, H, W] float (H and W even), weight: [K, C, 3, 3]; bias optional. Same result as
+// x: [N, C, H, W] float or double, weight: [K, C, 3, 3]; bias optional. Same result as
 // torch::conv2d(x, weight, bias, 1, 1) up to float rounding; differentiable in x and weight.
+// tileSide: output tile side, 4 (F(4x4, 3x3)) or 2 (F(2x2, 3x3)); 0 picks 2 on maps with a side
+// of 2 or less, else 4. Maps need not be multiples of the tile: partial tiles are cropped.
 torch::Tensor winogradConv3x3(const torch::Tensor& x, const torch::Tensor& weight,
-                              const torch::Tensor& bias = {});
+                              const torch::Tensor& bias = {}, int tileSide = 0);
 
 // True for the convolutions where the Winograd path is faster on this engine's CPU build: 3x3,
-// stride 1, padding 1, at least 256 input channels, even maps of at most 4x4, float32 on the CPU.
+// stride 1, padding 1, at least 64 input channels, maps of at least 2x2, float32 on the CPU.
 bool winogradSuits(const torch::Tensor& x, int64_t kernel, int64_t stride, int64_t padding,
                    int64_t dilation, int64_t groups);
 

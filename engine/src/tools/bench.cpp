@@ -1,5 +1,6 @@
 // `nemo bench`: the same work as ../shared/bench/pytorch_nemo_step.py (synthetic batch, full
 // training step with the mode's loss), timed after a warm-up.
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -15,6 +16,7 @@
 #include <torch/csrc/autograd/profiler_legacy.h>
 
 #include "extract/program_builder.h"
+#include "models/masked_conv.h"
 #include "models/network.h"
 #include "models/winograd_conv.h"
 #include "nemo/tools.h"
@@ -49,6 +51,63 @@ double plainConvGflops(int64_t batch, const torch::Device& device, bool channels
     }
     const double flops = 2.0 * 3.0 * double(batch) * 64 * 64 * 9 * 32 * 32;
     return flops / best / 1e9;
+}
+
+// Forward + backward (input and weight gradients) of one convolution shape, best of a few.
+double convStepSeconds(const torch::Tensor& x, const torch::Tensor& w, bool winograd) {
+    const torch::Tensor gy = torch::randn_like(torch::conv2d(x, w, {}, 1, 1));
+    double best = 1e30;
+    for (int rep = 0; rep < 3; ++rep) {
+        const auto start = std::chrono::steady_clock::now();
+        const torch::Tensor y = winograd ? winogradConv3x3(x, w) : torch::conv2d(x, w, {}, 1, 1);
+        torch::autograd::grad({y}, {x, w}, {gy});
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (rep > 0) best = std::min(best, s);  // the first call plans and allocates
+    }
+    return best;
+}
+
+// The model's distinct 3x3, stride-1 convolutions, each timed on its own on the CPU.
+std::vector<BenchResult::ConvLayer> timeConvLayers(NetworkImpl& model, const torch::Tensor& x,
+                                                   bool channelsLast) {
+    std::vector<BenchResult::ConvLayer> layers;
+    {
+        ConvShapeRecorder recorder;
+        torch::NoGradGuard noGrad;
+        model.forward(x);
+        for (const auto& e : recorder.entries()) {
+            const ConvUnitOptions& o = e.options;
+            if (o.kernel != 3 || o.stride != 1 || o.padding != 1) continue;
+            auto same = [&](const BenchResult::ConvLayer& l) {
+                return l.in == o.in && l.out == o.out && l.height == e.inputSizes[2] &&
+                       l.width == e.inputSizes[3];
+            };
+            auto it = std::find_if(layers.begin(), layers.end(), same);
+            if (it == layers.end()) {
+                BenchResult::ConvLayer l;
+                l.in = o.in;
+                l.out = o.out;
+                l.height = e.inputSizes[2];
+                l.width = e.inputSizes[3];
+                l.engineUsesWinograd = winogradSuits(torch::empty(e.inputSizes), 3, 1, 1, 1, 1);
+                layers.push_back(l);
+                it = layers.end() - 1;
+            }
+            ++it->count;
+        }
+    }
+    const auto format =
+        channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+    for (auto& l : layers) {
+        torch::Tensor in =
+            torch::randn({x.size(0), l.in, l.height, l.width}).contiguous(format).requires_grad_();
+        torch::Tensor w =
+            (torch::randn({l.out, l.in, 3, 3}) * 0.05).contiguous(format).requires_grad_();
+        l.directMs = convStepSeconds(in, w, false) * 1e3;
+        l.winogradMs = convStepSeconds(in, w, true) * 1e3;
+    }
+    return layers;
 }
 
 }  // namespace
@@ -169,6 +228,10 @@ BenchResult runBench(const BenchConfig& config) {
         result.ceilingImagesPerSecond =
             result.convGflops * 1e9 / (2.0 * passes * double(result.multiplyAddsPerImage));
         result.ceilingFraction = result.imagesPerSecond / result.ceilingImagesPerSecond;
+    }
+    if (config.convLayers) {
+        if (!device.is_cpu()) throw std::invalid_argument("--conv-layers times CPU kernels");
+        result.convLayers = timeConvLayers(*model, x, config.channelsLast);
     }
     return result;
 }

@@ -1,0 +1,324 @@
+#include "models/winograd_tiles.h"
+
+#include <ATen/Parallel.h>
+
+#include <algorithm>
+#include <vector>
+
+// The kernels are compiled twice: for the baseline x86-64 and for AVX2 + FMA, picked at run time,
+// so the binary still runs on CPUs without AVX2 (Debian's baseline) and is fast on those with.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define NEMO_WINOGRAD_AVX2 1
+#define NEMO_INLINE inline __attribute__((always_inline))
+#else
+#define NEMO_WINOGRAD_AVX2 0
+#define NEMO_INLINE inline
+#endif
+
+namespace nemo::winograd {
+namespace {
+
+// One-dimensional transforms applied to `n` channels at once: rows of pointers in, rows out.
+// The formulas are the matrices' non-zero entries written out, so no multiply by 0 or 1 is done.
+template <int M>
+struct Rows;
+
+// F(2, 3): B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1], A^T = [1 1 1 0; 0 1 -1 -1].
+template <>
+struct Rows<2> {
+    template <typename T>
+    static NEMO_INLINE void input(const T* const* d, T* const* o, int64_t n) {
+        const T *d0 = d[0], *d1 = d[1], *d2 = d[2], *d3 = d[3];
+        T *o0 = o[0], *o1 = o[1], *o2 = o[2], *o3 = o[3];
+        for (int64_t q = 0; q < n; ++q) {
+            const T a0 = d0[q], a1 = d1[q], a2 = d2[q], a3 = d3[q];
+            o0[q] = a0 - a2;
+            o1[q] = a1 + a2;
+            o2[q] = a2 - a1;
+            o3[q] = a1 - a3;
+        }
+    }
+    template <typename T>
+    static NEMO_INLINE void output(const T* const* mm, T* const* o, int64_t n) {
+        const T *m0 = mm[0], *m1 = mm[1], *m2 = mm[2], *m3 = mm[3];
+        T *o0 = o[0], *o1 = o[1];
+        for (int64_t q = 0; q < n; ++q) {
+            const T a1 = m1[q], a2 = m2[q];
+            o0[q] = m0[q] + a1 + a2;
+            o1[q] = a1 - a2 - m3[q];
+        }
+    }
+    template <typename T>
+    static NEMO_INLINE void adjoint(const T* const* g, T* const* e, int64_t n) {
+        const T *g0 = g[0], *g1 = g[1];
+        T *e0 = e[0], *e1 = e[1], *e2 = e[2], *e3 = e[3];
+        for (int64_t q = 0; q < n; ++q) {
+            const T a0 = g0[q], a1 = g1[q];
+            e0[q] = a0;
+            e1[q] = a0 + a1;
+            e2[q] = a0 - a1;
+            e3[q] = -a1;
+        }
+    }
+};
+
+// F(4, 3) with the points 0, +-1, +-2 and infinity (Lavin & Gray's choice, the best-conditioned
+// one in float32).
+template <>
+struct Rows<4> {
+    template <typename T>
+    static NEMO_INLINE void input(const T* const* d, T* const* o, int64_t n) {
+        const T *d0 = d[0], *d1 = d[1], *d2 = d[2], *d3 = d[3], *d4 = d[4], *d5 = d[5];
+        T *o0 = o[0], *o1 = o[1], *o2 = o[2], *o3 = o[3], *o4 = o[4], *o5 = o[5];
+        for (int64_t q = 0; q < n; ++q) {
+            const T a0 = d0[q], a1 = d1[q], a2 = d2[q], a3 = d3[q], a4 = d4[q], a5 = d5[q];
+            const T s = a4 - T(4) * a2, t = a3 - T(4) * a1;  // shared by rows 1 and 2
+            const T u = a4 - a2, v = T(2) * (a3 - a1);       // shared by rows 3 and 4
+            o0[q] = T(4) * a0 - T(5) * a2 + a4;
+            o1[q] = s + t;
+            o2[q] = s - t;
+            o3[q] = u + v;
+            o4[q] = u - v;
+            o5[q] = T(4) * a1 - T(5) * a3 + a5;
+        }
+    }
+    template <typename T>
+    static NEMO_INLINE void output(const T* const* mm, T* const* o, int64_t n) {
+        const T *m0 = mm[0], *m1 = mm[1], *m2 = mm[2], *m3 = mm[3], *m4 = mm[4], *m5 = mm[5];
+        T *o0 = o[0], *o1 = o[1], *o2 = o[2], *o3 = o[3];
+        for (int64_t q = 0; q < n; ++q) {
+            const T p12 = m1[q] + m2[q], d12 = m1[q] - m2[q];
+            const T p34 = m3[q] + m4[q], d34 = m3[q] - m4[q];
+            o0[q] = m0[q] + p12 + p34;
+            o1[q] = d12 + T(2) * d34;
+            o2[q] = p12 + T(4) * p34;
+            o3[q] = d12 + T(8) * d34 + m5[q];
+        }
+    }
+    template <typename T>
+    static NEMO_INLINE void adjoint(const T* const* g, T* const* e, int64_t n) {
+        const T *g0 = g[0], *g1 = g[1], *g2 = g[2], *g3 = g[3];
+        T *e0 = e[0], *e1 = e[1], *e2 = e[2], *e3 = e[3], *e4 = e[4], *e5 = e[5];
+        for (int64_t q = 0; q < n; ++q) {
+            const T a0 = g0[q], a1 = g1[q], a2 = g2[q], a3 = g3[q];
+            const T even = a0 + a2, odd = a1 + a3;
+            const T even4 = a0 + T(4) * a2, odd4 = T(2) * a1 + T(8) * a3;
+            e0[q] = a0;
+            e1[q] = even + odd;
+            e2[q] = even - odd;
+            e3[q] = even4 + odd4;
+            e4[q] = even4 - odd4;
+            e5[q] = a3;
+        }
+    }
+};
+
+struct TileIndex {
+    int64_t image, row, col;  // row, col: top-left output pixel of the tile
+};
+NEMO_INLINE TileIndex tileAt(const TileGrid& g, int64_t t) {
+    const int64_t perImage = g.tilesHigh() * g.tilesWide();
+    const int64_t r = t % perImage;
+    return {t / perImage, (r / g.tilesWide()) * g.m, (r % g.tilesWide()) * g.m};
+}
+
+template <typename T, int M>
+NEMO_INLINE void inputRange(const T* x, int64_t c, const TileGrid& g, T* v, int64_t first,
+                            int64_t count, int64_t t0, int64_t t1, T* tmp, const T* zeros) {
+    constexpr int A = M + 2;
+    const T* d[A];
+    T* o[A];
+    for (int64_t t = t0; t < t1; ++t) {
+        const TileIndex at = tileAt(g, t);
+        for (int i = 0; i < A; ++i) {  // along each row of the tile: tmp[i][.] = d[i][.] B
+            const int64_t y = at.row - 1 + i;
+            for (int j = 0; j < A; ++j) {
+                const int64_t xx = at.col - 1 + j;
+                const bool inside = y >= 0 && y < g.height && xx >= 0 && xx < g.width;
+                d[j] = inside ? x + ((at.image * g.height + y) * g.width + xx) * c : zeros;
+                o[j] = tmp + (i * A + j) * c;
+            }
+            Rows<M>::input(d, o, c);
+        }
+        for (int j = 0; j < A; ++j) {  // down each column: v[.][j] = B^T tmp[.][j]
+            for (int i = 0; i < A; ++i) {
+                d[i] = tmp + (i * A + j) * c;
+                o[i] = v + ((i * A + j) * count + (t - first)) * c;
+            }
+            Rows<M>::input(d, o, c);
+        }
+    }
+}
+
+template <typename T, int M>
+NEMO_INLINE void outputRange(const T* mm, int64_t c, const TileGrid& g, const T* bias, T* y,
+                             int64_t first, int64_t count, int64_t t0, int64_t t1, T* tmp,
+                             T* dump) {
+    constexpr int A = M + 2;
+    const T* in[A];
+    T* o[A];
+    for (int64_t t = t0; t < t1; ++t) {
+        const TileIndex at = tileAt(g, t);
+        for (int i = 0; i < A; ++i) {  // tmp[i][.] = M[i][.] A
+            for (int j = 0; j < A; ++j) in[j] = mm + ((i * A + j) * count + (t - first)) * c;
+            for (int j = 0; j < M; ++j) o[j] = tmp + (i * M + j) * c;
+            Rows<M>::output(in, o, c);
+        }
+        for (int j = 0; j < M; ++j) {  // y[.][j] = A^T tmp[.][j], cropped to the image
+            const int64_t xx = at.col + j;
+            for (int i = 0; i < A; ++i) in[i] = tmp + (i * M + j) * c;
+            for (int i = 0; i < M; ++i) {
+                const int64_t yy = at.row + i;
+                o[i] = (yy < g.height && xx < g.width)
+                           ? y + ((at.image * g.height + yy) * g.width + xx) * c
+                           : dump;
+            }
+            Rows<M>::output(in, o, c);
+            if (bias) {
+                for (int i = 0; i < M; ++i) {
+                    if (o[i] == dump) continue;
+                    T* out = o[i];
+                    for (int64_t q = 0; q < c; ++q) out[q] += bias[q];
+                }
+            }
+        }
+    }
+}
+
+template <typename T, int M>
+NEMO_INLINE void adjointRange(const T* dy, int64_t c, const TileGrid& g, T* dm, int64_t first,
+                              int64_t count, int64_t t0, int64_t t1, T* tmp, const T* zeros) {
+    constexpr int A = M + 2;
+    const T* in[A];
+    T* o[A];
+    for (int64_t t = t0; t < t1; ++t) {
+        const TileIndex at = tileAt(g, t);
+        for (int i = 0; i < M; ++i) {  // tmp[i][.] = A dY[i][.]
+            const int64_t yy = at.row + i;
+            for (int j = 0; j < M; ++j) {
+                const int64_t xx = at.col + j;
+                in[j] = (yy < g.height && xx < g.width)
+                            ? dy + ((at.image * g.height + yy) * g.width + xx) * c
+                            : zeros;
+            }
+            for (int j = 0; j < A; ++j) o[j] = tmp + (i * A + j) * c;
+            Rows<M>::adjoint(in, o, c);
+        }
+        for (int j = 0; j < A; ++j) {  // dm[.][j] = A tmp[.][j]
+            for (int i = 0; i < M; ++i) in[i] = tmp + (i * A + j) * c;
+            for (int i = 0; i < A; ++i) o[i] = dm + ((i * A + j) * count + (t - first)) * c;
+            Rows<M>::adjoint(in, o, c);
+        }
+    }
+}
+
+// The three kernels as plain functions per instruction set; `Kind` picks one.
+enum class Kind { Input, Output, Adjoint };
+
+template <typename T, int M>
+void runRangeGeneric(Kind kind, const T* src, int64_t c, const TileGrid& g, const T* bias, T* dst,
+                     int64_t first, int64_t count, int64_t t0, int64_t t1, T* tmp, T* scratch) {
+    switch (kind) {
+        case Kind::Input:
+            inputRange<T, M>(src, c, g, dst, first, count, t0, t1, tmp, scratch);
+            break;
+        case Kind::Output:
+            outputRange<T, M>(src, c, g, bias, dst, first, count, t0, t1, tmp, scratch);
+            break;
+        case Kind::Adjoint:
+            adjointRange<T, M>(src, c, g, dst, first, count, t0, t1, tmp, scratch);
+            break;
+    }
+}
+
+#if NEMO_WINOGRAD_AVX2
+template <typename T, int M>
+__attribute__((target("avx2,fma"))) void runRangeAvx2(Kind kind, const T* src, int64_t c,
+                                                      const TileGrid& g, const T* bias, T* dst,
+                                                      int64_t first, int64_t count, int64_t t0,
+                                                      int64_t t1, T* tmp, T* scratch) {
+    switch (kind) {
+        case Kind::Input:
+            inputRange<T, M>(src, c, g, dst, first, count, t0, t1, tmp, scratch);
+            break;
+        case Kind::Output:
+            outputRange<T, M>(src, c, g, bias, dst, first, count, t0, t1, tmp, scratch);
+            break;
+        case Kind::Adjoint:
+            adjointRange<T, M>(src, c, g, dst, first, count, t0, t1, tmp, scratch);
+            break;
+    }
+}
+
+bool cpuHasAvx2() {
+    static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    return has;
+}
+#endif
+
+template <typename T, int M>
+void runTiles(Kind kind, const T* src, int64_t c, const TileGrid& g, const T* bias, T* dst,
+              int64_t first, int64_t count) {
+    constexpr int A = M + 2;
+    // Enough tiles per task that the per-task buffers and thread start are paid back.
+    const int64_t grain = std::max<int64_t>(1, 16384 / std::max<int64_t>(c, 1));
+    at::parallel_for(first, first + count, grain, [&](int64_t t0, int64_t t1) {
+        std::vector<T> tmp(static_cast<size_t>(A * A * c));
+        std::vector<T> scratch(static_cast<size_t>(c), T(0));  // zero pixels, or a dump row
+#if NEMO_WINOGRAD_AVX2
+        if (cpuHasAvx2()) {
+            runRangeAvx2<T, M>(kind, src, c, g, bias, dst, first, count, t0, t1, tmp.data(),
+                               scratch.data());
+            return;
+        }
+#endif
+        runRangeGeneric<T, M>(kind, src, c, g, bias, dst, first, count, t0, t1, tmp.data(),
+                              scratch.data());
+    });
+}
+
+template <typename T>
+void dispatch(Kind kind, const T* src, int64_t c, const TileGrid& g, const T* bias, T* dst,
+              int64_t first, int64_t count) {
+    if (g.m == 4)
+        runTiles<T, 4>(kind, src, c, g, bias, dst, first, count);
+    else
+        runTiles<T, 2>(kind, src, c, g, bias, dst, first, count);
+}
+
+}  // namespace
+
+const double* filterTransform(int m) {
+    static const double g2[4 * 3] = {1, 0, 0, 0.5, 0.5, 0.5, 0.5, -0.5, 0.5, 0, 0, 1};
+    static const double g4[6 * 3] = {1.0 / 4,  0,         0,        -1.0 / 6, -1.0 / 6, -1.0 / 6,
+                                     -1.0 / 6, 1.0 / 6,   -1.0 / 6, 1.0 / 24, 1.0 / 12, 1.0 / 6,
+                                     1.0 / 24, -1.0 / 12, 1.0 / 6,  0,        0,        1};
+    return m == 4 ? g4 : g2;
+}
+
+template <typename T>
+void inputTiles(const T* x, int64_t channels, const TileGrid& grid, int64_t first, int64_t count,
+                T* v) {
+    dispatch<T>(Kind::Input, x, channels, grid, nullptr, v, first, count);
+}
+template <typename T>
+void outputTiles(const T* mm, int64_t channels, const TileGrid& grid, int64_t first, int64_t count,
+                 const T* bias, T* y) {
+    dispatch<T>(Kind::Output, mm, channels, grid, bias, y, first, count);
+}
+template <typename T>
+void outputTilesAdjoint(const T* dy, int64_t channels, const TileGrid& grid, int64_t first,
+                        int64_t count, T* dm) {
+    dispatch<T>(Kind::Adjoint, dy, channels, grid, nullptr, dm, first, count);
+}
+
+#define NEMO_WINOGRAD_INSTANTIATE(T)                                                             \
+    template void inputTiles<T>(const T*, int64_t, const TileGrid&, int64_t, int64_t, T*);       \
+    template void outputTiles<T>(const T*, int64_t, const TileGrid&, int64_t, int64_t, const T*, \
+                                 T*);                                                            \
+    template void outputTilesAdjoint<T>(const T*, int64_t, const TileGrid&, int64_t, int64_t, T*);
+NEMO_WINOGRAD_INSTANTIATE(float)
+NEMO_WINOGRAD_INSTANTIATE(double)
+#undef NEMO_WINOGRAD_INSTANTIATE
+
+}  // namespace nemo::winograd
