@@ -28,38 +28,43 @@ winograd::TileGrid gridFor(const Tensor& x, int m) {
     return g;
 }
 
-// kron(G, G): one matrix product transforms all K*C filters at once (a batch of tiny products
-// would be far slower). [alpha^2, 9]
-Tensor filterTransformMatrix(int m, const torch::TensorOptions& options) {
-    const int alpha = m + 2;
-    const Tensor g = torch::from_blob(const_cast<double*>(winograd::filterTransform(m)), {alpha, 3},
-                                      torch::kDouble);
-    return torch::kron(g, g).to(options);
+// Filters [K, C, 3, 3] -> the transformed filters [alpha^2, K, C] (turned by 180 degrees when
+// `flipped`), written by hand from the filters' channels-last memory: as matrix products with
+// kron(G, G) they needed strided copies of the filters and their gradient (40 ms on a 512-channel
+// layer, 15% of a SimCNN step).
+Tensor filterTiles(const Tensor& w, int m, bool flipped) {
+    const Tensor wc = w.contiguous(torch::MemoryFormat::ChannelsLast);  // memory [K, 3, 3, C]
+    const int64_t k = w.size(0), c = w.size(1), a2 = (m + 2) * (m + 2);
+    Tensor u = torch::empty({a2, k, c}, w.options());
+    AT_DISPATCH_FLOATING_TYPES(w.scalar_type(), "winogradFilters", [&] {
+        winograd::filterTiles<scalar_t>(wc.data_ptr<scalar_t>(), k, c, m, flipped,
+                                        u.data_ptr<scalar_t>());
+    });
+    return u;
 }
 
-// Filters [K, C, 3, 3] -> U [alpha^2, C, K] (a transposed view: the BLAS reads it as it is).
+// The forward pass's U [alpha^2, C, K]: a transposed view, which the BLAS reads as it is.
 Tensor transformFilters(const Tensor& w, int m) {
-    const int64_t k = w.size(0), c = w.size(1), a2 = (m + 2) * (m + 2);
-    const Tensor gg = filterTransformMatrix(m, w.options());
-    return torch::mm(gg, w.reshape({k * c, 9}).t()).view({a2, k, c}).transpose(1, 2);
+    return filterTiles(w, m, false).transpose(1, 2);
 }
 
-// The filters of the input gradient's convolution, flip(w)^T with K and C swapped, transformed:
-// U' [alpha^2, K, C]. Flipping both axes of a 3x3 filter reverses its 9 taps, so the flip is a
-// column order of kron(G, G), and the swap of K and C is the product's own layout; built from
-// flip().transpose() instead, the filters were copied twice through strided views (40 ms a
-// 512-channel layer).
+// The input gradient's convolution is one of dy with the turned filters, K and C swapped:
+// U' [alpha^2, K, C] is the turned filters' tiles as they are laid out.
 Tensor transformFiltersFlipped(const Tensor& w, int m) {
-    const int64_t k = w.size(0), c = w.size(1), a2 = (m + 2) * (m + 2);
-    const Tensor gg = filterTransformMatrix(m, w.options()).flip({1}).contiguous();
-    return torch::mm(gg, w.reshape({k * c, 9}).t()).view({a2, k, c});
+    return filterTiles(w, m, true);
 }
 
-// dL/dU [alpha^2, C, K] -> dL/dw [K, C, 3, 3]: the adjoint of transformFilters.
+// dL/dU [alpha^2, K, C] -> dL/dw [K, C, 3, 3] in channels-last memory, the weights' own layout
+// (so autograd adopts the gradient without another copy).
 Tensor transformFiltersAdjoint(const Tensor& du, int m) {
-    const int64_t a2 = du.size(0), c = du.size(1), k = du.size(2);
-    const Tensor gg = filterTransformMatrix(m, du.options());
-    return torch::mm(du.transpose(1, 2).reshape({a2, k * c}).t(), gg).view({k, c, 3, 3});
+    const int64_t k = du.size(1), c = du.size(2);
+    Tensor dw =
+        torch::empty({k, c, 3, 3}, du.options().memory_format(torch::MemoryFormat::ChannelsLast));
+    AT_DISPATCH_FLOATING_TYPES(du.scalar_type(), "winogradFiltersAdjoint", [&] {
+        winograd::filterTilesAdjoint<scalar_t>(du.data_ptr<scalar_t>(), k, c, m,
+                                               dw.data_ptr<scalar_t>());
+    });
+    return dw;
 }
 
 // Tiles per block: the block's tile values ([alpha^2, tiles, channels], for input and output
@@ -123,7 +128,7 @@ Tensor winogradWeightGradient(const Tensor& x, const Tensor& dy, int m) {
     const int64_t block = tilesPerBlock(g, c, k);
     Tensor v = torch::empty({a2, block, c}, x.options());
     Tensor dm = torch::empty({a2, block, k}, x.options());
-    Tensor du = torch::zeros({a2, c, k}, x.options());
+    Tensor du = torch::empty({a2, k, c}, x.options());
     AT_DISPATCH_FLOATING_TYPES(x.scalar_type(), "winogradWeightGradient", [&] {
         forEachBlock(g, block, [&](int64_t first, int64_t count) {
             Tensor vb = blockView(v, count), db = blockView(dm, count);
@@ -131,7 +136,12 @@ Tensor winogradWeightGradient(const Tensor& x, const Tensor& dy, int m) {
                                            vb.data_ptr<scalar_t>());
             winograd::outputTilesAdjoint<scalar_t>(dy.data_ptr<scalar_t>(), k, g, first, count,
                                                    db.data_ptr<scalar_t>());
-            du.baddbmm_(vb.transpose(1, 2), db);
+            // dU [alpha^2, K, C] += dM^T V; the first block sets it (no zero fill; baddbmm with
+            // beta 0 still reads the old values on its small-matrix path, 0 * garbage = NaN).
+            if (first == 0)
+                torch::bmm_out(du, db.transpose(1, 2), vb);
+            else
+                du.baddbmm_(db.transpose(1, 2), vb);
         });
     });
     return transformFiltersAdjoint(du, m);

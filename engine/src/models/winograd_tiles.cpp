@@ -297,6 +297,78 @@ const double* filterTransform(int m) {
 }
 
 template <typename T>
+void filterTiles(const T* w, int64_t k, int64_t c, int m, bool flipped, T* u) {
+    const int a = m + 2;
+    T g[6][3];
+    for (int i = 0; i < a; ++i)
+        for (int j = 0; j < 3; ++j) g[i][j] = T(filterTransform(m)[i * 3 + j]);
+    at::parallel_for(0, k, 1, [&](int64_t k0, int64_t k1) {
+        std::vector<T> tmp(static_cast<size_t>(3 * a * c));  // [3 rows][alpha][c]
+        for (int64_t kk = k0; kk < k1; ++kk) {
+            const T* wk = w + kk * 9 * c;
+            auto tap = [&](int r, int s) {  // row r, column s of the (possibly turned) filter
+                return flipped ? wk + ((2 - r) * 3 + (2 - s)) * c : wk + (r * 3 + s) * c;
+            };
+            for (int r = 0; r < 3; ++r) {  // along each row: tmp[r][j] = sum_s G[j][s] w[r][s]
+                const T *w0 = tap(r, 0), *w1 = tap(r, 1), *w2 = tap(r, 2);
+                for (int j = 0; j < a; ++j) {
+                    T* out = tmp.data() + (r * a + j) * c;
+                    const T g0 = g[j][0], g1 = g[j][1], g2 = g[j][2];
+                    for (int64_t q = 0; q < c; ++q) out[q] = g0 * w0[q] + g1 * w1[q] + g2 * w2[q];
+                }
+            }
+            for (int i = 0; i < a; ++i) {  // down each column: u[i][j] = sum_r G[i][r] tmp[r][j]
+                const T g0 = g[i][0], g1 = g[i][1], g2 = g[i][2];
+                for (int j = 0; j < a; ++j) {
+                    const T *t0 = tmp.data() + j * c, *t1 = tmp.data() + (a + j) * c,
+                            *t2 = tmp.data() + (2 * a + j) * c;
+                    T* out = u + ((i * a + j) * k + kk) * c;
+                    for (int64_t q = 0; q < c; ++q) out[q] = g0 * t0[q] + g1 * t1[q] + g2 * t2[q];
+                }
+            }
+        }
+    });
+}
+
+template <typename T>
+void filterTilesAdjoint(const T* du, int64_t k, int64_t c, int m, T* dw) {
+    const int a = m + 2;
+    T g[6][3];
+    for (int i = 0; i < a; ++i)
+        for (int j = 0; j < 3; ++j) g[i][j] = T(filterTransform(m)[i * 3 + j]);
+    at::parallel_for(0, k, 1, [&](int64_t k0, int64_t k1) {
+        std::vector<T> tmp(static_cast<size_t>(a * 3 * c));  // [alpha rows][3][c]
+        for (int64_t kk = k0; kk < k1; ++kk) {
+            for (int i = 0; i < a; ++i) {  // tmp[i][s] = sum_j G[j][s] du[i][j]
+                for (int s = 0; s < 3; ++s) {
+                    T* out = tmp.data() + (i * 3 + s) * c;
+                    std::fill(out, out + c, T(0));
+                    for (int j = 0; j < a; ++j) {
+                        const T gj = g[j][s];
+                        if (gj == T(0)) continue;
+                        const T* in = du + ((i * a + j) * k + kk) * c;
+                        for (int64_t q = 0; q < c; ++q) out[q] += gj * in[q];
+                    }
+                }
+            }
+            T* dwk = dw + kk * 9 * c;
+            for (int r = 0; r < 3; ++r) {  // dw[r][s] = sum_i G[i][r] tmp[i][s]
+                for (int s = 0; s < 3; ++s) {
+                    T* out = dwk + (r * 3 + s) * c;
+                    std::fill(out, out + c, T(0));
+                    for (int i = 0; i < a; ++i) {
+                        const T gi = g[i][r];
+                        if (gi == T(0)) continue;
+                        const T* in = tmp.data() + (i * 3 + s) * c;
+                        for (int64_t q = 0; q < c; ++q) out[q] += gi * in[q];
+                    }
+                }
+            }
+        }
+    });
+}
+
+template <typename T>
 void inputTiles(const T* x, int64_t channels, const TileGrid& grid, int64_t first, int64_t count,
                 T* v) {
     dispatch<T>(Kind::Input, x, channels, grid, nullptr, v, first, count);
@@ -312,11 +384,13 @@ void outputTilesAdjoint(const T* dy, int64_t channels, const TileGrid& grid, int
     dispatch<T>(Kind::Adjoint, dy, channels, grid, nullptr, dm, first, count);
 }
 
-#define NEMO_WINOGRAD_INSTANTIATE(T)                                                             \
-    template void inputTiles<T>(const T*, int64_t, const TileGrid&, int64_t, int64_t, T*);       \
-    template void outputTiles<T>(const T*, int64_t, const TileGrid&, int64_t, int64_t, const T*, \
-                                 T*);                                                            \
-    template void outputTilesAdjoint<T>(const T*, int64_t, const TileGrid&, int64_t, int64_t, T*);
+#define NEMO_WINOGRAD_INSTANTIATE(T)                                                               \
+    template void inputTiles<T>(const T*, int64_t, const TileGrid&, int64_t, int64_t, T*);         \
+    template void outputTiles<T>(const T*, int64_t, const TileGrid&, int64_t, int64_t, const T*,   \
+                                 T*);                                                              \
+    template void outputTilesAdjoint<T>(const T*, int64_t, const TileGrid&, int64_t, int64_t, T*); \
+    template void filterTiles<T>(const T*, int64_t, int64_t, int, bool, T*);                       \
+    template void filterTilesAdjoint<T>(const T*, int64_t, int64_t, int, T*);
 NEMO_WINOGRAD_INSTANTIATE(float)
 NEMO_WINOGRAD_INSTANTIATE(double)
 #undef NEMO_WINOGRAD_INSTANTIATE

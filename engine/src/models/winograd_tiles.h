@@ -28,6 +28,15 @@ struct TileGrid {
 // The alpha x 3 filter transform G, row-major (U = G g G^T per filter).
 const double* filterTransform(int m);
 
+// Filters in channels-last memory [k, 3, 3, c] -> u [alpha^2, k, c]: G g G^T for every (k, c);
+// flipped: of the filter turned by 180 degrees (the input gradient's convolution).
+template <typename T>
+void filterTiles(const T* w, int64_t k, int64_t c, int m, bool flipped, T* u);
+
+// du [alpha^2, k, c] -> dw in channels-last memory [k, 3, 3, c]: the adjoint of filterTiles.
+template <typename T>
+void filterTilesAdjoint(const T* du, int64_t k, int64_t c, int m, T* dw);
+
 // x NHWC [images, height, width, channels] -> v [alpha^2, count, channels]: B^T d B for every
 // alpha x alpha input tile (stride m, zero padding of one pixel around the image).
 template <typename T>
