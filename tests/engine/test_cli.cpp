@@ -195,6 +195,27 @@ class TestCli : public QObject {
         QVERIFY(r.last["img_per_s"].get<double>() > 0);
         QCOMPARE(r.last["threads"].get<int>(), 1);
     }
+
+    // --conv-layers lists the model's distinct 3x3 convolutions with both timings and the path
+    // the engine takes: tinycnn's four (16-32 channels, 28 -> 14 -> 7 maps) all stay direct.
+    void benchTimesEachConvolutionShape() {
+        Result r =
+            runNemo({"bench", "--model", "tinycnn", "--mode", "nemo", "--batch-size", "8",
+                     "--steps", "1", "--warmup", "0", "--threads", "1", "--conv-layers", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const auto& layers = r.last["conv_layers"];
+        QCOMPARE(int(layers.size()), 4);
+        const int64_t expected[4][3] = {{1, 16, 28}, {16, 32, 14}, {32, 32, 7}, {32, 64, 7}};
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(layers[i]["in"].get<int64_t>(), expected[i][0]);
+            QCOMPARE(layers[i]["out"].get<int64_t>(), expected[i][1]);
+            QCOMPARE(layers[i]["height"].get<int64_t>(), expected[i][2]);
+            QCOMPARE(layers[i]["count"].get<int>(), 1);
+            QVERIFY(layers[i]["direct_ms"].get<double>() > 0);
+            QVERIFY(layers[i]["winograd_ms"].get<double>() > 0);
+            QCOMPARE(layers[i]["engine_uses"].get<std::string>(), std::string("direct"));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -189,6 +189,8 @@ std::atomic<bool>& enabledFlag() {
 
 Tensor winogradConv3x3(const Tensor& x, const Tensor& weight, const Tensor& bias, int tileSide) {
     TORCH_CHECK(x.dim() == 4, "winogradConv3x3 needs an [N, C, H, W] input");
+    TORCH_CHECK(x.device().is_cpu() && weight.device().is_cpu(),
+                "winogradConv3x3 runs on the CPU (GPU convolutions stay with cuDNN)");
     TORCH_CHECK(weight.dim() == 4 && weight.size(2) == 3 && weight.size(3) == 3 &&
                     weight.size(1) == x.size(1),
                 "winogradConv3x3 needs [K, C, 3, 3] filters matching the input");
