@@ -31,7 +31,7 @@ winograd::TileGrid gridFor(const Tensor& x, int m) {
 // Filters [K, C, 3, 3] -> the transformed filters [alpha^2, K, C] (turned by 180 degrees when
 // `flipped`), written by hand from the filters' channels-last memory: as matrix products with
 // kron(G, G) they needed strided copies of the filters and their gradient (40 ms on a 512-channel
-// layer, 15% of a SimCNN step).
+// layer; with the products, about 15% of a SimCNN step in the profiler).
 Tensor filterTiles(const Tensor& w, int m, bool flipped) {
     const Tensor wc = w.contiguous(torch::MemoryFormat::ChannelsLast);  // memory [K, 3, 3, C]
     const int64_t k = w.size(0), c = w.size(1), a2 = (m + 2) * (m + 2);
@@ -69,9 +69,10 @@ Tensor transformFiltersAdjoint(const Tensor& du, int m) {
 
 // Tiles per block: the block's tile values ([alpha^2, tiles, channels], for input and output
 // channels) should stay in the caches between the transform that writes them and the matrix
-// products that read them; measured on maps of 16x16 and 32x32, where a layer's tile values are
-// 40-150 MB, one pass over all tiles ran at half the rate of blocks of a few MB. At least 256
-// tiles, so that the products stay long enough for the BLAS.
+// products that read them. Measured on 16x16 and 32x32 maps, where a layer's tile values are
+// 40-150 MB: all tiles at once (kept for the backward pass) ran a 128-channel 16x16 layer at 98
+// GFLOP/s-equivalent, blocks at 136; budgets from 1 to 32 MB measured alike. At least 256 tiles,
+// so that the products stay long enough for the BLAS.
 int64_t tilesPerBlock(const winograd::TileGrid& g, int64_t c, int64_t k) {
     static const int64_t budgetFloats = [] {
         const char* env = std::getenv("NEMO_WINOGRAD_BLOCK_KB");
