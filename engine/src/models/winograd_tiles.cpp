@@ -306,12 +306,23 @@ const double* filterTransform(int m) {
     return m == 4 ? g4 : g2;
 }
 
+namespace {
+// G (alpha x 3) in the kernels' scalar type.
+template <typename T>
+struct FilterMatrix {
+    explicit FilterMatrix(int m) {
+        for (int i = 0; i < m + 2; ++i)
+            for (int j = 0; j < 3; ++j) rows[i][j] = T(filterTransform(m)[i * 3 + j]);
+    }
+    const T* operator[](int i) const { return rows[i]; }
+    T rows[6][3] = {};
+};
+}  // namespace
+
 template <typename T>
 void filterTiles(const T* w, int64_t k, int64_t c, int m, bool flipped, T* u) {
     const int a = m + 2;
-    T g[6][3];
-    for (int i = 0; i < a; ++i)
-        for (int j = 0; j < 3; ++j) g[i][j] = T(filterTransform(m)[i * 3 + j]);
+    const FilterMatrix<T> g(m);
     at::parallel_for(0, k, 1, [&](int64_t k0, int64_t k1) {
         std::vector<T> tmp(static_cast<size_t>(3 * a * c));  // [3 rows][alpha][c]
         for (int64_t kk = k0; kk < k1; ++kk) {
@@ -343,9 +354,7 @@ void filterTiles(const T* w, int64_t k, int64_t c, int m, bool flipped, T* u) {
 template <typename T>
 void filterTilesAdjoint(const T* du, int64_t k, int64_t c, int m, T* dw) {
     const int a = m + 2;
-    T g[6][3];
-    for (int i = 0; i < a; ++i)
-        for (int j = 0; j < 3; ++j) g[i][j] = T(filterTransform(m)[i * 3 + j]);
+    const FilterMatrix<T> g(m);
     at::parallel_for(0, k, 1, [&](int64_t k0, int64_t k1) {
         std::vector<T> tmp(static_cast<size_t>(a * 3 * c));  // [alpha rows][3][c]
         for (int64_t kk = k0; kk < k1; ++kk) {

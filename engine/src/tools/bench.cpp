@@ -27,45 +27,45 @@ namespace nemo {
 
 namespace {
 
-// GFLOP/s of one 3x3 convolution, 64 -> 64 channels on 32x32 maps, forward and backward: the
-// kernel that sets the CPU ceiling (issue "Fast modular training"), best of a few repeats.
-double plainConvGflops(int64_t batch, const torch::Device& device, bool channelsLast) {
-    torch::Tensor x = torch::randn({batch, 64, 32, 32}).to(device);
-    torch::Tensor w = (torch::randn({64, 64, 3, 3}) * 0.05).to(device);
-    if (channelsLast) {
-        x = x.contiguous(torch::MemoryFormat::ChannelsLast);
-        w = w.contiguous(torch::MemoryFormat::ChannelsLast);
-    }
-    x.requires_grad_();
-    w.requires_grad_();
-    const torch::Tensor gy = torch::randn_like(torch::conv2d(x, w, {}, 1, 1));
-    double best = 1e30;
-    for (int rep = 0; rep < 4; ++rep) {
-        if (device.is_cuda()) torch::cuda::synchronize();
-        const auto start = std::chrono::steady_clock::now();
-        torch::autograd::grad({torch::conv2d(x, w, {}, 1, 1)}, {x, w}, {gy});
-        if (device.is_cuda()) torch::cuda::synchronize();
-        const double s =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (rep > 0) best = std::min(best, s);  // the first call plans and allocates
-    }
-    const double flops = 2.0 * 3.0 * double(batch) * 64 * 64 * 9 * 32 * 32;
-    return flops / best / 1e9;
+// Random input and filters of one 3x3 convolution, both requiring gradients.
+std::pair<torch::Tensor, torch::Tensor> convOperands(int64_t batch, int64_t in, int64_t out,
+                                                     int64_t height, int64_t width,
+                                                     const torch::Device& device,
+                                                     bool channelsLast) {
+    const auto format =
+        channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+    torch::Tensor x = torch::randn({batch, in, height, width}).to(device).contiguous(format);
+    torch::Tensor w = (torch::randn({out, in, 3, 3}) * 0.05).to(device).contiguous(format);
+    return {x.requires_grad_(), w.requires_grad_()};
 }
 
-// Forward + backward (input and weight gradients) of one convolution shape, best of a few.
+// Seconds of forward + backward (input and weight gradients) of one convolution, LibTorch's or
+// the Winograd path, best of a few repeats (the first call plans and allocates).
 double convStepSeconds(const torch::Tensor& x, const torch::Tensor& w, bool winograd) {
     const torch::Tensor gy = torch::randn_like(torch::conv2d(x, w, {}, 1, 1));
+    auto sync = [&] {
+        if (x.is_cuda()) torch::cuda::synchronize();
+    };
     double best = 1e30;
-    for (int rep = 0; rep < 3; ++rep) {
+    for (int rep = 0; rep < 4; ++rep) {
+        sync();
         const auto start = std::chrono::steady_clock::now();
         const torch::Tensor y = winograd ? winogradConv3x3(x, w) : torch::conv2d(x, w, {}, 1, 1);
         torch::autograd::grad({y}, {x, w}, {gy});
+        sync();
         const double s =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (rep > 0) best = std::min(best, s);  // the first call plans and allocates
+        if (rep > 0) best = std::min(best, s);
     }
     return best;
+}
+
+// GFLOP/s of one 3x3 convolution, 64 -> 64 channels on 32x32 maps, forward and backward: the
+// kernel that sets the CPU ceiling (issue "Fast modular training").
+double plainConvGflops(int64_t batch, const torch::Device& device, bool channelsLast) {
+    const auto [x, w] = convOperands(batch, 64, 64, 32, 32, device, channelsLast);
+    const double flops = 2.0 * 3.0 * double(batch) * 64 * 64 * 9 * 32 * 32;
+    return flops / convStepSeconds(x, w, false) / 1e9;
 }
 
 // The model's distinct 3x3, stride-1 convolutions, each timed on its own on the CPU.
@@ -90,20 +90,16 @@ std::vector<BenchResult::ConvLayer> timeConvLayers(NetworkImpl& model, const tor
                 l.out = o.out;
                 l.height = e.inputSizes[2];
                 l.width = e.inputSizes[3];
-                l.engineUsesWinograd = winogradSuits(torch::empty(e.inputSizes), 3, 1, 1, 1, 1);
                 layers.push_back(l);
                 it = layers.end() - 1;
             }
             ++it->count;
         }
     }
-    const auto format =
-        channelsLast ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
     for (auto& l : layers) {
-        torch::Tensor in =
-            torch::randn({x.size(0), l.in, l.height, l.width}).contiguous(format).requires_grad_();
-        torch::Tensor w =
-            (torch::randn({l.out, l.in, 3, 3}) * 0.05).contiguous(format).requires_grad_();
+        const auto [in, w] = convOperands(x.size(0), l.in, l.out, l.height, l.width,
+                                          torch::Device(torch::kCPU), channelsLast);
+        l.engineUsesWinograd = winogradSuits(in, 3, 1, 1, 1, 1);
         l.directMs = convStepSeconds(in, w, false) * 1e3;
         l.winogradMs = convStepSeconds(in, w, true) * 1e3;
     }
