@@ -41,6 +41,24 @@ double contrastiveByHand(const std::vector<std::vector<double>>& m, const std::v
     return total / double(b);
 }
 
+// The published op sequence, one layer at a time (what the engine ran before it grouped layers of
+// the same width into one batched product).
+torch::Tensor contrastivePerLayer(const std::vector<torch::Tensor>& masks,
+                                  const torch::Tensor& labels, double tau) {
+    namespace F = torch::nn::functional;
+    const torch::Tensor positive = labels.unsqueeze(1).eq(labels.unsqueeze(0)).to(torch::kFloat);
+    const torch::Tensor negative = 1.0 - positive;
+    std::vector<torch::Tensor> perLayer;
+    for (const auto& m : masks) {
+        torch::Tensor n = F::normalize(m, F::NormalizeFuncOptions().p(2).dim(1).eps(1e-12));
+        torch::Tensor s = n.matmul(n.t());
+        torch::Tensor pos = torch::exp(s * positive / tau).sum(1);
+        torch::Tensor neg = torch::exp(s * negative / tau).sum(1);
+        perLayer.push_back((-torch::log((pos + 1e-8) / (pos + neg + 1e-8))).mean());
+    }
+    return torch::stack(perLayer).mean();
+}
+
 torch::Tensor tensorOf(const std::vector<std::vector<double>>& m) {
     torch::Tensor t = torch::empty({int64_t(m.size()), int64_t(m[0].size())});
     for (size_t i = 0; i < m.size(); ++i)
@@ -86,6 +104,45 @@ class TestLosses : public QObject {
         }
         // A zero mask row (sample 1 of layer b) must not produce NaN.
         QVERIFY(std::isfinite(contrastiveLoss({tensorOf(b)}, labels, 0.2).item<double>()));
+    }
+
+    void contrastiveLossOfGroupedLayersEqualsTheLayerByLayerLoss() {
+        // Layers of the same width go through one batched product; loss and gradients must be
+        // those of the published per-layer sequence to the last bit that matters, including
+        // the ~1e9 gradients of all-zero mask rows (as in the golden file).
+        torch::manual_seed(3);
+        const int64_t b = 24;
+        const torch::Tensor labels = torch::randint(0, 5, {b}, torch::kLong);
+        const std::vector<int64_t> widths = {64, 64, 128, 32, 128, 64, 512, 512};
+        std::vector<torch::Tensor> base;
+        for (size_t l = 0; l < widths.size(); ++l) {
+            torch::Tensor m = torch::relu(torch::randn({b, widths[l]}));
+            m.index_put_({int64_t(l % b)}, 0.0);  // one sample with every unit of the layer off
+            m.index_put_({torch::indexing::Slice(), torch::indexing::Slice(0, 3)}, 0.0);
+            base.push_back(m);
+        }
+        for (double tau : {0.2, 0.5}) {
+            std::vector<torch::Tensor> a, r;
+            for (const auto& m : base) {
+                a.push_back(m.clone().requires_grad_(true));
+                r.push_back(m.clone().requires_grad_(true));
+            }
+            torch::Tensor got = contrastiveLoss(a, labels, tau);
+            torch::Tensor want = contrastivePerLayer(r, labels, tau);
+            got.backward();
+            want.backward();
+            QVERIFY2(
+                std::abs(got.item<double>() - want.item<double>()) <= 1e-6,
+                qPrintable(QString("%1 vs %2").arg(got.item<double>()).arg(want.item<double>())));
+            double largest = 0;
+            for (size_t l = 0; l < a.size(); ++l) {
+                largest = std::max(largest, r[l].grad().abs().max().item<double>());
+                const double diff = (a[l].grad() - r[l].grad()).abs().max().item<double>();
+                QVERIFY2(diff <= 1e-5,
+                         qPrintable(QString("layer %1: gradient differs by %2").arg(l).arg(diff)));
+            }
+            QVERIFY2(largest > 1e6, "the zero rows' large gradients were not exercised");
+        }
     }
 
     void contrastiveLossPullsSameClassMasksTogether() {

@@ -1,5 +1,7 @@
 #include "train/losses.h"
 
+#include <algorithm>
+
 namespace nemo {
 namespace {
 
@@ -35,27 +37,62 @@ torch::Tensor layerSimilarities(const torch::Tensor& stacked) {
     return torch::bmm(n, n.transpose(1, 2));  // (L, B, B)
 }
 
+// n n^T for a stack of matrices (G, B, N), with the backward pass of the published n.mm(n.t())
+// per layer: mm's backward takes the second operand's gradient as g^T n, where bmm's would take
+// (n^T g)^T; the two round differently, which the ~1e9 gradients of zero mask rows show.
+struct SelfSimilarity : torch::autograd::Function<SelfSimilarity> {
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& n) {
+        ctx->save_for_backward({n});
+        return torch::bmm(n, n.transpose(1, 2));
+    }
+    static torch::autograd::tensor_list backward(torch::autograd::AutogradContext* ctx,
+                                                 torch::autograd::tensor_list grads) {
+        const torch::Tensor n = ctx->get_saved_variables()[0];
+        const torch::Tensor& g = grads[0];
+        return {torch::bmm(g, n) + torch::bmm(g.transpose(1, 2), n)};
+    }
+};
+
 }  // namespace
 
 torch::Tensor contrastiveLoss(const std::vector<torch::Tensor>& masks, const torch::Tensor& labels,
                               double temperature) {
-    // Layer by layer with the reference's own op sequence (normalize, mm, exp, sum): the golden
-    // gradients include rows of zero masks, where the gradient is ~1e9 and only the same
-    // summation order reproduces it within 1e-5. (The batched form of cosineLosses, one bmm for
-    // all layers, differs there by one float32 ulp.)
+    // The reference's op sequence (normalize, mm, exp, sum), run once per group of layers of the
+    // same width stacked to (G, B, N) instead of once per layer: VGG16's 13 masked layers are 4
+    // groups, ResNet18's 17 too, so the loss issues a quarter of the kernels (what limits a GPU
+    // step, see bench/README.md). Exactly the per-layer values: every row is normalized, every
+    // similarity is one dot product of length N, every sum runs along the same row as before, and
+    // SelfSimilarity's backward is mm's. The golden gradients include rows of zero masks, where
+    // the gradient is ~1e9 and only that summation order reproduces it within 1e-5; padding
+    // narrower layers to one width (as cosineLosses does) changes it by a float32 ulp, so layers
+    // of different widths stay apart.
     constexpr double eps = 1e-8;
     const torch::Tensor positive = sameClass(labels).to(masks.front().scalar_type());
     const torch::Tensor negative = 1.0 - positive;
-    std::vector<torch::Tensor> perLayer;
-    perLayer.reserve(masks.size());
+    std::vector<int64_t> widths;
+    std::vector<std::vector<torch::Tensor>> groups;
     for (const auto& m : masks) {
-        torch::Tensor n = F::normalize(m, F::NormalizeFuncOptions().p(2).dim(1).eps(1e-12));
-        torch::Tensor s = n.matmul(n.t());
-        torch::Tensor posSum = torch::exp(s * positive / temperature).sum(1);
-        torch::Tensor negSum = torch::exp(s * negative / temperature).sum(1);
-        perLayer.push_back((-torch::log((posSum + eps) / (posSum + negSum + eps))).mean());
+        auto at = std::find(widths.begin(), widths.end(), m.size(1));
+        if (at == widths.end()) {
+            widths.push_back(m.size(1));
+            groups.emplace_back();
+            at = widths.end() - 1;
+        }
+        groups[size_t(at - widths.begin())].push_back(m);
     }
-    return meanOfList(perLayer);
+    std::vector<torch::Tensor> layerMeans;  // (G) per group
+    layerMeans.reserve(groups.size());
+    for (const auto& group : groups) {
+        torch::Tensor m = group.size() == 1 ? group.front().unsqueeze(0) : torch::stack(group);
+        torch::Tensor n = F::normalize(m, F::NormalizeFuncOptions().p(2).dim(2).eps(1e-12));
+        torch::Tensor s = SelfSimilarity::apply(n);
+        torch::Tensor posSum = torch::exp(s * positive / temperature).sum(2);
+        torch::Tensor negSum = torch::exp(s * negative / temperature).sum(2);
+        layerMeans.push_back((-torch::log((posSum + eps) / (posSum + negSum + eps))).mean(1));
+    }
+    // The unweighted mean over layers (their order only moves the last float32 bit of the value;
+    // each layer's gradient is 1/L either way).
+    return torch::cat(layerMeans).mean();
 }
 
 CosineStats cosineLosses(const std::vector<torch::Tensor>& masks, const torch::Tensor& labels,
