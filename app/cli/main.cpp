@@ -151,6 +151,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     train->add_flag(
         "--no-augment", [&](int64_t) { cfg.augment = false; }, "No random crop/flip");
+    train->add_flag("--cuda-graph", cfg.cudaGraph,
+                    "GPU: replay each epoch's training step from a CUDA graph");
     train->add_flag(
         "--unmasked-qkv", [&](int64_t) { cfg.maskAttention = false; },
         "Transformers: no masks on the attention's query/key/value Linears");
@@ -199,6 +201,8 @@ int main(int argc, char** argv) {
     benchCmd->add_flag("--conv-layers", bench.convLayers,
                        "Also time each distinct 3x3 convolution of the model, LibTorch's kernels "
                        "against the Winograd path (CPU)");
+    benchCmd->add_flag("--count-ops", bench.countOps,
+                       "Also count the operations of one step that do work (GPU kernels)");
     benchCmd->add_option("--alpha", bench.alpha)->capture_default_str();
     benchCmd->add_option("--beta", bench.beta)->capture_default_str();
     benchCmd->add_option("--temperature", bench.temperature)->capture_default_str();
@@ -306,6 +310,7 @@ int main(int argc, char** argv) {
                       {"mode", mode},
                       {"model", cfg.model},
                       {"dataset", cfg.dataset}};
+            if (cfg.cudaGraph) j["graph_replays"] = r.graphReplays;
             if (jsonOut)
                 printJson(j);
             else
@@ -423,14 +428,24 @@ int main(int argc, char** argv) {
         }
         if (*devCmd) {
             nemo::DeviceCheckResult r = nemo::checkDeviceAgreement(devCheck);
+            // A graph replays the eager step's kernels: it must agree to rounding, and on a
+            // CUDA build it must have been captured at all.
+            const bool graphAgrees = r.graphReplays > 0 && r.graphMaxLossDifference < 1e-4 &&
+                                     r.graphParameterDifference < 1e-4;
             const bool agree = r.maxLossDifference < 1e-3 && r.maxParameterDifference < 1e-3 &&
-                               r.maxLoaderDifference < 1e-5;
+                               r.maxLoaderDifference < 1e-5 && graphAgrees;
             std::fprintf(stderr,
                          "%s %s: max loss difference %.3g, max relative parameter "
                          "difference %.3g after %d steps, loader batches %.3g: %s\n",
                          devCheck.model.c_str(), devCheck.mode.c_str(), r.maxLossDifference,
                          r.maxParameterDifference, devCheck.steps, r.maxLoaderDifference,
                          agree ? "agree" : "DIFFER");
+            std::fprintf(stderr,
+                         "CUDA graph: %lld replays%s%s, max loss difference %.3g, relative "
+                         "parameter difference %.3g against eager steps\n",
+                         r.graphReplays,
+                         r.graphFailure.empty() ? "" : ", capture failed: ", r.graphFailure.c_str(),
+                         r.graphMaxLossDifference, r.graphParameterDifference);
             if (jsonOut) {
                 printJson({{"model", devCheck.model},
                            {"mode", devCheck.mode},
@@ -440,6 +455,10 @@ int main(int argc, char** argv) {
                            {"max_loss_difference", r.maxLossDifference},
                            {"max_parameter_difference", r.maxParameterDifference},
                            {"max_loader_difference", r.maxLoaderDifference},
+                           {"graph_replays", r.graphReplays},
+                           {"graph_failure", r.graphFailure},
+                           {"graph_max_loss_difference", r.graphMaxLossDifference},
+                           {"graph_parameter_difference", r.graphParameterDifference},
                            {"agree", agree}});
             }
             return agree ? 0 : 1;
@@ -476,6 +495,13 @@ int main(int argc, char** argv) {
                          {"winograd_ms", l.winogradMs},
                          {"engine_uses", l.engineUsesWinograd ? "winograd" : "direct"}});
                 j["conv_layers"] = layers;
+            }
+            if (bench.countOps) {
+                j["ops_per_step"] = r.opsPerStep;
+                json top = json::array();  // [name, count], most frequent first
+                for (size_t i = 0; i < r.opsByName.size() && i < 60; ++i)
+                    top.push_back({r.opsByName[i].first, r.opsByName[i].second});
+                j["top_ops"] = top;
             }
             if (jsonOut)
                 printJson(j);

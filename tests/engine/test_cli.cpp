@@ -216,6 +216,34 @@ class TestCli : public QObject {
             QCOMPARE(layers[i]["engine_uses"].get<std::string>(), std::string("direct"));
         }
     }
+
+    void benchCountsTheOperationsOfAStep() {
+        auto count = [&](const char* mode) {
+            Result r = runNemo({"bench", "--model", "tinycnn", "--mode", mode, "--batch-size", "8",
+                                "--steps", "1", "--warmup", "0", "--threads", "1", "--count-ops",
+                                "--json"});
+            if (r.exitCode != 0) qWarning("%s", qPrintable(r.err));
+            return r.last;
+        };
+        const json nemo = count("nemo"), standard = count("standard");
+        const int64_t ops = nemo["ops_per_step"].get<int64_t>();
+        QVERIFY2(ops > standard["ops_per_step"].get<int64_t>() + 100,
+                 "the masks and their loss add operations");
+        QCOMPARE(count("nemo")["ops_per_step"].get<int64_t>(), ops);  // deterministic
+        std::map<std::string, int64_t> byName;
+        int64_t previous = INT64_MAX;
+        for (const auto& item : nemo["top_ops"]) {
+            byName[item[0].get<std::string>()] = item[1].get<int64_t>();
+            QVERIFY(item[1].get<int64_t>() <= previous);  // most frequent first
+            previous = item[1].get<int64_t>();
+        }
+        QVERIFY(!byName.count("aten::view") && !byName.count("aten::resolve_conj"));
+        // tinycnn masks three layers of 32, 32 and 64 channels: the contrastive loss runs once per
+        // width (two exp per group; one bmm forward, two backward), not once per layer.
+        QCOMPARE(byName["aten::exp"], int64_t(4));
+        QCOMPARE(byName["aten::bmm"], int64_t(6));
+        QVERIFY(!standard["top_ops"].dump().empty() && standard["ops_per_step"].get<int64_t>() > 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

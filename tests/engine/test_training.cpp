@@ -7,9 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "models/network.h"
 #include "nemo/dataset.h"
 #include "nemo/trainer.h"
 #include "run/atomic_file.h"
+#include "tools/op_counter.h"
+#include "train/step_runner.h"
+#include "train/train_step.h"
 
 using namespace nemo;
 
@@ -68,6 +72,48 @@ class TestTraining : public QObject {
   private slots:
     void init() {
         if (!haveFashionMnist()) QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
+    }
+
+    void foreachSgdStepIsLibTorchsStep() {
+        // sgdStep does LibTorch's SGD update with foreach operations (one kernel per group on a
+        // GPU): on the CPU the weights and momentum buffers must come out bit for bit the same,
+        // the first step (which creates the buffers) included.
+        ModelSpec spec;
+        spec.inChannels = 1;
+        spec.inputSize = 28;
+        spec.numClasses = 10;
+        auto build = [&] {
+            torch::manual_seed(5);
+            Network m = buildModel("tinycnn", spec);
+            m->train();
+            return m;
+        };
+        Network a = build(), b = build();
+        auto optA = makeOptimizer(*a, 0.05, 0.08);
+        auto optB = makeOptimizer(*b, 0.05, 0.08);
+        LossSettings settings;
+        for (int step = 0; step < 4; ++step) {
+            torch::manual_seed(100 + step);
+            const torch::Tensor x = torch::randn({16, 1, 28, 28});
+            const torch::Tensor y = torch::randint(0, 10, {16}, torch::kLong);
+            torch::manual_seed(7);  // the same dropout draws for both
+            optA->zero_grad();
+            computeLoss(*a, x, y, settings).loss.backward();
+            optA->step();
+            torch::manual_seed(7);
+            clearGradients(*optB);
+            computeLoss(*b, x, y, settings).loss.backward();
+            OpCounter ops;
+            sgdStep(*optB);
+            // After the first step the foreach path runs: one multiply per parameter group
+            // (the model's own parameters and the mask generators').
+            QCOMPARE(ops.byName()["aten::_foreach_mul_"], int64_t(step == 0 ? 0 : 2));
+        }
+        const auto pa = a->parameters(), pb = b->parameters();
+        QCOMPARE(pa.size(), pb.size());
+        for (size_t i = 0; i < pa.size(); ++i) QVERIFY(torch::equal(pa[i], pb[i]));
+        QCOMPARE(optB->state().size(), optA->state().size());
+        QVERIFY(!torch::equal(pa[0], build()->parameters()[0]));  // the weights did move
     }
 
     void nemoTrainingLearnsAndModularizes() {

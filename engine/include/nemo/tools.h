@@ -1,7 +1,9 @@
 // Engine entry points behind `nemo check-golden`, `nemo bench` and `nemo info`. Plain data.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace nemo {
@@ -42,6 +44,9 @@ struct BenchConfig {
     // this batch and thread count) through LibTorch's kernels and through the Winograd path, and
     // say which one the engine takes: the measurement behind the engine's rule.
     bool convLayers = false;
+    // Also count the ATen operations of one step that do work (a kernel each on a GPU, where
+    // their number rather than their size limits the step), in total and per operator.
+    bool countOps = false;
     std::string precision = "fp32";                     // or "bf16" (TrainConfig::precision)
     double alpha = 1.4, beta = 1.5, temperature = 0.2;  // the Python baseline's defaults
 };
@@ -65,6 +70,8 @@ struct BenchResult {
         bool engineUsesWinograd = false;
     };
     std::vector<ConvLayer> convLayers;  // convLayers: one entry per distinct shape
+    int64_t opsPerStep = 0;             // countOps
+    std::vector<std::pair<std::string, int64_t>> opsByName;  // countOps, most frequent first
 };
 BenchResult runBench(const BenchConfig& config);
 
@@ -82,6 +89,11 @@ struct DeviceCheckResult {
     double maxLossDifference = 0;       // over the steps
     double maxParameterDifference = 0;  // after the steps: |a - b| / |a| over all parameters
     double maxLoaderDifference = 0;     // augmented batches built on the device vs the CPU
+    // The trainer's CUDA-graph step against eager steps on the device (steps + 5 batches).
+    long long graphReplays = 0;  // steps that came from the graph (0: none was captured)
+    std::string graphFailure;    // why the capture failed, if it did
+    double graphMaxLossDifference = 0;
+    double graphParameterDifference = 0;
 };
 // Same weights, same batch, dropout off, TF32 off: runs the steps on the CPU and on the device.
 DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config);

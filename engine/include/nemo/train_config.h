@@ -34,6 +34,10 @@ struct TrainConfig {
     // bf16; losses, masks in the loss, weights and optimizer state in fp32). Fast on GPUs with
     // bf16 units; on a CPU without them it runs but is slower.
     std::string precision = "fp32";
+    // GPU: capture each epoch's training step once as a CUDA graph and replay it for every batch
+    // of the same size, instead of launching its ~1,000 small kernels from the host one by one.
+    // Ignored on a CPU. Off by default until measured on a GPU (bench/README.md).
+    bool cudaGraph = false;
     int64_t limitTrain = 0;  // 0: the whole training split
     int64_t limitTest = 0;
     // Transformers: masks on the attention's query/key/value too (method.md §1.8); false leaves

@@ -21,9 +21,10 @@ struct TrainResult {
     double trainAccuracy = 0;
     double retention = 1;  // neuron retention rate on the test set, last epoch
     double testLoss = 0;
-    int epochs = 0;        // epochs completed in total (a resumed run counts earlier ones)
-    double seconds = 0;    // wall time of this call
-    bool stopped = false;  // ended by ControlToken::requestStop
+    int epochs = 0;              // epochs completed in total (a resumed run counts earlier ones)
+    double seconds = 0;          // wall time of this call
+    bool stopped = false;        // ended by ControlToken::requestStop
+    long long graphReplays = 0;  // TrainConfig::cudaGraph: steps replayed from a CUDA graph
     std::string runDir;
 };
 

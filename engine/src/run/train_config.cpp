@@ -58,6 +58,7 @@ std::string configToJson(const TrainConfig& c) {
         {"limit_test", c.limitTest},
         {"augment", c.augment},
         {"precision", c.precision},
+        {"cuda_graph", c.cudaGraph},
         {"mask_attention", c.maskAttention},
         {"log_every", c.logEvery},
         {"teacher", c.teacher},
@@ -99,6 +100,7 @@ TrainConfig configFromJson(const std::string& text) {
     read("limit_test", c.limitTest);
     read("augment", c.augment);
     read("precision", c.precision);
+    read("cuda_graph", c.cudaGraph);
     read("mask_attention", c.maskAttention);
     read("log_every", c.logEvery);
     read("teacher", c.teacher);

@@ -21,6 +21,8 @@
 #include "models/winograd_conv.h"
 #include "nemo/tools.h"
 #include "nemo/trainer.h"
+#include "tools/op_counter.h"
+#include "train/step_runner.h"
 #include "train/train_step.h"
 
 namespace nemo {
@@ -152,10 +154,10 @@ BenchResult runBench(const BenchConfig& config) {
     auto forwardBackwardStep = [&] {
         LossParts parts = computeLoss(*model, x, y, settings);
         parts.loss.backward();
-        optimizer->step();
+        sgdStep(*optimizer);
     };
     std::function<void()> step = [&] {
-        optimizer->zero_grad();
+        clearGradients(*optimizer);
         forwardBackwardStep();
     };
     if (config.inference) {
@@ -171,6 +173,16 @@ BenchResult runBench(const BenchConfig& config) {
         if (device.is_cuda()) torch::cuda::synchronize();
     };
     std::function<void()> timedStep = step;
+    if (config.countOps) {
+        step();  // first calls plan and allocate; count a steady step
+        OpCounter counter;
+        step();
+        sync();
+        result.opsPerStep = counter.total();
+        for (const auto& item : counter.byName()) result.opsByName.push_back(item);
+        std::stable_sort(result.opsByName.begin(), result.opsByName.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+    }
 #if NEMO_WITH_CUDA
     std::unique_ptr<at::cuda::CUDAGraph> graph;
     if (config.cudaGraph && device.is_cuda()) {
@@ -182,7 +194,7 @@ BenchResult runBench(const BenchConfig& config) {
             c10::cuda::CUDAStreamGuard guard(stream);
             for (int i = 0; i < std::max(3, config.warmup); ++i) step();
             stream.synchronize();
-            optimizer->zero_grad();
+            clearGradients(*optimizer);
             graph = std::make_unique<at::cuda::CUDAGraph>();
             graph->capture_begin();
             forwardBackwardStep();

@@ -1,9 +1,12 @@
 // `nemo check-device`: the engine's training step on a GPU reproduces the CPU's to rounding.
+#include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "data/batch_loader.h"
 #include "models/network.h"
 #include "nemo/tools.h"
+#include "train/step_runner.h"
 #include "train/train_step.h"
 
 namespace nemo {
@@ -14,6 +17,21 @@ void disableDropout(NetworkImpl& model) {
     for (auto& m : model.modules(false)) {
         if (auto* d = dynamic_cast<torch::nn::DropoutImpl*>(m.get())) d->options.p(0.0);
     }
+}
+
+// |a - b| / |a| over all parameters together: a per-tensor maximum would be dominated by conv
+// biases followed by batch norm, whose true gradient is zero, so their updates are pure rounding
+// noise on either device.
+double relativeParameterDifference(NetworkImpl& a, NetworkImpl& b) {
+    double diff2 = 0, norm2 = 0;
+    auto pa = a.parameters();
+    auto pb = b.parameters();
+    for (size_t i = 0; i < pa.size(); ++i) {
+        const torch::Tensor x = pa[i].detach().cpu(), y = pb[i].detach().cpu();
+        diff2 += (x - y).pow(2).sum().item<double>();
+        norm2 += x.pow(2).sum().item<double>();
+    }
+    return std::sqrt(diff2 / std::max(norm2, 1e-30));
 }
 
 }  // namespace
@@ -29,21 +47,28 @@ DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config) {
     const ModelSpec spec = syntheticSpec(config.model, mode != TrainMode::Standard);
     torch::manual_seed(0);
     Network cpu = buildModel(config.model, spec);
-    Network gpu = buildModel(config.model, spec);
+    std::string initial;  // the starting weights, for every copy below
     {
         std::stringstream bytes;
         torch::serialize::OutputArchive out;
         cpu->save(out);
         out.save_to(bytes);
+        initial = bytes.str();
+    }
+    auto copyOnDevice = [&] {
+        Network copy = buildModel(config.model, spec);
+        std::stringstream bytes(initial);
         torch::serialize::InputArchive in;
         in.load_from(bytes);
-        gpu->load(in);
-    }
-    gpu->to(device);
+        copy->load(in);
+        copy->to(device);
+        disableDropout(*copy);
+        copy->train();
+        return copy;
+    };
+    Network gpu = copyOnDevice();
     disableDropout(*cpu);
-    disableDropout(*gpu);
     cpu->train();
-    gpu->train();
     auto optCpu = makeOptimizer(*cpu, 0.05, 0.05);
     auto optGpu = makeOptimizer(*gpu, 0.05, 0.05);
     LossSettings settings;
@@ -63,24 +88,36 @@ DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config) {
         r.lossDevice.push_back(b.loss.item<double>());
         r.maxLossDifference =
             std::max(r.maxLossDifference, std::abs(r.lossCpu.back() - r.lossDevice.back()));
-        optCpu->zero_grad();
+        clearGradients(*optCpu);
         a.loss.backward();
-        optCpu->step();
-        optGpu->zero_grad();
+        sgdStep(*optCpu);
+        clearGradients(*optGpu);
         b.loss.backward();
-        optGpu->step();
+        sgdStep(*optGpu);
     }
-    // Relative difference of all parameters together, |a - b| / |a| over the concatenation: a
-    // per-tensor maximum would be dominated by conv biases followed by batch norm, whose true
-    // gradient is zero, so their updates are pure rounding noise on either device.
-    double diff2 = 0, norm2 = 0;
-    auto pa = cpu->parameters();
-    auto pb = gpu->parameters();
-    for (size_t i = 0; i < pa.size(); ++i) {
-        diff2 += (pa[i] - pb[i].cpu()).pow(2).sum().item<double>();
-        norm2 += pa[i].pow(2).sum().item<double>();
+    r.maxParameterDifference = relativeParameterDifference(*cpu, *gpu);
+
+    // The trainer's step replayed from a CUDA graph against the same steps run eagerly, both on
+    // the device from the same weights, a new batch each step (the first steps of the graphed
+    // runner are its eager warm-up; the rest are replays).
+    {
+        Network eagerModel = copyOnDevice();
+        Network graphModel = copyOnDevice();
+        auto eagerOpt = makeOptimizer(*eagerModel, 0.05, 0.05);
+        auto graphOpt = makeOptimizer(*graphModel, 0.05, 0.05);
+        StepRunner eagerSteps(*eagerModel, *eagerOpt, settings, false);
+        StepRunner graphSteps(*graphModel, *graphOpt, settings, true);
+        const torch::Tensor yd = y.to(device);
+        for (int s = 0; s < config.steps + 5; ++s) {
+            const torch::Tensor xs = torch::randn_like(x).to(device);
+            const double a = eagerSteps.run(xs, yd).stats[0].item<double>();
+            const double b = graphSteps.run(xs, yd).stats[0].item<double>();
+            r.graphMaxLossDifference = std::max(r.graphMaxLossDifference, std::abs(a - b));
+        }
+        r.graphReplays = graphSteps.replays();
+        r.graphFailure = graphSteps.graphFailure();
+        r.graphParameterDifference = relativeParameterDifference(*eagerModel, *graphModel);
     }
-    r.maxParameterDifference = std::sqrt(diff2 / std::max(norm2, 1e-30));
 
     // The loader builds batches on the device from the same CPU random draws: shuffled, cropped,
     // flipped and normalized batches must be the same as the CPU's.

@@ -134,6 +134,55 @@ void setLearningRates(torch::optim::SGD& optimizer, double lr, double lrMask) {
     if (groups.size() > 1) static_cast<torch::optim::SGDOptions&>(groups[1].options()).lr(lrMask);
 }
 
+void sgdStep(torch::optim::SGD& optimizer) {
+    torch::NoGradGuard noGrad;
+    auto& state = optimizer.state();
+    struct Lists {
+        std::vector<torch::Tensor> params, grads, buffers;
+        double momentum = 0, dampening = 0, lr = 0;
+    };
+    std::vector<Lists> groups;
+    for (auto& group : optimizer.param_groups()) {
+        const auto& o = static_cast<const torch::optim::SGDOptions&>(group.options());
+        if (o.weight_decay() != 0 || o.momentum() == 0 || !o.nesterov()) {
+            optimizer.step();
+            return;
+        }
+        Lists lists;
+        lists.momentum = o.momentum();
+        lists.dampening = o.dampening();
+        lists.lr = o.lr();
+        for (const auto& p : group.params()) {
+            if (!p.grad().defined()) continue;
+                // The key under which LibTorch's SGD keeps a parameter's state.
+#if TORCH_VERSION_MAJOR >= 2
+            const auto key = p.unsafeGetTensorImpl();
+#else
+            const auto key = c10::guts::to_string(p.unsafeGetTensorImpl());
+#endif
+            const auto found = state.find(key);
+            if (found == state.end()) {  // no momentum buffer yet
+                optimizer.step();
+                return;
+            }
+            lists.params.push_back(p);
+            lists.grads.push_back(p.grad());
+            lists.buffers.push_back(
+                static_cast<torch::optim::SGDParamState&>(*found->second).momentum_buffer());
+        }
+        groups.push_back(std::move(lists));
+    }
+    for (auto& g : groups) {
+        if (g.params.empty()) continue;
+        // LibTorch's SGD::step, per parameter: buf.mul_(momentum).add_(grad, 1 - dampening);
+        // update = grad.add(buf, momentum) (Nesterov); p.add_(update, -lr).
+        at::_foreach_mul_(g.buffers, g.momentum);
+        at::_foreach_add_(g.buffers, g.grads, 1.0 - g.dampening);
+        const std::vector<torch::Tensor> update = at::_foreach_add(g.grads, g.buffers, g.momentum);
+        at::_foreach_add_(g.params, update, -1.0 * g.lr);
+    }
+}
+
 double cosineLearningRate(double base, int epoch, int totalEpochs) {
     if (totalEpochs <= 0) return base;
     return base * (1.0 + std::cos(M_PI * double(epoch) / double(totalEpochs))) / 2.0;

@@ -21,6 +21,7 @@
 #include "train/evaluator.h"
 #include "train/heatmap_probe.h"
 #include "train/losses.h"
+#include "train/step_runner.h"
 #include "train/teacher.h"
 #include "train/train_step.h"
 
@@ -33,24 +34,18 @@ double secondsSince(Clock::time_point t) {
 }
 
 // Sums of detached per-step values kept on the device, read out (one host sync) only when an
-// event is due: [loss, ce, contrastive, retention, correct, distillation].
+// event is due: the rows of StepOutcome::stats.
 struct StepAccumulator {
     torch::Tensor sums;
     int64_t seen = 0, steps = 0;
     bool hasContrastive = false, hasDistillation = false;
-    void add(const LossParts& parts, const torch::Tensor& labels) {
+    void add(const StepOutcome& step, int64_t batch) {
         torch::NoGradGuard noGrad;
-        const torch::Tensor zero = torch::zeros({}, parts.loss.options());
-        hasContrastive = parts.contrastive.defined();
-        hasDistillation = parts.distillation.defined();
-        torch::Tensor step =
-            torch::stack({parts.loss.detach(), parts.crossEntropy.detach(),
-                          hasContrastive ? parts.contrastive.detach() : zero,
-                          parts.masks.empty() ? zero : kernelRate(parts.masks).to(zero.options()),
-                          parts.logits.argmax(1).eq(labels).sum().to(zero.options()),
-                          hasDistillation ? parts.distillation.detach() : zero});
-        sums = sums.defined() ? sums + step : step;
-        seen += labels.size(0);
+        hasContrastive = step.hasContrastive;
+        hasDistillation = step.hasDistillation;
+        // A graphed step's stats are overwritten by the next replay: never keep them, add them.
+        sums = sums.defined() ? sums + step.stats : step.stats.clone();
+        seen += batch;
         ++steps;
     }
     double lossSum() const { return sums.defined() ? sums[0].item<double>() : 0.0; }
@@ -204,6 +199,11 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     }
     const bool masked = !model->maskedWidths().empty();
 
+    StepRunner stepper(*model, *optimizer, settings, config.cudaGraph && device.is_cuda());
+    if (config.cudaGraph && !device.is_cuda())
+        tell(observer, "--cuda-graph has no effect on " + config.device + ": steps run eagerly");
+    bool toldGraphFailure = false;
+
     TrainResult result;
     result.runDir = config.outDir;
     result.epochs = firstEpoch;
@@ -212,6 +212,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         const double lr = cosineLearningRate(config.lr, epoch, config.epochs);
         const double lrMask = cosineLearningRate(config.lrMask, epoch, config.epochs);
         setLearningRates(*optimizer, lr, lrMask);
+        stepper.invalidate();  // a captured step has the old learning rates baked in
         // Per-epoch seeds make a resumed run draw the same batches, crops and dropout masks.
         torch::manual_seed(config.seed * 1000003ULL + uint64_t(epoch));
         trainLoader.startEpoch(config.seed * 7919ULL + uint64_t(epoch));
@@ -229,19 +230,19 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
             auto [images, labels] = trainLoader.batch(step);
             images = images.to(device).contiguous(torch::MemoryFormat::ChannelsLast);
             labels = labels.to(device);
-            LossParts parts = computeLoss(*model, images, labels, settings,
-                                          teacher ? teacher->logits(images) : torch::Tensor());
-            // On the CPU the check is free; on a GPU it would stall every step, so there it runs
-            // when the window's metrics are read anyway (the bad steps are never checkpointed).
-            if (!device.is_cuda()) throwIfDiverged(parts.loss.item<double>(), epoch, step);
-            optimizer->zero_grad();
-            parts.loss.backward();
-            optimizer->step();
+            const torch::Tensor teacherLogits = teacher ? teacher->logits(images) : torch::Tensor();
+            // On the CPU the divergence check is free; on a GPU it would stall every step, so
+            // there it runs when the window's metrics are read anyway (the bad steps are never
+            // checkpointed).
+            const StepOutcome outcome =
+                stepper.run(images, labels, teacherLogits, [&](const torch::Tensor& loss) {
+                    if (!device.is_cuda()) throwIfDiverged(loss.item<double>(), epoch, step);
+                });
             ++globalStep;
             if (probe && (globalStep % config.heatmapEvery == 0 || step + 1 == stepsPerEpoch))
                 observer->onHeatmap(probe->frame(*model, epoch, globalStep));
-            window.add(parts, labels);
-            whole.add(parts, labels);
+            window.add(outcome, labels.size(0));
+            whole.add(outcome, labels.size(0));
             windowImages += labels.size(0);
 
             if ((step + 1) % std::max(1, config.logEvery) == 0 || step + 1 == stepsPerEpoch) {
@@ -256,9 +257,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
                 window.fill(e, masked);
                 if (masked) {
                     torch::NoGradGuard noGrad;
-                    std::vector<torch::Tensor> detached;
-                    for (auto& m : parts.masks) detached.push_back(m.detach());
-                    CosineStats cos = cosineLosses(detached, labels);
+                    CosineStats cos = cosineLosses(outcome.masks, labels);
                     e.cohesionLoss = cos.cohesionLoss.item<double>();
                     e.couplingLoss = cos.couplingLoss.item<double>();
                 }
@@ -272,6 +271,11 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
                 windowStart = Clock::now();
                 windowImages = 0;
             }
+        }
+        if (!stepper.graphFailure().empty() && !toldGraphFailure) {
+            toldGraphFailure = true;
+            tell(observer, "CUDA graph capture failed (" + stepper.graphFailure() +
+                               "); training went on with eager steps");
         }
         if (stopped) {
             result.stopped = true;
@@ -327,6 +331,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     if (run && !result.stopped && result.epochs >= config.epochs) {
         saveCheckpoint(run->finalCheckpoint(), *model, nullptr, result.epochs);
     }
+    result.graphReplays = stepper.replays();
     result.seconds = secondsSince(started);
     return result;
 }
