@@ -51,7 +51,8 @@ const std::set<std::string>& noKernel() {
                                                 "aten::resolve_neg",
                                                 "aten::_reshape_alias",
                                                 "aten::as_strided_",
-                                                "detach_"};
+                                                "detach_",
+                                                "detach"};
     return names;
 }
 
@@ -67,7 +68,21 @@ bool doesNoWork(const std::string& name) {
 //
 // A foreach operator (aten::_foreach_add_ on a list of tensors) counts once and its per-tensor
 // calls not at all: on a GPU it is one multi-tensor kernel; on the CPU it loops over the list.
+//
+// Two CPU-only steps are not counted either: the copy that converts a wrapped Python-style scalar
+// (a 0-dim tensor: `x / 2.0` copies the double 2.0 to float on the CPU; a GPU kernel takes it as
+// an argument) and the fill with which the CPU's sum and mean start their output (CUDA's
+// reduction kernel writes its output whole).
+bool cpuOnlyStep(const at::RecordFunction& fn, const std::string& name, const std::string& caller) {
+    if (name == "aten::copy_") {
+        const auto inputs = fn.inputs();
+        return !inputs.empty() && inputs[0].isTensor() && inputs[0].toTensor().dim() == 0;
+    }
+    return name == "aten::fill_" && (caller == "aten::sum" || caller == "aten::mean");
+}
+
 struct OpenOp {
+    std::string name;
     bool noWork = false;
     bool callsWork = false;
     bool isForeach = false;      // this operator is a foreach one
@@ -81,10 +96,12 @@ std::map<std::string, int64_t> counts;
 std::unique_ptr<at::ObserverContext> onEnter(const at::RecordFunction& fn) {
     const std::string name = fn.name();
     OpenOp op;
+    op.name = name;
     op.insideForeach =
         !openOps.empty() && (openOps.back().isForeach || openOps.back().insideForeach);
     op.isForeach = name.rfind("aten::_foreach_", 0) == 0;
-    op.noWork = op.insideForeach || doesNoWork(name);
+    op.noWork = op.insideForeach || doesNoWork(name) ||
+                cpuOnlyStep(fn, name, openOps.empty() ? std::string() : openOps.back().name);
     if (!op.noWork && !openOps.empty()) openOps.back().callsWork = true;
     openOps.push_back(op);
     return nullptr;
@@ -106,8 +123,9 @@ OpCounter::OpCounter() {
         std::lock_guard<std::mutex> lock(countsMutex);
         counts.clear();
     }
-    handle_ = at::addGlobalCallback(
-        at::RecordFunctionCallback(onEnter, onExit).scopes({at::RecordScope::FUNCTION}));
+    handle_ = at::addGlobalCallback(at::RecordFunctionCallback(onEnter, onExit)
+                                        .needsInputs(true)
+                                        .scopes({at::RecordScope::FUNCTION}));
 }
 
 OpCounter::~OpCounter() {
