@@ -193,6 +193,29 @@ class TestTraining : public QObject {
         QCOMPARE(metricLines(straight).size(), lines.size());
     }
 
+    void cudaGraphSettingOnTheCpuTrainsEagerly() {
+        // --cuda-graph is for GPUs: on the CPU the run says so, replays nothing and trains to
+        // exactly the same weights as without it; the setting is kept in config.json.
+        struct Messages : TrainingObserver {
+            std::vector<std::string> lines;
+            void onMessage(const std::string& text) override { lines.push_back(text); }
+        } messages;
+        QTemporaryDir dir;
+        TrainConfig plain = smallConfig(dir.path() + "/plain", 512, 256, 1);
+        TrainConfig graph = smallConfig(dir.path() + "/graph", 512, 256, 1);
+        graph.cudaGraph = true;
+        const TrainResult a = train(plain);
+        const TrainResult b = train(graph, &messages);
+        QCOMPARE(b.graphReplays, 0LL);
+        QCOMPARE(b.testLoss, a.testLoss);
+        QCOMPARE(b.testAccuracy, a.testAccuracy);
+        QVERIFY(std::any_of(messages.lines.begin(), messages.lines.end(), [](const auto& l) {
+            return l.find("--cuda-graph has no effect on cpu") != std::string::npos;
+        }));
+        const auto config = nlohmann::json::parse(readTextFile((graph.outDir + "/config.json")));
+        QCOMPARE(config["cuda_graph"].get<bool>(), true);
+    }
+
     void mwtAndStandardModesTrain() {
         for (TrainMode mode : {TrainMode::Mwt, TrainMode::Standard}) {
             QTemporaryDir dir;
