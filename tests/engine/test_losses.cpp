@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "modular/sample_masks.h"
 #include "nemo/module_masks.h"
 #include "nemo/tools.h"
 #include "train/losses.h"
@@ -293,6 +294,29 @@ class TestLosses : public QObject {
         QCOMPARE(bits.rowCount(1), int64_t(4));
         QVERIFY(bits.get(1, 129) && bits.get(1, 64) && !bits.get(1, 65));
         QCOMPARE(bits.wordsPerRow(), int64_t(3));
+    }
+
+    void maskBitsPackedByTensorOpsEqualTheFloatLoop() {
+        // The sample-mask pass packs bits with tensor operations (on the GPU, where the masks
+        // are); the rows must be exactly those of setFromFloats, across byte and word borders.
+        torch::manual_seed(9);
+        const std::vector<int64_t> widths = {5, 64, 3, 70};  // 142 units: 3 words per row
+        std::vector<torch::Tensor> masks;
+        for (int64_t w : widths) masks.push_back(torch::relu(torch::randn({7, w})));
+        masks[1].index_put_({2}, 0.0);  // a sample with a whole layer off
+        const torch::Tensor all = torch::cat(masks, 1).contiguous();
+        BitMatrix byLoop(7, 142), byTensors(7, 142);
+        for (int64_t r = 0; r < 7; ++r)
+            byLoop.setFromFloats(r, 0, all.data_ptr<float>() + r * 142, 142);
+        const torch::Tensor packed = packMaskBits(masks, byTensors.wordsPerRow());
+        QCOMPARE(packed.size(1), int64_t(24));
+        storePackedRows(byTensors, 0, packed);
+        for (int64_t r = 0; r < 7; ++r) {
+            QCOMPARE(byTensors.rowCount(r), byLoop.rowCount(r));
+            for (int64_t w = 0; w < 3; ++w) QCOMPARE(byTensors.row(r)[w], byLoop.row(r)[w]);
+        }
+        QVERIFY(byLoop.rowCount(0) > 20);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, storePackedRows(byTensors, 3, packed));
     }
 
     void distillationLossByHand() {

@@ -76,6 +76,30 @@ bool load(SampleMasks& m, const std::string& path, bool augmented, int64_t stamp
 
 }  // namespace
 
+torch::Tensor packMaskBits(const std::vector<torch::Tensor>& masks, int64_t wordsPerRow) {
+    const torch::Tensor bits = torch::cat(masks, 1).gt(0).to(torch::kUInt8);
+    const int64_t rows = bits.size(0), bytes = wordsPerRow * 8;
+    if (bits.size(1) > bytes * 8) throw std::invalid_argument("packMaskBits: rows too short");
+    const auto options = bits.options();
+    const torch::Tensor weights =
+        torch::bitwise_left_shift(torch::ones({8}, options), torch::arange(8, options));
+    return (torch::constant_pad_nd(bits, {0, bytes * 8 - bits.size(1)}).view({rows, bytes, 8}) *
+            weights)
+        .sum(2, false, torch::kUInt8);
+}
+
+void storePackedRows(BitMatrix& bits, int64_t first, const torch::Tensor& packed) {
+    static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+                  "packed bytes are copied into 64-bit words as they lie in memory");
+    const torch::Tensor host = packed.to(torch::kCPU).contiguous();
+    const int64_t bytes = bits.wordsPerRow() * 8;
+    if (host.dim() != 2 || host.size(1) != bytes || first + host.size(0) > bits.rows())
+        throw std::invalid_argument("storePackedRows: packed rows do not fit the matrix");
+    const uint8_t* from = host.data_ptr<uint8_t>();
+    for (int64_t i = 0; i < host.size(0); ++i)
+        std::memcpy(bits.row(first + i), from + i * bytes, size_t(bytes));
+}
+
 SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool augmented,
                                TrainingObserver* observer, ControlToken* control) {
     torch::NoGradGuard noGrad;
@@ -103,12 +127,9 @@ SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool aug
             throw TrainingError("modularization stopped; nothing was written");
         auto [images, labels] = loader.batch(b);
         model.forward(images.contiguous(torch::MemoryFormat::ChannelsLast));
-        torch::Tensor all =
-            torch::cat(model.masks(), 1).to(torch::kCPU, torch::kFloat).contiguous();
-        const float* values = all.data_ptr<float>();
-        for (int64_t i = 0; i < all.size(0); ++i)
-            m.bits.setFromFloats(row + i, 0, values + i * k, k);
-        row += all.size(0);
+        const torch::Tensor packed = packMaskBits(model.masks(), m.bits.wordsPerRow());
+        storePackedRows(m.bits, row, packed);
+        row += packed.size(0);
         // By time, not by batch count: vit_s takes ~20 s a batch on one core, tinycnn ~50 ms.
         const auto now = std::chrono::steady_clock::now();
         if (observer &&

@@ -26,6 +26,15 @@ SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool aug
                                TrainingObserver* observer = nullptr,
                                ControlToken* control = nullptr);
 
+// The bits (value > 0) of one batch's masks of all layers, packed where the masks are into the
+// row layout of a BitMatrix with wordsPerRow words: (B, 8 * wordsPerRow) bytes, column c in byte
+// c / 8, bit c % 8 (a little-endian word's byte order). On a GPU only these bytes travel to the
+// host: 1/32 of the float masks.
+torch::Tensor packMaskBits(const std::vector<torch::Tensor>& masks, int64_t wordsPerRow);
+
+// Copies packed rows (packMaskBits, on the CPU) into bits, the first to row `first`.
+void storePackedRows(BitMatrix& bits, int64_t first, const torch::Tensor& packed);
+
 // The run's sample masks: from RUN/modular/sample_masks.bin when it matches the checkpoint and
 // the options, else collected and saved there.
 SampleMasks sampleMasksForRun(LoadedRun& run, const std::string& runDir, bool augmented,
