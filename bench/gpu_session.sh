@@ -5,7 +5,8 @@
 #  1. check-device: GPU steps against the CPU's, and the trainer's CUDA-graph step against eager;
 #  2. nemo bench with a CUDA graph, NeMo and standard, the four CNNs (the >= 50% target), eager
 #     NeMo and the Python step for vgg16 and resnet18 (the >= 2x target), kernels per step;
-#  3. nemo train vgg16 NeMo 2 epochs on Fashion-MNIST, eager and with --cuda-graph.
+#  3. nemo train vgg16 NeMo 2 epochs on Fashion-MNIST, eager and with --cuda-graph;
+#  4. nemo modularize of the graphed run (sample-mask pass) against plain inference speed.
 # Usage: bench/gpu_session.sh OUT_DIR   (JSON lines in OUT_DIR/*.jsonl, logs beside them)
 set -uo pipefail
 out="${1:?usage: bench/gpu_session.sh OUT_DIR}"
@@ -49,4 +50,7 @@ for graph in "" --cuda-graph; do
   tail -3 "$out/train${graph:+-graph}.log"
 done
 echo "train: $(( $(date +%s) - t )) s"
-rm -rf "$out"/run*/checkpoints
+$nemo modularize "$out/run-graph" --json 2>/dev/null | tail -1 | tee "$out/modularize.jsonl"
+$nemo bench --model vgg16 --mode nemo --device cuda --batch-size 256 --steps 20 --warmup 5 --inference --json \
+  | tee -a "$out/modularize.jsonl"
+rm -rf "$out"/run*/checkpoints "$out"/run*/modular/sample_masks.bin
