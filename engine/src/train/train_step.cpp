@@ -134,6 +134,19 @@ void setLearningRates(torch::optim::SGD& optimizer, double lr, double lrMask) {
     if (groups.size() > 1) static_cast<torch::optim::SGDOptions&>(groups[1].options()).lr(lrMask);
 }
 
+namespace {
+
+// The key under which LibTorch's SGD keeps a parameter's state (its type changed in 2.0).
+auto sgdStateKey(const torch::Tensor& p) {
+#if TORCH_VERSION_MAJOR >= 2
+    return static_cast<void*>(p.unsafeGetTensorImpl());
+#else
+    return c10::guts::to_string(p.unsafeGetTensorImpl());
+#endif
+}
+
+}  // namespace
+
 void sgdStep(torch::optim::SGD& optimizer) {
     torch::NoGradGuard noGrad;
     auto& state = optimizer.state();
@@ -154,13 +167,7 @@ void sgdStep(torch::optim::SGD& optimizer) {
         lists.lr = o.lr();
         for (const auto& p : group.params()) {
             if (!p.grad().defined()) continue;
-                // The key under which LibTorch's SGD keeps a parameter's state.
-#if TORCH_VERSION_MAJOR >= 2
-            const auto key = p.unsafeGetTensorImpl();
-#else
-            const auto key = c10::guts::to_string(p.unsafeGetTensorImpl());
-#endif
-            const auto found = state.find(key);
+            const auto found = state.find(sgdStateKey(p));
             if (found == state.end()) {  // no momentum buffer yet
                 optimizer.step();
                 return;
