@@ -13,12 +13,19 @@ out="${1:?usage: bench/gpu_session.sh OUT_DIR}"
 B="$PWD/gpu-bundle"
 mkdir -p "$out"
 python3 -c 'import torch; print("torch", torch.__version__, "cuda", torch.version.cuda, torch.cuda.get_device_name(0))'
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
 prefix="$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')"
 start=$(date +%s)
-cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DNEMO_BUILD_GUI=OFF -DNEMO_BUILD_TESTS=OFF \
-  -DCMAKE_PREFIX_PATH="$prefix" -DNEMO_EXTRA_INCLUDE="$B/include" -DCMAKE_CUDA_ARCHITECTURES=90 \
-  >"$out/configure.log" 2>&1 && ninja -C build-gpu nemo >"$out/build.log" 2>&1 \
-  || { tail -40 "$out/configure.log" "$out/build.log"; exit 1; }
+configure() {
+  cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DNEMO_BUILD_GUI=OFF -DNEMO_BUILD_TESTS=OFF \
+    -DCMAKE_PREFIX_PATH="$prefix" -DNEMO_EXTRA_INCLUDE="$B/include" -DCMAKE_CUDA_ARCHITECTURES=90 "$@" \
+    >"$out/configure.log" 2>&1 && ninja -C build-gpu nemo >"$out/build.log" 2>&1
+}
+if ! configure; then  # as bench/gpu_check.sh: some LibTorch builds want C++20
+  tail -30 "$out/configure.log" "$out/build.log"; echo "C++17 build failed; trying C++20"
+  rm -rf build-gpu
+  configure -DCMAKE_CXX_STANDARD=20 || { tail -60 "$out/configure.log" "$out/build.log"; exit 1; }
+fi
 echo "built in $(( $(date +%s) - start )) s"
 nemo=build-gpu/bin/nemo
 t=$(date +%s)
