@@ -81,19 +81,15 @@ DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config) {
 
     DeviceCheckResult r;
     r.config = config;
+    // The trainer's own step on both devices.
+    StepRunner onCpu(*cpu, *optCpu, settings, false);
+    StepRunner onDevice(*gpu, *optGpu, settings, false);
+    const torch::Tensor xd = x.to(device), yd = y.to(device);
     for (int s = 0; s < config.steps; ++s) {
-        LossParts a = computeLoss(*cpu, x, y, settings);
-        LossParts b = computeLoss(*gpu, x.to(device), y.to(device), settings);
-        r.lossCpu.push_back(a.loss.item<double>());
-        r.lossDevice.push_back(b.loss.item<double>());
+        r.lossCpu.push_back(onCpu.run(x, y).stats[0].item<double>());
+        r.lossDevice.push_back(onDevice.run(xd, yd).stats[0].item<double>());
         r.maxLossDifference =
             std::max(r.maxLossDifference, std::abs(r.lossCpu.back() - r.lossDevice.back()));
-        clearGradients(*optCpu);
-        a.loss.backward();
-        sgdStep(*optCpu);
-        clearGradients(*optGpu);
-        b.loss.backward();
-        sgdStep(*optGpu);
     }
     r.maxParameterDifference = relativeParameterDifference(*cpu, *gpu);
 
@@ -107,7 +103,6 @@ DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config) {
         auto graphOpt = makeOptimizer(*graphModel, 0.05, 0.05);
         StepRunner eagerSteps(*eagerModel, *eagerOpt, settings, false);
         StepRunner graphSteps(*graphModel, *graphOpt, settings, true);
-        const torch::Tensor yd = y.to(device);
         for (int s = 0; s < config.steps + 5; ++s) {
             const torch::Tensor xs = torch::randn_like(x).to(device);
             const double a = eagerSteps.run(xs, yd).stats[0].item<double>();

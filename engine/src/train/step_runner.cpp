@@ -16,6 +16,17 @@ std::string firstLine(std::string text) {
     return text;
 }
 
+// The statistics row of StepOutcome::stats for one computed loss.
+torch::Tensor stepStatistics(const LossParts& parts, const torch::Tensor& labels) {
+    torch::NoGradGuard noGrad;
+    const torch::Tensor zero = torch::zeros({}, parts.loss.options());
+    return torch::stack({parts.loss.detach(), parts.crossEntropy.detach(),
+                         parts.contrastive.defined() ? parts.contrastive.detach() : zero,
+                         parts.masks.empty() ? zero : kernelRate(parts.masks).to(zero.options()),
+                         parts.logits.argmax(1).eq(labels).sum().to(zero.options()),
+                         parts.distillation.defined() ? parts.distillation.detach() : zero});
+}
+
 StepOutcome outcomeOf(const LossParts& parts, const torch::Tensor& labels) {
     StepOutcome out;
     out.stats = stepStatistics(parts, labels);
@@ -27,16 +38,6 @@ StepOutcome outcomeOf(const LossParts& parts, const torch::Tensor& labels) {
 }
 
 }  // namespace
-
-torch::Tensor stepStatistics(const LossParts& parts, const torch::Tensor& labels) {
-    torch::NoGradGuard noGrad;
-    const torch::Tensor zero = torch::zeros({}, parts.loss.options());
-    return torch::stack({parts.loss.detach(), parts.crossEntropy.detach(),
-                         parts.contrastive.defined() ? parts.contrastive.detach() : zero,
-                         parts.masks.empty() ? zero : kernelRate(parts.masks).to(zero.options()),
-                         parts.logits.argmax(1).eq(labels).sum().to(zero.options()),
-                         parts.distillation.defined() ? parts.distillation.detach() : zero});
-}
 
 void clearGradients(torch::optim::Optimizer& optimizer) {
     for (auto& group : optimizer.param_groups())

@@ -26,9 +26,6 @@ struct StepOutcome {
     bool hasDistillation = false;
 };
 
-// The statistics row of StepOutcome::stats for one computed loss.
-torch::Tensor stepStatistics(const LossParts& parts, const torch::Tensor& labels);
-
 // Sets every parameter's gradient to none (not to zero: the next backward pass then writes the
 // gradient instead of adding it to zeros, the same values with no zeroing kernels).
 void clearGradients(torch::optim::Optimizer& optimizer);
