@@ -11,7 +11,8 @@
 #   --bench:  also runs bench/run_bench.sh there (against python3-torch 2.6 on the same machine).
 # Needs root (debootstrap, chroot) and Debian's package mirror; about 4 GB of disk for the CPU
 # chroot, 11 GB for the CUDA one. Chroots are kept in $NEMO_CHROOT_DIR (default /var/tmp) and
-# reused; the working tree (tracked and untracked files, not ignored ones) is copied in each run.
+# reused; the working tree (tracked and untracked files, not ignored ones) is copied in each run,
+# beside the chroot's build folder from the run before.
 # Usage: sudo scripts/check-libtorch2.sh [--cuda] [--bench]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,9 +38,9 @@ if [ ! -x "$chroot_dir/usr/bin/apt-get" ]; then
   [ "$cuda" = 1 ] && echo "deb $mirror trixie main contrib non-free" > "$chroot_dir/etc/apt/sources.list"
 fi
 cp /etc/resolv.conf "$chroot_dir/etc/resolv.conf"
+trap 'umount "$chroot_dir/proc" "$chroot_dir/dev" 2>/dev/null || true' EXIT
 mount --bind /proc "$chroot_dir/proc"
 mount --bind /dev "$chroot_dir/dev"
-trap 'umount "$chroot_dir/proc" "$chroot_dir/dev" 2>/dev/null || true' EXIT
 
 common="build-essential cmake ninja-build pkg-config libopenblas0-openmp nlohmann-json3-dev"
 common+=" libcli11-dev libmatio-dev zlib1g-dev"
@@ -59,8 +60,11 @@ else
 fi
 
 echo "== copying the working tree" >&2
-rm -rf "$chroot_dir/work/main" "$chroot_dir/work/shared"
+# Everything but build/ is replaced; the copy keeps modification times, so a second run rebuilds
+# only what changed since the first.
 mkdir -p "$chroot_dir/work/main"
+find "$chroot_dir/work/main" -mindepth 1 -maxdepth 1 ! -name build -exec rm -rf {} +
+rm -rf "$chroot_dir/work/shared"
 (cd "$root" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) |
   tar -xf - -C "$chroot_dir/work/main"
 mkdir -p "$chroot_dir/work/shared"  # ../shared: the golden losses and the Python step
