@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libtorch-dev libopenblas0-pthread libopenblas-pthread-dev libopenblas0-openmp
-  nlohmann-json3-dev libcli11-dev libmatio-dev zlib1g-dev
+  nlohmann-json3-dev libcli11-dev libmatio-dev zlib1g-dev libcairo2-dev fonts-dejavu-core
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-translations-l10n
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl-dev
   dataset-fashion-mnist python3 python3-torch python3-numpy

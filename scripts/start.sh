@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command for a fresh Debian 12 machine: installs what is missing, builds, and starts the
 # workbench on the Fashion-MNIST demo. With --headless it runs the whole pipeline on the command
-# line instead: modular training of tinycnn on Fashion-MNIST (runs/demo), modularization, and a
+# line instead: modular training of minivgg on Fashion-MNIST (runs/demo), modularization, and a
 # module for T-shirt/top, Trouser and Pullover (runs/demo/modules/classes_0_1_2).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +20,7 @@ if [ "$headless" = 1 ]; then
   run="${NEMO_DEMO_RUN:-$root/runs/demo}"
   resume=()
   [ -f "$run/config.json" ] && resume=(--resume)
-  "$build/bin/nemo" train --dataset fashion-mnist --model tinycnn --mode nemo --epochs 3 \
+  "$build/bin/nemo" train --dataset fashion-mnist --model minivgg --mode nemo --epochs 3 \
       --out "$run" "${resume[@]}" --json
   "$build/bin/nemo" modularize "$run" --json
   "$build/bin/nemo" extract "$run" --classes 0,1,2 --json

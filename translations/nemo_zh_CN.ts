@@ -415,10 +415,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>掩码学习率</translation>
     </message>
     <message>
-        <source>Weight of the contrastive (NeMo) or cohesion (MwT) loss</source>
-        <translation>对比损失 (NeMo) 或内聚损失 (MwT) 的权重</translation>
-    </message>
-    <message>
         <source>Alpha</source>
         <translation>Alpha</translation>
     </message>
@@ -619,10 +615,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>Transformer 演示</translation>
     </message>
     <message>
-        <source>Quick demo: tinycnn on 20,000 Fashion-MNIST images, modules form in about a minute. Transformer demo: vit_tiny on the same images, attention and MLP neurons form modules in a few minutes</source>
-        <translation>快速演示：在 20,000 张 Fashion-MNIST 图像上训练 tinycnn，约一分钟形成模块。Transformer 演示：在相同图像上训练 vit_tiny，注意力和 MLP 神经元在几分钟内形成模块</translation>
-    </message>
-    <message>
         <source>Mask query, key and value</source>
         <translation>掩码 query、key 和 value</translation>
     </message>
@@ -633,10 +625,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Attention</source>
         <translation>注意力</translation>
-    </message>
-    <message>
-        <source>Architecture: tinycnn, vit_tiny and deit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
-        <translation>架构：tinycnn、vit_tiny 和 deit_tiny 是我们的模型，足够小，可在笔记本 CPU 上训练；simcnn、rescnn、vgg16 和 resnet18 是论文中的 CNN，vit_s 和 deit_s 是论文中的 Transformer</translation>
     </message>
     <message>
         <source>none: learn from the labels</source>
@@ -693,6 +681,18 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>No checkpoint yet: open the run again after its first epoch to see its masks.</source>
         <translation>尚无检查点：请在第一轮结束后重新打开该运行以查看其掩码。</translation>
+    </message>
+    <message>
+        <source>Quick demo: minivgg on 20,000 Fashion-MNIST images, modules form in about a minute. Transformer demo: vit_tiny on the same images, attention and MLP neurons form modules in a few minutes</source>
+        <translation>快速演示：minivgg 在 20,000 张 Fashion-MNIST 图像上训练，约一分钟内形成模块。Transformer 演示：vit_tiny 在相同图像上训练，注意力和 MLP 神经元在几分钟内形成模块</translation>
+    </message>
+    <message>
+        <source>Architecture: minivgg, tinycnn, vit_tiny and deit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
+        <translation>架构：minivgg、tinycnn、vit_tiny 和 deit_tiny 是我们的模型，足够小，可在笔记本 CPU 上运行；simcnn、rescnn、vgg16 和 resnet18 是论文中的 CNN，vit_s 和 deit_s 是论文中的 Transformer</translation>
+    </message>
+    <message>
+        <source>Weight of the contrastive (NeMo) or cohesion (MwT) loss. It starts at the value the published code used for the model&apos;s family and method: NeMo 1.3 for CNNs, 1.1 for ResNets, 0.1 for Transformers; MwT 0.5</source>
+        <translation>对比损失（NeMo）或内聚损失（MwT）的权重。初始值取自已发布代码对该模型族和方法所用的值：NeMo 的 CNN 为 1.3，ResNet 为 1.1，Transformer 为 0.1；MwT 为 0.5</translation>
     </message>
 </context>
 <context>
@@ -841,10 +841,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
 <context>
     <name>ModelChoices</name>
     <message>
-        <source>Ours: a small CNN for 28x28 images; an epoch of Fashion-MNIST takes under a minute on one core</source>
-        <translation>我们的模型：用于 28x28 图像的小型 CNN；在单核上一轮 Fashion-MNIST 不到一分钟</translation>
-    </message>
-    <message>
         <source>The paper&apos;s SimCNN</source>
         <translation>论文中的 SimCNN</translation>
     </message>
@@ -875,6 +871,14 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Ours: vit_tiny with DeiT&apos;s distillation token and second head. Trains without random crops and flips, like vit_tiny; learns from a teacher run when one is given (Teacher run)</source>
         <translation>我们的模型：带 DeiT 蒸馏 token 和第二个输出头的 vit_tiny。与 vit_tiny 一样训练时不做随机裁剪和翻转；给定教师运行时向其学习（教师运行）</translation>
+    </message>
+    <message>
+        <source>Ours: VGG16&apos;s shape in small, for 28x28 images; its first masked layer is 8% of its neurons, as in the paper&apos;s CNNs, so modules keep little they all share. An epoch of Fashion-MNIST takes about a minute on one core</source>
+        <translation>我们的模型：缩小版的 VGG16 结构，适用于 28x28 图像；其第一个掩码层只占神经元的 8%，与论文中的 CNN 一样，因此各模块共享的部分很少。在单核上训练一轮 Fashion-MNIST 约需一分钟</translation>
+    </message>
+    <message>
+        <source>Ours: a smaller CNN for 28x28 images; its first masked layer is a quarter of its neurons, and every module keeps it. An epoch of Fashion-MNIST takes under a minute on one core</source>
+        <translation>我们的模型：一个更小的 CNN，适用于 28x28 图像；其第一个掩码层占神经元的四分之一，每个模块都会保留它。在单核上训练一轮 Fashion-MNIST 不到一分钟</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1016,10 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>All masked layers</source>
         <translation>所有掩码层</translation>
+    </message>
+    <message>
+        <source>Accuracy vs the standard model</source>
+        <translation>与标准模型的准确率对比</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1281,34 @@ Fix the cause above and try again; the run itself is unchanged.</source>
     <message>
         <source>Stop modularizing or extracting after the current step; a stopped job writes nothing</source>
         <translation>在当前步骤完成后停止模块化或提取；已停止的任务不会写入任何内容</translation>
+    </message>
+    <message>
+        <source>A standard model of the same dataset to compare the module with on the same classes, as the paper does (nemo extract --baseline). Standard runs beside this run and recent runs are offered; Browse adds another</source>
+        <translation>同一数据集上的标准模型，用于在相同类别上与模块比较，与论文做法一致（nemo extract --baseline）。列出本运行旁边的标准运行和最近打开的运行；“浏览”可添加其他运行</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Pick a standard run folder as the baseline</source>
+        <translation>选择一个标准运行文件夹作为基线</translation>
+    </message>
+    <message>
+        <source>Standard run folder</source>
+        <translation>标准运行文件夹</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <source>No standard model</source>
+        <translation>无标准模型</translation>
+    </message>
+    <message>
+        <source>Done: module accuracy %1 (full model %2, standard model %3)</source>
+        <translation>完成：模块准确率 %1（完整模型 %2，标准模型 %3）</translation>
     </message>
 </context>
 <context>

@@ -125,6 +125,8 @@ bool readModuleManifest(const QString& moduleDir, nemo::ExtractResult* out, QStr
         r.classNames.push_back(n.toString().toStdString());
     r.moduleAccuracy = m["module_accuracy"].toDouble(NAN);
     r.fullAccuracy = m["full_accuracy"].toDouble(NAN);
+    r.standardAccuracy = m["standard_accuracy"].toDouble(NAN);  // null without a baseline
+    r.baselineRun = m["baseline_run"].toString().toStdString();
     r.params = m["params"].toInteger();
     r.paramsFull = m["params_full"].toInteger();
     r.paramsFullWithGenerators = m["params_full_with_generators"].toInteger();

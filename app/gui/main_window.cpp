@@ -173,7 +173,7 @@ QWidget* MainWindow::buildExperimentPanel() {
     auto* preset = preset_ = new QComboBox;
     preset->addItems({tr("Custom"), tr("Quick demo"), tr("Transformer demo")});
     preset->setToolTip(
-        tr("Quick demo: tinycnn on 20,000 Fashion-MNIST images, modules form in "
+        tr("Quick demo: minivgg on 20,000 Fashion-MNIST images, modules form in "
            "about a minute. Transformer demo: vit_tiny on the same images, attention and MLP "
            "neurons form modules in a few minutes"));
     connect(preset, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -192,10 +192,10 @@ QWidget* MainWindow::buildExperimentPanel() {
         model_->addItem(m.name);
         model_->setItemData(model_->count() - 1, m.description, Qt::ToolTipRole);
     }
-    model_->setToolTip(
-        tr("Architecture: tinycnn, vit_tiny and deit_tiny are ours, small enough for a laptop "
-           "CPU; simcnn, rescnn, vgg16 and resnet18 are the paper's CNNs, vit_s and deit_s its "
-           "Transformers"));
+    model_->setToolTip(tr(
+        "Architecture: minivgg, tinycnn, vit_tiny and deit_tiny are ours, small enough for a "
+        "laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper's CNNs, vit_s and deit_s its "
+        "Transformers"));
     form->addRow(tr("Model"), model_);
     maskAttention_ = new QCheckBox(tr("Mask query, key and value"));
     maskAttention_->setObjectName("maskAttention");
@@ -257,12 +257,17 @@ QWidget* MainWindow::buildExperimentPanel() {
     form->addRow(tr("Learning rate"), lr_);
     lrMask_ = doubleBox(0.0001, 1.0, 0.05, 4, 0.01, tr("Learning rate of the mask generators"));
     form->addRow(tr("Mask learning rate"), lrMask_);
-    alpha_ = doubleBox(0.0, 10.0, 0.5, 3, 0.1,
-                       tr("Weight of the contrastive (NeMo) or cohesion (MwT) loss"));
+    const nemo::LossDefaults loss =
+        nemo::lossDefaults(nemo::TrainMode::Nemo, lossDefaultsModel_.toStdString());
+    alpha_ = doubleBox(0.0, 10.0, loss.alpha, 3, 0.1,
+                       tr("Weight of the contrastive (NeMo) or cohesion (MwT) loss. It starts "
+                          "at the value the published code used for the model's family and "
+                          "method: NeMo 1.3 for CNNs, 1.1 for ResNets, 0.1 for Transformers; MwT "
+                          "0.5"));
     form->addRow(tr("Alpha"), alpha_);
-    beta_ = doubleBox(0.0, 10.0, 1.5, 3, 0.1, tr("Weight of the coupling loss (MwT only)"));
+    beta_ = doubleBox(0.0, 10.0, loss.beta, 3, 0.1, tr("Weight of the coupling loss (MwT only)"));
     form->addRow(tr("Beta"), beta_);
-    temperature_ = doubleBox(0.01, 5.0, 0.3, 3, 0.05,
+    temperature_ = doubleBox(0.01, 5.0, loss.temperature, 3, 0.05,
                              tr("Temperature of the contrastive loss: lower separates classes "
                                 "more sharply"));
     form->addRow(tr("Temperature"), temperature_);
@@ -276,6 +281,7 @@ QWidget* MainWindow::buildExperimentPanel() {
     outDir_->setToolTip(tr("Run folder: config, metrics and checkpoints are written here"));
     form->addRow(tr("Run folder"), outDir_);
     box->setMinimumWidth(300);
+    connect(mode_, &QComboBox::currentIndexChanged, this, [this] { followLossDefaults(); });
     onModelChanged(model_->currentText());
     return box;
 }
@@ -288,14 +294,23 @@ void MainWindow::onModelChanged(const QString& model) {
     const bool distill = hasDistillationHead(model);
     const QList<QWidget*> distillRows = {teacher_, teacherBrowse_, distillAlpha_, distillTau_};
     for (QWidget* w : distillRows) w->setEnabled(distill);
-    if (transformer == transformerForm_) return;
-    // NeMo's loss settings follow the model family while they still hold the other family's
-    // defaults; values the user chose stay.
-    const LossDefaults from = nemoLossDefaults(transformerForm_);
-    const LossDefaults to = nemoLossDefaults(transformer);
-    transformerForm_ = transformer;
-    if (mode_->currentData().toString() != "nemo") return;
+    followLossDefaults();
+}
+
+void MainWindow::followLossDefaults() {
+    // The loss settings follow the model family and the method while they still hold the
+    // defaults of the previous ones; values the user chose stay.
+    const QString mode = mode_->currentData().toString();
+    const QString model = model_->currentText();
+    const nemo::LossDefaults from =
+        nemo::lossDefaults(nemo::trainModeFromString(lossDefaultsMode_.toStdString()),
+                           lossDefaultsModel_.toStdString());
+    const nemo::LossDefaults to =
+        nemo::lossDefaults(nemo::trainModeFromString(mode.toStdString()), model.toStdString());
+    lossDefaultsMode_ = mode;
+    lossDefaultsModel_ = model;
     if (qFuzzyCompare(alpha_->value(), from.alpha)) alpha_->setValue(to.alpha);
+    if (qFuzzyCompare(beta_->value(), from.beta)) beta_->setValue(to.beta);
     if (qFuzzyCompare(temperature_->value(), from.temperature))
         temperature_->setValue(to.temperature);
 }
@@ -451,13 +466,14 @@ void MainWindow::applyQuickDemo() {
         preset_->setCurrentIndex(1);
     }
     dataset_->setCurrentText("fashion-mnist");
-    model_->setCurrentText("tinycnn");
+    model_->setCurrentText("minivgg");
     mode_->setCurrentIndex(0);
     epochs_->setValue(3);
     batchSize_->setValue(128);
     limitTrain_->setValue(20000);
-    alpha_->setValue(0.5);
-    temperature_->setValue(0.3);
+    const nemo::LossDefaults loss = nemo::lossDefaults(nemo::TrainMode::Nemo, "minivgg");
+    alpha_->setValue(loss.alpha);
+    temperature_->setValue(loss.temperature);
     outDir_->setText(defaultRunDir());
 }
 
@@ -473,7 +489,7 @@ void MainWindow::applyTransformerDemo() {
     epochs_->setValue(3);
     batchSize_->setValue(128);
     limitTrain_->setValue(20000);
-    const LossDefaults loss = nemoLossDefaults(true);
+    const nemo::LossDefaults loss = nemo::lossDefaults(nemo::TrainMode::Nemo, "vit_tiny");
     alpha_->setValue(loss.alpha);
     temperature_->setValue(loss.temperature);
     outDir_->setText(defaultRunDir());
@@ -481,7 +497,8 @@ void MainWindow::applyTransformerDemo() {
 
 nemo::TrainConfig MainWindow::configFromForm() const {
     nemo::TrainConfig c = nemo::TrainConfig::defaultsFor(
-        nemo::trainModeFromString(mode_->currentData().toString().toStdString()));
+        nemo::trainModeFromString(mode_->currentData().toString().toStdString()),
+        model_->currentText().toStdString());
     c.dataset = dataset_->currentText().toStdString();
     c.model = model_->currentText().toStdString();
     // Only Transformers have attention masks; a CNN's config keeps the engine's default.

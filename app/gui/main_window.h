@@ -66,6 +66,7 @@ class MainWindow : public QMainWindow {
   private:
     QWidget* buildExperimentPanel();
     void onModelChanged(const QString& model);
+    void followLossDefaults();
     void onMetrics(const nemo::MetricsEvent& e);
     void onFinished(bool stopped, double accuracy, double retention);
     void onFailed(const QString& reason);
@@ -91,7 +92,8 @@ class MainWindow : public QMainWindow {
     QLineEdit* teacher_;  // DeiT's teacher run folder
     QPushButton* teacherBrowse_;
     QDoubleSpinBox *distillAlpha_, *distillTau_;
-    bool transformerForm_ = false;  // the model family the loss settings were last set for
+    // The mode and model whose default loss settings the form last showed (followLossDefaults).
+    QString lossDefaultsMode_ = "nemo", lossDefaultsModel_ = "minivgg";
     QSpinBox *epochs_, *batchSize_, *limitTrain_, *threads_, *seed_;
     QDoubleSpinBox *lr_, *lrMask_, *alpha_, *beta_, *temperature_;
     QLineEdit* outDir_;

@@ -1,7 +1,7 @@
 // The models the Experiment panel offers and what the form needs to know about each: a
 // description for its tooltip, whether it is a Transformer (only those have attention masks to
-// switch off), whether it has DeiT's distillation head (only those learn from a teacher run) and
-// the NeMo loss settings that suit its family.
+// switch off) and whether it has DeiT's distillation head (only those learn from a teacher run).
+// The loss settings per family are the engine's (nemo::lossDefaults).
 #pragma once
 
 #include <QList>
@@ -18,10 +18,3 @@ struct ModelChoice {
 QList<ModelChoice> modelChoices();
 bool isTransformerModel(const QString& name);
 bool hasDistillationHead(const QString& name);
-
-// Contrastive loss weight and temperature the form starts from for a model family.
-struct LossDefaults {
-    double alpha = 0.5;
-    double temperature = 0.3;
-};
-LossDefaults nemoLossDefaults(bool transformer);

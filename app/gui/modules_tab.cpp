@@ -1,5 +1,6 @@
 #include "modules_tab.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
@@ -16,6 +17,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 #include "class_picker.h"
@@ -166,6 +168,19 @@ QWidget* ModulesTab::buildExtractPanel() {
     epochs_->setToolTip(
         tr("Epochs of fine-tuning the cut-out module on its classes; the best "
            "epoch on a validation split is kept (0: no fine-tuning)"));
+    baseline_ = new QComboBox;
+    baseline_->setObjectName("baseline");
+    baseline_->setToolTip(
+        tr("A standard model of the same dataset to compare the module with on the same "
+           "classes, as the paper does (nemo extract --baseline). Standard runs beside this run "
+           "and recent runs are offered; Browse adds another"));
+    auto* browseBaseline = new QPushButton(tr("Browse..."));
+    browseBaseline->setToolTip(tr("Pick a standard run folder as the baseline"));
+    connect(browseBaseline, &QPushButton::clicked, this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Standard run folder"), run_.runDir);
+        if (!dir.isEmpty()) setBaselineRun(dir);
+    });
     extractButton_ = new QPushButton(tr("Extract"));
     extractButton_->setToolTip(
         tr("Cut out a smaller network that keeps only these classes' neurons, fine-tune it and "
@@ -192,8 +207,13 @@ QWidget* ModulesTab::buildExtractPanel() {
     controls->addWidget(stopButton_);
     controls->addWidget(progress_, 1);
     controls->addWidget(saveButton_);
+    auto* baselineRow = new QHBoxLayout;
+    baselineRow->addWidget(new QLabel(tr("Compare with")));
+    baselineRow->addWidget(baseline_, 1);
+    baselineRow->addWidget(browseBaseline);
     auto* layout = new QVBoxLayout(box);
     layout->addLayout(controls);
+    layout->addLayout(baselineRow);
     layout->addWidget(progressText_);
     layout->addWidget(results_, 1);
     return box;
@@ -221,6 +241,7 @@ void ModulesTab::setRun(const QString& runDir) {
         return;
     }
     picker_->setClasses(run_.classNames);
+    refreshBaselines();
     datasetNote_->hide();
     datasets_->request(run_.dataset, run_.dataDir);
     loadModularFiles();
@@ -366,6 +387,36 @@ void ModulesTab::updateSelection() {
     updateButtons();
 }
 
+void ModulesTab::refreshBaselines() {
+    const QString chosen = baselineRun();
+    const QSignalBlocker blocker(baseline_);
+    baseline_->clear();
+    baseline_->addItem(tr("No standard model"), QString());
+    if (run_.runDir.isEmpty()) return;
+    for (const QString& dir : standardRunsFor(run_)) baseline_->addItem(QDir(dir).dirName(), dir);
+    // Keep the choice while it still fits the shown run; else the nearest standard run.
+    const int keep = chosen.isEmpty() ? -1 : baseline_->findData(chosen);
+    baseline_->setCurrentIndex(keep >= 0 ? keep : std::min(1, baseline_->count() - 1));
+}
+
+void ModulesTab::setBaselineRun(const QString& runDir) {
+    if (runDir.isEmpty()) {
+        baseline_->setCurrentIndex(0);
+        return;
+    }
+    const QString dir = QFileInfo(runDir).absoluteFilePath();
+    int index = baseline_->findData(dir);
+    if (index < 0) {
+        baseline_->addItem(QDir(dir).dirName(), dir);
+        index = baseline_->count() - 1;
+    }
+    baseline_->setCurrentIndex(index);
+}
+
+QString ModulesTab::baselineRun() const {
+    return baseline_->currentData().toString();
+}
+
 void ModulesTab::showSavedModule() {
     const std::vector<int> classes = picker_->checkedClasses();
     const QString dir = run_.runDir + "/modules/" + moduleFolderName(classes);
@@ -402,6 +453,7 @@ void ModulesTab::updateButtons() {
     stopButton_->setEnabled(busy_);
     saveButton_->setEnabled(!busy_ && !moduleDir_.isEmpty());
     epochs_->setEnabled(!busy_);
+    baseline_->setEnabled(!busy_);
     picker_->setEnabled(!busy_ && !run_.runDir.isEmpty());
 }
 
@@ -489,6 +541,7 @@ void ModulesTab::extract() {
     options.classes = classes;
     options.threshold = threshold();
     options.finetuneEpochs = epochs_->value();
+    options.baselineRun = baselineRun().toStdString();
     extractStarted_ = nowSeconds();
     modularizing_ = false;
     setBusy(true, tr("Preparing the module for %n class(es)...", nullptr, int(classes.size())));
@@ -516,8 +569,12 @@ void ModulesTab::onExtracted(const nemo::ExtractResult& r) {
                                .arg(QDir::toNativeSeparators(moduleDir_)));
     progress_->setRange(0, 1);
     progress_->setValue(1);
-    setProgressText(tr("Done: module accuracy %1 (full model %2)")
-                        .arg(percent(r.moduleAccuracy), percent(r.fullAccuracy)));
+    setProgressText(std::isfinite(r.standardAccuracy)
+                        ? tr("Done: module accuracy %1 (full model %2, standard model %3)")
+                              .arg(percent(r.moduleAccuracy), percent(r.fullAccuracy),
+                                   percent(r.standardAccuracy))
+                        : tr("Done: module accuracy %1 (full model %2)")
+                              .arg(percent(r.moduleAccuracy), percent(r.fullAccuracy)));
     emit message(progressText_->text());
     updateButtons();
 }

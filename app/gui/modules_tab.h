@@ -19,6 +19,7 @@ class OverlapView;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QComboBox;
 class QSlider;
 class QSpinBox;
 namespace nemo {
@@ -42,6 +43,9 @@ class ModulesTab : public QWidget {
     void setThreshold(double threshold);  // as if the slider were moved
     double threshold() const;
     void setFineTuneEpochs(int epochs);
+    // The standard run a module is compared with (empty: none); one not offered yet is added.
+    void setBaselineRun(const QString& runDir);
+    QString baselineRun() const;
     const ModulePreview& preview() const { return preview_; }
     QString classTableText(int row, int column) const;
     QString selectionSummary() const;
@@ -75,6 +79,7 @@ class ModulesTab : public QWidget {
     void updateClassTable();
     void updateSelection();
     void showSavedModule();
+    void refreshBaselines();
     void updateButtons();
     void setBusy(bool busy, const QString& what = {});
     void setProgressText(const QString& text);
@@ -102,6 +107,7 @@ class ModulesTab : public QWidget {
     QLabel* selection_;
     QLabel* datasetNote_;
     QSpinBox* epochs_;
+    QComboBox* baseline_;  // item data: the standard run folder; the first item is "none"
     QPushButton *extractButton_, *stopButton_, *saveButton_;
     QProgressBar* progress_;
     QLabel* progressText_;

@@ -1,10 +1,13 @@
 #include "run_summary.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 
 namespace {
 struct RunSummaryText {
@@ -28,6 +31,7 @@ bool RunSummary::load(const QString& runDir, RunSummary* out, QString* error) {
     s.dataset = c["dataset"].toString();
     s.dataDir = c["data_dir"].toString();
     s.model = c["model"].toString();
+    s.mode = c["mode"].toString();
     for (const QJsonValue& n : c["class_names"].toArray()) s.classNames << n.toString();
     s.hasCheckpoint = QFile::exists(runDir + "/checkpoints/final.pt") ||
                       QFile::exists(runDir + "/checkpoints/last.pt");
@@ -39,4 +43,20 @@ bool RunSummary::load(const QString& runDir, RunSummary* out, QString* error) {
     }
     *out = s;
     return true;
+}
+
+QStringList standardRunsFor(const RunSummary& run) {
+    QStringList candidates;
+    const QDir parent = QFileInfo(run.runDir).absoluteDir();
+    for (const QFileInfo& dir : parent.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        candidates << dir.absoluteFilePath();
+    for (const QString& recent : QSettings().value("recentRuns").toStringList())
+        candidates << QFileInfo(recent).absoluteFilePath();
+    QStringList found;
+    for (const QString& dir : candidates) {
+        RunSummary s;
+        if (found.contains(dir) || !RunSummary::load(dir, &s, nullptr)) continue;
+        if (s.mode == "standard" && s.dataset == run.dataset && s.hasCheckpoint) found << dir;
+    }
+    return found;
 }

@@ -8,9 +8,15 @@
 struct RunSummary {
     QString runDir;
     QString dataset, dataDir, model;
+    QString mode;  // nemo, mwt or standard
     QStringList classNames;
     bool hasCheckpoint = false;  // checkpoints/final.pt or last.pt: something to modularize
 
     // Returns false and says why when runDir holds no readable config.json.
     static bool load(const QString& runDir, RunSummary* out, QString* error);
 };
+
+// Standard runs of `run`'s dataset with a checkpoint, the candidates for a module's baseline
+// (`nemo extract --baseline`): folders beside the run (a study's runs/ holds them so) and the
+// recently opened runs (QSettings "recentRuns"), each once, nearest first.
+QStringList standardRunsFor(const RunSummary& run);

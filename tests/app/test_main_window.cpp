@@ -92,7 +92,10 @@ class TestMainWindow : public QObject {
         MainWindow w;
         w.applyQuickDemo();
         nemo::TrainConfig c = w.configFromForm();
-        QCOMPARE(QString::fromStdString(c.model), QString("tinycnn"));
+        QCOMPARE(QString::fromStdString(c.model), QString("minivgg"));
+        // The published CNN runs' loss settings (method.md §4.3), not the argparse defaults.
+        QCOMPARE(c.alpha, 1.3);
+        QCOMPARE(c.temperature, 0.2);
         QCOMPARE(QString::fromStdString(c.dataset), QString("fashion-mnist"));
         QVERIFY(c.mode == nemo::TrainMode::Nemo);
         QVERIFY(c.limitTrain > 0);
@@ -152,7 +155,7 @@ class TestMainWindow : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(!w.modulesTab()->runDir().isEmpty(), 10000);
         QVERIFY(w.metricsPlot()->pointCount("retention") > 2);
         // The Neurons tab received class x neuron frames for every masked layer.
-        QCOMPARE(w.heatmapView()->layerCount(), 3);
+        QCOMPARE(w.heatmapView()->layerCount(), 4);  // minivgg's masked layers
         const double v = w.heatmapView()->cell(0, 0);
         QVERIFY(v >= 0.0 && v <= 1.0);
         // Per-image masks of the probe set: class 0's mean is the mean of its images' masks.

@@ -56,6 +56,7 @@ class TestModulesTab : public QObject {
   private:
     QTemporaryDir dir_;
     QString run_;
+    QString standard_;  // a standard run of the same data beside run_: the modules' baseline
 
   private slots:
     void initTestCase() {
@@ -73,6 +74,10 @@ class TestModulesTab : public QObject {
         c.threads = 1;
         const nemo::TrainResult trained = nemo::train(c);
         QVERIFY(trained.testAccuracy > 0.5);
+        standard_ = dir_.path() + "/standard";
+        c.mode = nemo::TrainMode::Standard;
+        c.outDir = standard_.toStdString();
+        QVERIFY(nemo::train(c).testAccuracy > 0.3);
     }
 
     void dataTabShowsTheRunsDataset() {
@@ -103,7 +108,7 @@ class TestModulesTab : public QObject {
     void openedRunShowsItsCheckpointMasks() {
         MainWindow w;
         QVERIFY(w.openRun(run_));
-        QTRY_COMPARE_WITH_TIMEOUT(w.heatmapView()->layerCount(), 3, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.heatmapView()->layerCount(), 4, 30000);  // minivgg
         QVERIFY2(w.heatmapView()->caption().startsWith("Epoch 2,"),
                  qPrintable(w.heatmapView()->caption()));
         const nemo::HeatmapFrame want = nemo::heatmapFromRun(run_.toStdString());
@@ -170,6 +175,8 @@ class TestModulesTab : public QObject {
         ModulesTab* tab = w.modulesTab();
         QCOMPARE(tab->runDir(), run_);
         QVERIFY(!tab->hasModularization());
+        // The standard run beside this one is offered, and chosen, as the module's baseline.
+        QCOMPARE(tab->baselineRun(), standard_);
         QCOMPARE(tab->classPicker()->classCount(), 10);
         QTRY_VERIFY_WITH_TIMEOUT(tab->classPicker()->hasThumbnail(9), 30000);
 
@@ -220,8 +227,13 @@ class TestModulesTab : public QObject {
         QVERIFY(r.fullAccuracy > 0.5);
         QVERIFY(r.params < r.paramsFull && r.flops < r.flopsFull);
         QVERIFY(r.latencyMs > 0 && r.latencyMsFull128 > 0);
-        QCOMPARE(int(r.layers.size()), 3);
+        QCOMPARE(int(r.layers.size()), 4);
         QVERIFY(results->text(0, 1).endsWith("%"));
+        // Compared with the standard run beside it, as the paper compares modules.
+        QVERIFY2(r.standardAccuracy > 0.5 && r.standardAccuracy <= 1.0,
+                 qPrintable(QString::number(r.standardAccuracy)));
+        QCOMPARE(QString::fromStdString(r.baselineRun), standard_);
+        QCOMPARE(results->text(1, 2), QString::number(100 * r.standardAccuracy, 'f', 1) + " %");
         QCOMPARE(tab->moduleDir(), run_ + "/modules/classes_0_1");
 
         // Save as: all three files in a new folder, loadable and as accurate as reported.

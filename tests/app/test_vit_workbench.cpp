@@ -59,8 +59,11 @@ class TestVitWorkbench : public QObject {
         auto* alpha = findByToolTip<QDoubleSpinBox>(w, "Weight of the contrastive");
         auto* temperature = findByToolTip<QDoubleSpinBox>(w, "Temperature");
         QVERIFY(alpha && temperature);
-        QCOMPARE(model->currentText(), QString("tinycnn"));
+        QCOMPARE(model->currentText(), QString("minivgg"));
         QVERIFY(!mask->isEnabled());  // CNNs have no attention
+        // The published CNN runs' NeMo settings (method.md §4.3), not the argparse defaults.
+        QCOMPARE(alpha->value(), 1.3);
+        QCOMPARE(temperature->value(), 0.2);
         QVERIFY(model->toolTip().contains("vit_s and deit_s its Transformers"));
 
         model->setCurrentText("vit_tiny");
@@ -82,7 +85,7 @@ class TestVitWorkbench : public QObject {
         model->setCurrentText("tinycnn");
         QVERIFY(!mask->isEnabled());
         QCOMPARE(alpha->value(), 0.07);
-        QCOMPARE(temperature->value(), 0.3);
+        QCOMPARE(temperature->value(), 0.2);
         QVERIFY(w.configFromForm().maskAttention);  // a CNN's config keeps the default
 
         w.applyTransformerDemo();
@@ -91,6 +94,30 @@ class TestVitWorkbench : public QObject {
         QCOMPARE(QString::fromStdString(demo.dataset), QString("fashion-mnist"));
         QVERIFY(demo.maskAttention);
         QCOMPARE(demo.alpha, 0.1);
+    }
+
+    // The loss settings follow the method as they follow the model: MwT's alpha is its cohesion
+    // weight (0.5), NeMo's the contrastive weight of the model's family; a chosen value stays.
+    void lossSettingsFollowTheMethodAndFamily() {
+        MainWindow w;
+        auto* model = w.findChild<QComboBox*>("model");
+        auto* alpha = findByToolTip<QDoubleSpinBox>(w, "Weight of the contrastive");
+        auto* beta = findByToolTip<QDoubleSpinBox>(w, "Weight of the coupling");
+        QComboBox* mode = nullptr;
+        for (auto* box : w.findChildren<QComboBox*>())
+            if (box->findData("mwt") >= 0) mode = box;
+        QVERIFY(model && alpha && beta && mode);
+        mode->setCurrentIndex(mode->findData("mwt"));
+        QCOMPARE(alpha->value(), 0.5);
+        QCOMPARE(beta->value(), 1.5);
+        QCOMPARE(w.configFromForm().alpha, 0.5);
+        mode->setCurrentIndex(mode->findData("nemo"));
+        QCOMPARE(alpha->value(), 1.3);
+        model->setCurrentText("resnet18");
+        QCOMPARE(alpha->value(), 1.1);  // the published resnet18 script
+        alpha->setValue(0.9);
+        mode->setCurrentIndex(mode->findData("mwt"));
+        QCOMPARE(alpha->value(), 0.9);
     }
 
     void vitTinyRunIsShownByEncoder() {

@@ -170,9 +170,41 @@ class TestCli : public QObject {
         QVERIFY(QFile::exists(moduleDir + "/module.safetensors"));
         QVERIFY(QFile::exists(moduleDir + "/module.json"));
 
+        QVERIFY(e.last["standard_accuracy"].is_null());  // no --baseline given
+
         Result v = runNemo({"eval", moduleDir, "--json"});
         QVERIFY2(v.exitCode == 0, qPrintable(v.err));
         QCOMPARE(v.last["accuracy"].get<double>(), e.last["module_accuracy"].get<double>());
+
+        // --baseline: a standard run of the same dataset on the same classes (method.md §7.8).
+        const QString standard = dir.path() + "/standard";
+        Result s = runNemo({"train", "--model", "tinycnn", "--mode", "standard", "--epochs", "1",
+                            "--limit-train", "3000", "--limit-test", "600", "--threads", "1",
+                            "--out", standard, "--json"});
+        QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+        const QString compared = dir.path() + "/compared";
+        Result b = runNemo({"extract", run, "--classes", "0,1", "--finetune-epochs", "0",
+                            "--threads", "1", "--baseline", standard, "--out", compared, "--json"});
+        QVERIFY2(b.exitCode == 0, qPrintable(b.err));
+        const double standardAccuracy = b.last["standard_accuracy"].get<double>();
+        QVERIFY2(standardAccuracy > 0.5 && standardAccuracy <= 1.0,
+                 qPrintable(QString::number(standardAccuracy)));
+        QVERIFY(b.err.contains("standard model on the same classes"));
+        QFile manifestFile(compared + "/module.json");
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const json manifest = json::parse(manifestFile.readAll().toStdString());
+        QCOMPARE(manifest["standard_accuracy"].get<double>(), standardAccuracy);
+        QVERIFY(QString::fromStdString(manifest["baseline_run"].get<std::string>())
+                    .endsWith("/standard"));
+        // A modular run is no baseline, and a standard run has no module to cut.
+        Result notStandard = runNemo({"extract", run, "--classes", "0,1", "--baseline", run,
+                                      "--finetune-epochs", "0", "--json"});
+        QCOMPARE(notStandard.exitCode, 1);
+        QVERIFY2(notStandard.err.contains("needs a standard one"), qPrintable(notStandard.err));
+        Result fromStandard =
+            runNemo({"extract", standard, "--classes", "0,1", "--finetune-epochs", "0", "--json"});
+        QCOMPARE(fromStandard.exitCode, 1);
+        QVERIFY2(fromStandard.err.contains("standard mode"), qPrintable(fromStandard.err));
 
         Result bad = runNemo({"extract", run, "--classes", "0,42", "--json"});
         QCOMPARE(bad.exitCode, 1);

@@ -81,9 +81,9 @@ class TestModels : public QObject {
     }
 
     void registryListsTheModels() {
-        QCOMPARE(modelNames(),
-                 (std::vector<std::string>{"tinycnn", "simcnn", "rescnn", "vgg16", "resnet18",
-                                           "vit_tiny", "deit_tiny", "vit_s", "deit_s"}));
+        QCOMPARE(modelNames(), (std::vector<std::string>{"minivgg", "tinycnn", "simcnn", "rescnn",
+                                                         "vgg16", "resnet18", "vit_tiny",
+                                                         "deit_tiny", "vit_s", "deit_s"}));
         QCOMPARE(requiredInputSize("tinycnn"), 0);
         QCOMPARE(requiredInputSize("vit_tiny"), 0);
         QCOMPARE(requiredInputSize("deit_tiny"), 0);

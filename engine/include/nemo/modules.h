@@ -2,6 +2,7 @@
 // (design.md §5: nemo modularize / extract / eval). Plain data: the GUI includes this header.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -70,6 +71,12 @@ struct ExtractOptions {
     std::string dataDir;
     int threads = 0;
     uint64_t seed = 0;
+    // Sample masks from augmented training images, as `modularize --augmented` (the module
+    // masks then match what modularize reported at that setting).
+    bool augmented = false;
+    // A standard run of the same dataset: its model on the same sub-task (logits restricted to
+    // the targets, no fine-tuning) is the paper's comparison for a module (method.md §7.8).
+    std::string baselineRun;
 };
 
 struct LayerKeep {
@@ -80,8 +87,10 @@ struct LayerKeep {
 struct ExtractResult {
     std::vector<int> classes;
     std::vector<std::string> classNames;
-    double moduleAccuracy = 0;  // fine-tuned module on the target classes' test images
-    double fullAccuracy = 0;    // the full trained model, logits restricted to the targets
+    double moduleAccuracy = 0;      // fine-tuned module on the target classes' test images
+    double fullAccuracy = 0;        // the full trained model, logits restricted to the targets
+    double standardAccuracy = NAN;  // ExtractOptions::baselineRun's model, the same way (NaN: none)
+    std::string baselineRun;        // absolute path, empty without one
     int64_t params = 0, paramsFull = 0, paramsFullWithGenerators = 0;
     int64_t flops = 0, flopsFull = 0;               // multiply-adds per image
     double retention = 0;                           // kept units / all masked units

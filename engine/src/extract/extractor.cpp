@@ -16,6 +16,7 @@
 #include "nemo/trainer.h"
 #include "nemo/version.h"
 #include "run/run_loader.h"
+#include "train/frozen_run_model.h"
 #include "train/train_step.h"
 
 namespace nemo {
@@ -107,9 +108,22 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
                                         " has classes 0.." + std::to_string(numClasses - 1));
     }
     Dataset sub = selectClasses(run.data, options.classes);  // also rejects repeated ids
+    // Checked before the long work, so a wrong baseline fails at once.
+    std::unique_ptr<FrozenRunModel> baseline;
+    if (!options.baselineRun.empty()) {
+        baseline = std::make_unique<FrozenRunModel>(options.baselineRun, "baseline", run.config,
+                                                    run.data, torch::Device(torch::kCPU));
+        if (baseline->mode() != TrainMode::Standard)
+            throw std::invalid_argument("baseline " + options.baselineRun + " is a " +
+                                        toString(baseline->mode()) +
+                                        " run; the comparison needs a standard one (nemo train "
+                                        "--mode standard)");
+        tell(observer, "baseline: " + baseline->description());
+    }
 
     // Module mask for the targets: OR of their class modules (§6.4).
-    SampleMasks samples = sampleMasksForRun(run, options.runDir, false, observer, control);
+    SampleMasks samples =
+        sampleMasksForRun(run, options.runDir, options.augmented, observer, control);
     auto freq = classFrequencies(samples.bits, samples.labels, numClasses);
     BitMatrix modules = moduleMasks(freq, samples.widths, options.threshold);
     std::vector<uint8_t> target(modules.cols(), 0);
@@ -134,6 +148,12 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
     r.fullAccuracy = accuracy(testLoader, [&](const torch::Tensor& x) {
         return run.model->forward(x).index_select(1, targetIndex);
     });
+    if (baseline) {
+        r.baselineRun = std::filesystem::absolute(options.baselineRun).lexically_normal().string();
+        r.standardAccuracy = accuracy(testLoader, [&](const torch::Tensor& x) {
+            return baseline->logits(x).index_select(1, targetIndex);
+        });
+    }
 
     // Pruned module + head.
     torch::manual_seed(options.seed);
@@ -250,6 +270,10 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
         {"flops_full", r.flopsFull},
         {"module_accuracy", r.moduleAccuracy},
         {"full_accuracy", r.fullAccuracy},
+        {"standard_accuracy", std::isfinite(r.standardAccuracy) ? nlohmann::json(r.standardAccuracy)
+                                                                : nlohmann::json(nullptr)},
+        {"baseline_run", r.baselineRun},
+        {"augmented_sample_masks", options.augmented},
         {"validation_accuracy", r.validationAccuracy},
         {"best_epoch", r.bestEpoch},
         {"finetune_epochs", options.finetuneEpochs},

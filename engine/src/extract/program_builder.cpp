@@ -200,15 +200,16 @@ IndexSet buildConvStack(const std::vector<MaskedConv2d>& c, Builder& b, PoolAfte
     return in;
 }
 
-void buildTinyCnn(TinyCnnImpl& m, Builder& b) {
-    const IndexSet in = buildConvStack(m.convs(), b, [](size_t i) { return i != 2; });
+void buildSmallCnn(SmallCnnImpl& m, Builder& b) {
+    const IndexSet in =
+        buildConvStack(m.convs(), b, [&](size_t i) { return bool(m.poolAfter[i]); });
     const int64_t side = m.spec().inputSize / 8;
     b.simple(Kind::Flatten);
     const IndexSet cols = Builder::flatColumns(in, side * side);
-    b.linear(m.fc_4, &cols);
+    b.linear(m.fc_a, &cols);
     b.simple(Kind::Relu);
     b.simple(Kind::Dropout, 0.25);
-    b.linear(m.fc_5);
+    b.linear(m.fc_b);
 }
 
 void buildSimCnn(SimCnnImpl& m, Builder& b) {
@@ -423,8 +424,8 @@ std::vector<ProgramOp> buildModuleProgram(NetworkImpl& full,
 
 std::vector<ProgramOp> buildPrunedProgram(NetworkImpl& full, const std::vector<IndexSet>& keep) {
     Builder b(keep);
-    if (auto* m = dynamic_cast<TinyCnnImpl*>(&full))
-        buildTinyCnn(*m, b);
+    if (auto* m = dynamic_cast<SmallCnnImpl*>(&full))
+        buildSmallCnn(*m, b);
     else if (auto* m = dynamic_cast<SimCnnImpl*>(&full))
         buildSimCnn(*m, b);
     else if (auto* m = dynamic_cast<Vgg16Impl*>(&full))

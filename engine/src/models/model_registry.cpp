@@ -40,14 +40,14 @@ void useChannelsLast(NetworkImpl& model) {
 }
 
 std::vector<std::string> modelNames() {
-    return {"tinycnn",  "simcnn",    "rescnn", "vgg16", "resnet18",
-            "vit_tiny", "deit_tiny", "vit_s",  "deit_s"};
+    return {"minivgg",  "tinycnn",  "simcnn",    "rescnn", "vgg16",
+            "resnet18", "vit_tiny", "deit_tiny", "vit_s",  "deit_s"};
 }
 
 namespace {
 // Models for 28x28 grayscale teaching runs; they take other sizes too.
 bool smallInputModel(const std::string& model) {
-    return model == "tinycnn" || model == "vit_tiny" || model == "deit_tiny";
+    return model == "minivgg" || model == "tinycnn" || model == "vit_tiny" || model == "deit_tiny";
 }
 }  // namespace
 
@@ -69,7 +69,7 @@ int requiredInputSize(const std::string& model) {
 }
 
 Network buildModel(const std::string& name, const ModelSpec& spec) {
-    if (name == "tinycnn") return std::make_shared<TinyCnnImpl>(spec);
+    if (name == "minivgg" || name == "tinycnn") return std::make_shared<SmallCnnImpl>(name, spec);
     if (name == "simcnn") return std::make_shared<SimCnnImpl>(spec);
     if (name == "rescnn") return std::make_shared<ResCnnImpl>(spec);
     if (name == "vgg16") return std::make_shared<Vgg16Impl>(spec);

@@ -27,13 +27,35 @@ TrainMode trainModeFromString(const std::string& text) {
     throw std::invalid_argument("unknown mode '" + text + "'; choose nemo, mwt or standard");
 }
 
-TrainConfig TrainConfig::defaultsFor(TrainMode mode) {
+LossDefaults lossDefaults(TrainMode mode, const std::string& model) {
+    LossDefaults d;
+    const bool transformer = model.rfind("vit_", 0) == 0 || model.rfind("deit_", 0) == 0;
+    d.family = transformer ? "transformer" : model.rfind("resnet", 0) == 0 ? "resnet" : "cnn";
+    if (mode == TrainMode::Mwt) {
+        d.alpha = 0.5;
+        d.beta = 1.5;
+        d.source = "MwT README (VGG16, CIFAR-10)";
+    } else if (d.family == "transformer") {
+        d.alpha = 0.1;
+        d.source = "NeMo scripts for deit_s (svhn, cifar10)";
+    } else if (d.family == "resnet") {
+        d.alpha = 1.1;
+        d.source = "NeMo script for resnet18 (svhn)";
+    } else {
+        d.alpha = 1.3;
+        d.source = "NeMo script for simcnn (cifar10)";
+    }
+    return d;
+}
+
+TrainConfig TrainConfig::defaultsFor(TrainMode mode, const std::string& model) {
     TrainConfig config;
     config.mode = mode;
-    if (mode == TrainMode::Mwt) {
-        config.alpha = 0.5;  // MwT README: alpha 0.5, beta 1.5 (method.md §3.4)
-        config.beta = 1.5;
-    }
+    config.model = model;
+    const LossDefaults d = lossDefaults(mode, model);
+    config.alpha = d.alpha;
+    config.beta = d.beta;
+    config.temperature = d.temperature;
     return config;
 }
 

@@ -23,7 +23,7 @@ struct Mean {
 }  // namespace
 
 EvalStats evaluate(NetworkImpl& model, BatchLoader& loader, const LossSettings& settings,
-                   Teacher* teacher) {
+                   FrozenRunModel* teacher) {
     torch::NoGradGuard noGrad;
     const bool wasTraining = model.is_training();
     model.eval();

@@ -3,7 +3,7 @@
 
 #include "data/batch_loader.h"
 #include "models/network.h"
-#include "train/teacher.h"
+#include "train/frozen_run_model.h"
 #include "train/train_step.h"
 
 namespace nemo {
@@ -21,6 +21,6 @@ struct EvalStats {
 // over samples. With a teacher (DeiT) the loss is the training loss with the distillation part,
 // as the published test phase computes it.
 EvalStats evaluate(NetworkImpl& model, BatchLoader& loader, const LossSettings& settings,
-                   Teacher* teacher = nullptr);
+                   FrozenRunModel* teacher = nullptr);
 
 }  // namespace nemo

@@ -19,10 +19,10 @@
 #include "run/run_loader.h"
 #include "train/checkpoint.h"
 #include "train/evaluator.h"
+#include "train/frozen_run_model.h"
 #include "train/heatmap_probe.h"
 #include "train/losses.h"
 #include "train/step_runner.h"
-#include "train/teacher.h"
 #include "train/train_step.h"
 
 namespace nemo {
@@ -148,7 +148,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     useChannelsLast(*model);
     auto optimizer = makeOptimizer(*model, config.lr, config.lrMask);
     const LossSettings settings = LossSettings::from(config);
-    std::unique_ptr<Teacher> teacher;
+    std::unique_ptr<FrozenRunModel> teacher;
     if (!config.teacher.empty()) {
         // Stored absolute so that --resume from another folder finds the same teacher.
         config.teacher = std::filesystem::absolute(config.teacher).lexically_normal().string();
@@ -158,7 +158,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
                 "deit_s); " +
                 config.model + " has none");
         }
-        teacher = std::make_unique<Teacher>(config.teacher, config, data, device);
+        teacher = std::make_unique<FrozenRunModel>(config.teacher, "teacher", config, data, device);
         tell(observer, "teacher: " + teacher->description());
     } else if (model->hasDistillationHead()) {
         tell(observer, config.model +

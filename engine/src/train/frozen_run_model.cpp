@@ -1,4 +1,4 @@
-#include "train/teacher.h"
+#include "train/frozen_run_model.h"
 
 #include <cmath>
 #include <filesystem>
@@ -13,8 +13,9 @@
 namespace nemo {
 namespace {
 
-[[noreturn]] void refuse(const std::string& runDir, const std::string& why) {
-    throw TrainingError("teacher " + runDir + ": " + why);
+[[noreturn]] void refuse(const std::string& role, const std::string& runDir,
+                         const std::string& why) {
+    throw TrainingError(role + " " + runDir + ": " + why);
 }
 
 bool sameNumbers(const nlohmann::json& saved, const std::vector<float>& current) {
@@ -28,8 +29,14 @@ bool sameNumbers(const nlohmann::json& saved, const std::vector<float>& current)
 
 }  // namespace
 
-Teacher::Teacher(const std::string& runDir, const TrainConfig& studentConfig,
-                 const Dataset& studentData, const torch::Device& device) {
+FrozenRunModel::FrozenRunModel(const std::string& runDir, const std::string& role,
+                               const TrainConfig& otherConfig, const Dataset& otherData,
+                               const torch::Device& device) {
+    auto refuse = [&](const std::string& dir, const std::string& why) {
+        ::nemo::refuse(role, dir, why);
+    };
+    // Who the model is compared with, in the messages.
+    const std::string other = role == "teacher" ? "the student" : "the modular run";
     RunDirectory run(runDir);
     if (!run.exists())
         refuse(runDir,
@@ -45,29 +52,29 @@ Teacher::Teacher(const std::string& runDir, const TrainConfig& studentConfig,
     } catch (const std::exception& e) {
         refuse(runDir, std::string("config.json is unreadable: ") + e.what());
     }
-    const DatasetInfo& student = studentData.info;
-    if (config.dataset != studentConfig.dataset)
-        refuse(runDir, "it was trained on " + config.dataset + ", the student on " +
-                           studentConfig.dataset + "; a teacher must know the same classes");
+    const DatasetInfo& otherInfo = otherData.info;
+    if (config.dataset != otherConfig.dataset)
+        refuse(runDir, "it was trained on " + config.dataset + ", " + other + " on " +
+                           otherConfig.dataset + "; both must know the same classes");
     const int classes = int(info.value("class_names", nlohmann::json::array()).size());
-    if (classes != student.numClasses())
-        refuse(runDir, "it has " + std::to_string(classes) + " classes, the student " +
-                           std::to_string(student.numClasses()));
+    if (classes != otherInfo.numClasses())
+        refuse(runDir, "it has " + std::to_string(classes) + " classes, " + other + " " +
+                           std::to_string(otherInfo.numClasses()));
     const auto input = info.value("input", nlohmann::json::object());
     const int channels = input.value("channels", 0), height = input.value("height", 0),
               width = input.value("width", 0);
-    const ImageSet& images = studentData.train;
+    const ImageSet& images = otherData.train;
     if (channels != images.channels || height != images.height || width != images.width) {
         refuse(runDir, config.model + " takes " + std::to_string(channels) + "x" +
-                           std::to_string(height) + "x" + std::to_string(width) +
-                           " images, the student " + std::to_string(images.channels) + "x" +
+                           std::to_string(height) + "x" + std::to_string(width) + " images, " +
+                           other + " " + std::to_string(images.channels) + "x" +
                            std::to_string(images.height) + "x" + std::to_string(images.width) +
-                           "; pick a teacher model with the student's input size");
+                           "; pick a model with the same input size");
     }
     const auto norm = info.value("normalization", nlohmann::json::object());
-    if (!sameNumbers(norm.value("mean", nlohmann::json()), student.mean) ||
-        !sameNumbers(norm.value("std", nlohmann::json()), student.std))
-        refuse(runDir, "its images were normalized differently from the student's");
+    if (!sameNumbers(norm.value("mean", nlohmann::json()), otherInfo.mean) ||
+        !sameNumbers(norm.value("std", nlohmann::json()), otherInfo.std))
+        refuse(runDir, "its images were normalized differently from " + other + "'s");
 
     const std::string checkpoint = run.newestCheckpoint();
     if (!std::filesystem::exists(checkpoint))
@@ -85,6 +92,7 @@ Teacher::Teacher(const std::string& runDir, const TrainConfig& studentConfig,
     } catch (const std::exception& e) {
         refuse(runDir, std::string("cannot load its model: ") + e.what());
     }
+    mode_ = config.mode;
     model_->to(device);
     useChannelsLast(*model_);
     model_->eval();
@@ -93,7 +101,7 @@ Teacher::Teacher(const std::string& runDir, const TrainConfig& studentConfig,
                    (epochs == 1 ? " epoch" : " epochs") + ") from " + runDir;
 }
 
-torch::Tensor Teacher::logits(const torch::Tensor& images) {
+torch::Tensor FrozenRunModel::logits(const torch::Tensor& images) {
     torch::NoGradGuard noGrad;
     return model_->forward(images);
 }
