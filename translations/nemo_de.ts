@@ -33,6 +33,117 @@
     </message>
 </context>
 <context>
+    <name>CompareTab</name>
+    <message>
+        <source>No study open. Run one with `nemo study --out DIR`, then open DIR with File &gt; Open Study.</source>
+        <translation>Keine Studie geöffnet. Starten Sie eine mit `nemo study --out DIR` und öffnen Sie DIR mit Datei &gt; Studie öffnen.</translation>
+    </message>
+    <message>
+        <source>The study&apos;s own summary: paired NeMo-MwT differences with 95% intervals, and each method against the standard model</source>
+        <translation>Die Zusammenfassung der Studie: gepaarte Unterschiede NeMo-MwT mit 95-%-Intervallen und jede Methode gegenüber dem Standardmodell</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Module accuracy</source>
+        <translation>Modulgenauigkeit</translation>
+    </message>
+    <message>
+        <source>vs standard (points)</source>
+        <translation>ggü. Standard (Punkte)</translation>
+    </message>
+    <message>
+        <source>Parameters kept</source>
+        <translation>Behaltene Parameter</translation>
+    </message>
+    <message>
+        <source>Multiply-adds kept</source>
+        <translation>Behaltene Multiplikationen</translation>
+    </message>
+    <message>
+        <source>Neurons kept</source>
+        <translation>Behaltene Neuronen</translation>
+    </message>
+    <message>
+        <source>Means over seeds and class sets with 95% confidence intervals (Student&apos;s t). The standard model is the whole network</source>
+        <translation>Mittelwerte über Seeds und Klassenmengen mit 95-%-Konfidenzintervallen (Student-t). Das Standardmodell ist das ganze Netz</translation>
+    </message>
+    <message>
+        <source>The modules every method cut for the same classes</source>
+        <translation>Die Module, die jede Methode für dieselben Klassen herausgeschnitten hat</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Standard model</source>
+        <translation>Standardmodell</translation>
+    </message>
+    <message>
+        <source>One class set</source>
+        <translation>Eine Klassenmenge</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <source>The runs trained with this seed</source>
+        <translation>Die mit diesem Seed trainierten Läufe</translation>
+    </message>
+    <message>
+        <source>The same layer, side by side</source>
+        <translation>Dieselbe Schicht, nebeneinander</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Open a study to compare its runs&apos; masks.</source>
+        <translation>Öffnen Sie eine Studie, um die Masken ihrer Läufe zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Study of %1 on %2&lt;/b&gt;: %3; seeds %4; class sets: %5; training epochs: %6; fine-tuning epochs per module: %7.&lt;br&gt;&lt;i&gt;%8&lt;/i&gt;</source>
+        <translation>&lt;b&gt;Studie zu %1 auf %2&lt;/b&gt;: %3; Seeds %4; Klassenmengen: %5; Trainingsepochen: %6; Feinabstimmungsepochen je Modul: %7.&lt;br&gt;&lt;i&gt;%8&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>No paired NeMo and MwT modules in this study.</source>
+        <translation>Diese Studie hat keine gepaarten NeMo- und MwT-Module.</translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation> bei %1</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>No plot (the study was written without cairo)</source>
+        <translation>Kein Diagramm (die Studie wurde ohne cairo geschrieben)</translation>
+    </message>
+    <message>
+        <source> · seed %1</source>
+        <translation> · Seed %1</translation>
+    </message>
+    <message>
+        <source>This study has no second modular method to compare.</source>
+        <translation>Diese Studie hat keine zweite modulare Methode zum Vergleich.</translation>
+    </message>
+    <message>
+        <source>Computing the masks of %1...</source>
+        <translation>Masken von %1 werden berechnet...</translation>
+    </message>
+</context>
+<context>
     <name>DataTab</name>
     <message>
         <source>Class</source>
@@ -266,6 +377,10 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>Start a training, or open a run, to see its masks.</source>
         <translation>Ein Training starten oder einen Lauf öffnen, um seine Masken zu sehen.</translation>
+    </message>
+    <message>
+        <source>Sort by class</source>
+        <translation>Nach Klasse sortieren</translation>
     </message>
 </context>
 <context>
@@ -693,6 +808,34 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>Weight of the contrastive (NeMo) or cohesion (MwT) loss. It starts at the value the published code used for the model&apos;s family and method: NeMo 1.3 for CNNs, 1.1 for ResNets, 0.1 for Transformers; MwT 0.5</source>
         <translation>Gewicht des kontrastiven (NeMo) oder Kohäsionsverlusts (MwT). Startwert ist der Wert, den der veröffentlichte Code für Modellfamilie und Methode verwendet hat: NeMo 1,3 für CNNs, 1,1 für ResNets, 0,1 für Transformer; MwT 0,5</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Open &amp;Study...</source>
+        <translation>&amp;Studie öffnen...</translation>
+    </message>
+    <message>
+        <source>Open a study folder (written by nemo study)</source>
+        <translation>Einen Studienordner öffnen (von nemo study geschrieben)</translation>
+    </message>
+    <message>
+        <source>Show a study&apos;s report in the Compare tab: NeMo against MwT and the standard model</source>
+        <translation>Den Bericht einer Studie im Reiter „Vergleich“ zeigen: NeMo gegen MwT und das Standardmodell</translation>
+    </message>
+    <message>
+        <source>Cannot open study</source>
+        <translation>Studie kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Showing the study in %1</source>
+        <translation>Zeige die Studie in %1</translation>
+    </message>
+    <message>
+        <source>Opened study %1</source>
+        <translation>Studie %1 geöffnet</translation>
     </message>
 </context>
 <context>
@@ -1521,12 +1664,12 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <translation>Sprache der Oberfläche (en, zh_CN, de); Standard: die in den Einstellungen gewählte, sonst die des Systems</translation>
     </message>
     <message>
-        <source>A run folder to open (followed while it grows)</source>
-        <translation>Zu öffnender Laufordner (wird verfolgt, solange er wächst)</translation>
-    </message>
-    <message>
         <source>Start the Transformer demo (vit_tiny) at once</source>
         <translation>Die Transformer-Demo (vit_tiny) sofort starten</translation>
+    </message>
+    <message>
+        <source>A run folder to open (followed while it grows), or a study folder</source>
+        <translation>Ein zu öffnender Laufordner (wird verfolgt, solange er wächst) oder ein Studienordner</translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,117 @@
     </message>
 </context>
 <context>
+    <name>CompareTab</name>
+    <message>
+        <source>No study open. Run one with `nemo study --out DIR`, then open DIR with File &gt; Open Study.</source>
+        <translation>尚未打开研究。用 `nemo study --out DIR` 运行一项研究，然后通过“文件 &gt; 打开研究”打开 DIR。</translation>
+    </message>
+    <message>
+        <source>The study&apos;s own summary: paired NeMo-MwT differences with 95% intervals, and each method against the standard model</source>
+        <translation>研究自身的总结：NeMo 与 MwT 的配对差异及 95% 区间，以及各方法与标准模型的对比</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Module accuracy</source>
+        <translation>模块准确率</translation>
+    </message>
+    <message>
+        <source>vs standard (points)</source>
+        <translation>相对标准模型（百分点）</translation>
+    </message>
+    <message>
+        <source>Parameters kept</source>
+        <translation>保留的参数</translation>
+    </message>
+    <message>
+        <source>Multiply-adds kept</source>
+        <translation>保留的乘加运算</translation>
+    </message>
+    <message>
+        <source>Neurons kept</source>
+        <translation>保留的神经元</translation>
+    </message>
+    <message>
+        <source>Means over seeds and class sets with 95% confidence intervals (Student&apos;s t). The standard model is the whole network</source>
+        <translation>对随机种子和类别集合取平均，并给出 95% 置信区间（Student t）。标准模型即完整网络</translation>
+    </message>
+    <message>
+        <source>The modules every method cut for the same classes</source>
+        <translation>各方法为相同类别切出的模块</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Standard model</source>
+        <translation>标准模型</translation>
+    </message>
+    <message>
+        <source>One class set</source>
+        <translation>单个类别集合</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>The runs trained with this seed</source>
+        <translation>用此随机种子训练的运行</translation>
+    </message>
+    <message>
+        <source>The same layer, side by side</source>
+        <translation>同一层并排对比</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Open a study to compare its runs&apos; masks.</source>
+        <translation>打开一项研究以比较其运行的掩码。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Study of %1 on %2&lt;/b&gt;: %3; seeds %4; class sets: %5; training epochs: %6; fine-tuning epochs per module: %7.&lt;br&gt;&lt;i&gt;%8&lt;/i&gt;</source>
+        <translation>&lt;b&gt;%1 在 %2 上的研究&lt;/b&gt;：%3；随机种子 %4；类别集合：%5；训练轮数：%6；每个模块的微调轮数：%7。&lt;br&gt;&lt;i&gt;%8&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>No paired NeMo and MwT modules in this study.</source>
+        <translation>本研究中没有配对的 NeMo 和 MwT 模块。</translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation>（阈值 %1）</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>No plot (the study was written without cairo)</source>
+        <translation>无图（该研究在没有 cairo 的情况下写出）</translation>
+    </message>
+    <message>
+        <source> · seed %1</source>
+        <translation> · 种子 %1</translation>
+    </message>
+    <message>
+        <source>This study has no second modular method to compare.</source>
+        <translation>本研究没有可比较的第二种模块化方法。</translation>
+    </message>
+    <message>
+        <source>Computing the masks of %1...</source>
+        <translation>正在计算 %1 的掩码...</translation>
+    </message>
+</context>
+<context>
     <name>DataTab</name>
     <message>
         <source>Class</source>
@@ -266,6 +377,10 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Start a training, or open a run, to see its masks.</source>
         <translation>开始训练或打开一个运行以查看其掩码。</translation>
+    </message>
+    <message>
+        <source>Sort by class</source>
+        <translation>按类别排序</translation>
     </message>
 </context>
 <context>
@@ -693,6 +808,34 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Weight of the contrastive (NeMo) or cohesion (MwT) loss. It starts at the value the published code used for the model&apos;s family and method: NeMo 1.3 for CNNs, 1.1 for ResNets, 0.1 for Transformers; MwT 0.5</source>
         <translation>对比损失（NeMo）或内聚损失（MwT）的权重。初始值取自已发布代码对该模型族和方法所用的值：NeMo 的 CNN 为 1.3，ResNet 为 1.1，Transformer 为 0.1；MwT 为 0.5</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Open &amp;Study...</source>
+        <translation>打开研究(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Open a study folder (written by nemo study)</source>
+        <translation>打开研究文件夹（由 nemo study 写出）</translation>
+    </message>
+    <message>
+        <source>Show a study&apos;s report in the Compare tab: NeMo against MwT and the standard model</source>
+        <translation>在“比较”标签页中显示研究报告：NeMo 对比 MwT 和标准模型</translation>
+    </message>
+    <message>
+        <source>Cannot open study</source>
+        <translation>无法打开研究</translation>
+    </message>
+    <message>
+        <source>Showing the study in %1</source>
+        <translation>正在显示 %1 中的研究</translation>
+    </message>
+    <message>
+        <source>Opened study %1</source>
+        <translation>已打开研究 %1</translation>
     </message>
 </context>
 <context>
@@ -1518,12 +1661,12 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <translation>界面语言（en、zh_CN、de）；默认：首选项中选择的语言，否则为系统语言</translation>
     </message>
     <message>
-        <source>A run folder to open (followed while it grows)</source>
-        <translation>要打开的运行文件夹（增长时持续跟踪）</translation>
-    </message>
-    <message>
         <source>Start the Transformer demo (vit_tiny) at once</source>
         <translation>立即开始 Transformer 演示（vit_tiny）</translation>
+    </message>
+    <message>
+        <source>A run folder to open (followed while it grows), or a study folder</source>
+        <translation>要打开的运行文件夹（在增长时持续跟踪）或研究文件夹</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,14 @@
 #include "color_gradients.h"
 #include "sample_mask_view.h"
 
+void HeatmapView::setCompact(bool compact) {
+    sampleBox_->setVisible(!compact);
+    sortBox_->setText(compact ? tr("Sort by class")
+                              : tr("Sort neurons by the class that uses them most"));
+    sortBox_->setToolTip(tr("Sort neurons by the class that uses them most"));
+    readout_->setMinimumWidth(compact ? 0 : 280);
+}
+
 HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     layerBox_ = new QComboBox;
     layerBox_->setToolTip(tr("Masked layer to show"));
@@ -62,7 +70,7 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     classLayout->addWidget(readout_);
 
     samples_ = new SampleMaskView;
-    auto* sampleBox = new QGroupBox(tr("One image's masks"));
+    auto* sampleBox = sampleBox_ = new QGroupBox(tr("One image's masks"));
     auto* sampleLayout = new QVBoxLayout(sampleBox);
     sampleLayout->addWidget(samples_);
     auto* splitter = new QSplitter(Qt::Vertical);

@@ -27,6 +27,8 @@ class HeatmapView : public QWidget {
     void clear(const QString& message);
     void setLayer(int index);
     void setSortByClass(bool sort);
+    // For two views side by side: no per-image panel, a short sort switch.
+    void setCompact(bool compact);
 
     // What is drawn, for tests: cell (neuron column, class row) of the shown layer.
     double cell(int column, int classId) const;
@@ -56,6 +58,7 @@ class HeatmapView : public QWidget {
     std::vector<int> order_;
     QComboBox* layerBox_;
     QCheckBox* sortBox_;
+    QWidget* sampleBox_;
     QLabel* readout_;
     QLabel* caption_;
     QCustomPlot* plot_;

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
         "code");
     parser.addOptions({demo, transformerDemo, screenshot, after, tab, lang});
     parser.addPositionalArgument(
-        "run", QApplication::translate("main", "A run folder to open (followed while it grows)"),
+        "run", QApplication::translate("main", "A run folder to open (followed while it grows), or a study folder"),
         "[run]");
     parser.process(app);
 

@@ -32,6 +32,7 @@
 #include <QVBoxLayout>
 
 #include "app_settings.h"
+#include "compare_tab.h"
 #include "data_tab.h"
 #include "dataset_preview.h"
 #include "heatmap_view.h"
@@ -40,6 +41,7 @@
 #include "module_worker.h"
 #include "modules_tab.h"
 #include "nemo/dataset.h"
+#include "nemo/study.h"
 #include "run_follower.h"
 #include "run_masks_loader.h"
 #include "run_metrics.h"
@@ -96,6 +98,8 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(modulesTab_, tr("Modules"));
     dataTab_ = new DataTab(datasets_);
     tabs_->addTab(dataTab_, tr("Data"));
+    compareTab_ = new CompareTab;
+    tabs_->addTab(compareTab_, tr("Compare"));
     tabs_->addTab(log_, tr("Log"));
 
     auto* splitter = new QSplitter;
@@ -323,6 +327,13 @@ void MainWindow::buildMenus() {
     });
     open->setShortcut(QKeySequence::Open);
     open->setToolTip(tr("Show a run's curves; a run still being written is followed live"));
+    QAction* openStudyAction = file->addAction(tr("Open &Study..."), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Open a study folder (written by nemo study)"));
+        if (!dir.isEmpty()) openStudy(dir);
+    });
+    openStudyAction->setToolTip(
+        tr("Show a study's report in the Compare tab: NeMo against MwT and the standard model"));
     recentMenu_ = file->addMenu(tr("Recent Runs"));
     refreshRecentRuns();
     file->addSeparator();
@@ -354,7 +365,21 @@ void MainWindow::refreshRecentRuns() {
     recentMenu_->setEnabled(!runs.isEmpty());
 }
 
+bool MainWindow::openStudy(const QString& studyDir) {
+    QString error;
+    if (!compareTab_->openStudy(studyDir, &error)) {
+        QMessageBox::warning(this, tr("Cannot open study"), error);
+        return false;
+    }
+    tabs_->setCurrentWidget(compareTab_);
+    status_->setText(tr("Showing the study in %1").arg(studyDir));
+    log(tr("Opened study %1").arg(studyDir));
+    return true;
+}
+
 bool MainWindow::openRun(const QString& runDir) {
+    // A study folder (nemo study) holds runs; it opens in the Compare tab.
+    if (nemo::isStudyFolder(runDir.toStdString())) return openStudy(runDir);
     if (worker_->isRunning()) {
         QMessageBox::information(this, tr("Training is running"),
                                  tr("Stop the current training before opening another run."));
@@ -374,15 +399,17 @@ bool MainWindow::openRun(const QString& runDir) {
     }
     rememberRun(runDir);
     outDir_->setText(runDir);
-    plot_->setRunName(QDir(runDir).dirName());
     applyRunConfig(runDir);
     RunSummary run;
+    runName_ = QDir(runDir).dirName();
     if (RunSummary::load(runDir, &run, nullptr)) {
+        runName_ = runLabel(run.mode, run.model);
         // The Data tab follows the run's dataset (and its data folder, which the form lacks).
         const QSignalBlocker blocker(dataset_);
         dataset_->setCurrentText(run.dataset);
         dataTab_->showDataset(run.dataset, run.dataDir);
     }
+    plot_->setRunName(runName_);
     modulesTab_->setRun(runDir);
     if (QFile::exists(runDir + "/checkpoints/last.pt") ||
         QFile::exists(runDir + "/checkpoints/final.pt")) {
@@ -401,8 +428,14 @@ bool MainWindow::openRun(const QString& runDir) {
 bool MainWindow::compareRun(const QString& runDir) {
     std::vector<nemo::MetricsEvent> events;
     QString error;
-    if (!readRunMetrics(runDir, &events, &error) ||
-        !plot_->addComparedRun(QDir(runDir).dirName(), events)) {
+    // Named by method and model, as the shown run; the folder tells apart runs named alike.
+    QString name = QDir(runDir).dirName();
+    RunSummary run;
+    if (RunSummary::load(runDir, &run, nullptr)) {
+        const QString label = runLabel(run.mode, run.model);
+        name = label == runName_ ? label + " · " + name : label;
+    }
+    if (!readRunMetrics(runDir, &events, &error) || !plot_->addComparedRun(name, events)) {
         QMessageBox::warning(this, tr("Cannot compare run"),
                              error.isEmpty() ? tr("%1 has no curves to draw.").arg(runDir) : error);
         return false;
@@ -544,7 +577,8 @@ void MainWindow::startTraining() {
     }
     follower_->stop();
     plot_->clear();
-    plot_->setRunName(QDir(outDir_->text()).dirName());
+    runName_ = runLabel(mode_->currentData().toString(), model_->currentText());
+    plot_->setRunName(runName_);
     rememberRun(outDir_->text());
     log(tr("Training %1 on %2 (%3) into %4")
             .arg(model_->currentText(), dataset_->currentText(), mode_->currentText(),

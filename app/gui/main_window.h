@@ -25,6 +25,7 @@ class RunFollower;
 class RunMasksLoader;
 class QMenu;
 class ModulesTab;
+class CompareTab;
 class DataTab;
 class DatasetPreviewLoader;
 namespace nemo {
@@ -49,6 +50,9 @@ class MainWindow : public QMainWindow {
     // Shows a run folder's curves and follows the file while it grows (a headless run).
     bool openRun(const QString& runDir);
     RunFollower* follower() const { return follower_; }
+    // Shows a study folder (nemo study) in the Compare tab; says why when it cannot.
+    bool openStudy(const QString& studyDir);
+    CompareTab* compareTab() const { return compareTab_; }
     // Overlays another run's curves in the Training tab; says why when it cannot.
     bool compareRun(const QString& runDir);
     // Shows RUN/config.json's dataset, model, mode and hyper-parameters in the form.
@@ -84,6 +88,8 @@ class MainWindow : public QMainWindow {
     HeatmapView* heatmap_;
     DatasetPreviewLoader* datasets_;
     ModulesTab* modulesTab_;
+    CompareTab* compareTab_;
+    QString runName_;  // the shown run, as the Training tab's legend names it
     DataTab* dataTab_;
     QPlainTextEdit* log_;
     QTabWidget* tabs_;

@@ -125,7 +125,8 @@ class TestTrainingTab : public QObject {
         QStringList names;
         for (int g = 0; g < plot->lossPlot()->graphCount(); ++g)
             names << plot->lossPlot()->graph(g)->name();
-        QVERIFY2(names.contains("total loss · alpha") && names.contains("total loss · beta"),
+        QVERIFY2(names.contains("total loss · NeMo · tinycnn") &&
+                     names.contains("total loss · NeMo · tinycnn · beta"),
                  qPrintable(names.join(", ")));
 
         plot->showReadoutAt(0.6);  // step 30 of alpha
@@ -171,7 +172,7 @@ class TestTrainingTab : public QObject {
         // values; beta: 3 x 6 + 2; less each run's first step, where the mask rate equals the
         // model's.
         QCOMPARE(rows.size() - 1, 5 * 6 + 2 + 3 * 6 + 2 - 2);
-        QVERIFY(rows.contains("\"beta\",loss,0.3333333333,10,3,3"));
+        QVERIFY(rows.contains("\"NeMo · tinycnn · beta\",loss,0.3333333333,10,3,3"));
         QVERIFY(!plot->exportTo(dir.path() + "/c.bmp", &error));
         QVERIFY(error.contains(".svg"));
 
