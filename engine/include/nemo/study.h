@@ -126,6 +126,9 @@ std::vector<std::vector<int>> drawClassSets(int count, int numClasses, int minSi
 // Fills summaries, comparisons and the conclusion from runs and modules.
 void summarizeStudy(StudyResult& result);
 
+// The options as study.json's "options" object.
+std::string studyOptionsJson(const StudyOptions& options);
+
 // study.json, study.csv and report.md of a result (the plots are written by runStudy).
 std::string studyToJson(const StudyResult& result);
 std::string studyToCsv(const StudyResult& result);

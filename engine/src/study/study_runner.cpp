@@ -47,24 +47,13 @@ void checkOptions(const StudyOptions& o) {
         throw std::invalid_argument("--set-sizes: need 1 <= smallest <= largest");
 }
 
-// The settings that decide the results (not threads): a study folder holds one such set.
-std::string settingsJson(const StudyOptions& o) {
-    return json({{"dataset", o.dataset},
-                 {"model", o.model},
-                 {"methods", o.methods},
-                 {"seeds", o.seeds},
-                 {"class_sets", o.classSets},
-                 {"random_sets", o.classSets.empty() ? o.randomSets : 0},
-                 {"set_seed", o.setSeed},
-                 {"set_sizes", {o.minSetSize, o.maxSetSize}},
-                 {"epochs", o.epochs},
-                 {"thresholds", o.thresholds},
-                 {"finetune_epochs", o.finetuneEpochs},
-                 {"batch_size", o.batchSize},
-                 {"limit_train", o.limitTrain},
-                 {"limit_test", o.limitTest},
-                 {"augmented_masks", o.augmentedMasks}})
-        .dump(2);
+// The settings that decide the results (not threads, not where the data lies): a study folder
+// holds one such set.
+std::string settingsJson(StudyOptions o) {
+    if (!o.classSets.empty()) o.randomSets = 0;  // explicit sets: the count is not used
+    json settings = json::parse(studyOptionsJson(o));
+    settings.erase("data_dir");
+    return settings.dump(2);
 }
 
 std::string thresholdTag(double t) {

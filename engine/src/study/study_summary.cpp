@@ -245,25 +245,30 @@ void summarizeStudy(StudyResult& r) {
     r.conclusion = text.str();
 }
 
+std::string studyOptionsJson(const StudyOptions& o) {
+    return json({{"dataset", o.dataset},
+                 {"data_dir", o.dataDir},
+                 {"model", o.model},
+                 {"methods", o.methods},
+                 {"seeds", o.seeds},
+                 {"class_sets", o.classSets},
+                 {"random_sets", o.randomSets},
+                 {"set_seed", o.setSeed},
+                 {"min_set_size", o.minSetSize},
+                 {"max_set_size", o.maxSetSize},
+                 {"epochs", o.epochs},
+                 {"thresholds", o.thresholds},
+                 {"finetune_epochs", o.finetuneEpochs},
+                 {"batch_size", o.batchSize},
+                 {"limit_train", o.limitTrain},
+                 {"limit_test", o.limitTest},
+                 {"augmented_masks", o.augmentedMasks}})
+        .dump(2);
+}
+
 std::string studyToJson(const StudyResult& r) {
     const StudyOptions& o = r.options;
-    json options = {{"dataset", o.dataset},
-                    {"data_dir", o.dataDir},
-                    {"model", o.model},
-                    {"methods", o.methods},
-                    {"seeds", o.seeds},
-                    {"class_sets", o.classSets},
-                    {"random_sets", o.randomSets},
-                    {"set_seed", o.setSeed},
-                    {"min_set_size", o.minSetSize},
-                    {"max_set_size", o.maxSetSize},
-                    {"epochs", o.epochs},
-                    {"thresholds", o.thresholds},
-                    {"finetune_epochs", o.finetuneEpochs},
-                    {"batch_size", o.batchSize},
-                    {"limit_train", o.limitTrain},
-                    {"limit_test", o.limitTest},
-                    {"augmented_masks", o.augmentedMasks}};
+    json options = json::parse(studyOptionsJson(o));
     json runs = json::array();
     for (const auto& run : r.runs)
         runs.push_back({{"method", run.method},
