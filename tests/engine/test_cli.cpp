@@ -137,6 +137,29 @@ class TestCli : public QObject {
         Result resume = runNemo({"train", "--resume", "--out", dir.path() + "/none", "--json"});
         QVERIFY(resume.exitCode != 0);
         QVERIFY(resume.err.contains("nothing to resume"));
+
+        // Values out of range are refused by name before any data is read (a batch of 0 images
+        // used to end in SIGFPE, 0 epochs in an empty run).
+        const QList<QStringList> refused = {{"--batch-size", "0", "at least 1"},
+                                            {"--epochs", "0", "at least 1"},
+                                            {"--lr", "-0.1", "above 0"},
+                                            {"--temperature", "0", "above 0"},
+                                            {"--alpha", "-1", "0 or more"}};
+        for (const QStringList& bad : refused) {
+            Result r = runNemo({"train", bad[0], bad[1], "--out", dir.path() + "/bad", "--json"});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(bad[0] + " must be") && r.err.contains(bad[2]),
+                     qPrintable(r.err));
+            QVERIFY(!QFile::exists(dir.path() + "/bad"));
+        }
+        for (const QStringList& bad : QList<QStringList>{{"--threshold", "1.5", "(0, 1]"},
+                                                         {"--finetune-epochs", "-3", "or more"}}) {
+            Result r = runNemo(
+                {"extract", dir.path() + "/none", "--classes", "0,1", bad[0], bad[1], "--json"});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(bad[0] + " must be") && r.err.contains(bad[2]),
+                     qPrintable(r.err));
+        }
     }
 
     void modularizeExtractEvalPipeline() {
@@ -215,6 +238,21 @@ class TestCli : public QObject {
         Result missing = runNemo({"eval", dir.path() + "/nothing", "--json"});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains("no module.json"));
+
+        // A config.json edited to a batch of 0 images is refused on resume, naming the file.
+        QFile config(run + "/config.json");
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        json edited = json::parse(config.readAll().toStdString());
+        config.close();
+        edited["batch_size"] = 0;
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write(QByteArray::fromStdString(edited.dump()));
+        config.close();
+        Result zero = runNemo({"train", "--out", run, "--resume", "--epochs", "2", "--json"});
+        QCOMPARE(zero.exitCode, 1);
+        QVERIFY2(zero.err.contains("--batch-size must be at least 1") &&
+                     zero.err.contains("config.json"),
+                 qPrintable(zero.err));
     }
 
     void benchPrintsThroughput() {

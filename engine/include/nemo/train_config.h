@@ -75,6 +75,11 @@ struct LossDefaults {
 };
 LossDefaults lossDefaults(TrainMode mode, const std::string& model);
 
+// Throws std::invalid_argument naming the first setting out of range (as the command line spells
+// it) and what is allowed: a batch of 0 images, 0 epochs, a negative learning rate, ... are
+// refused before anything is read or written.
+void validateConfig(const TrainConfig& config);
+
 // JSON text of a config (config.json in a run directory) and back. fromJson throws
 // std::runtime_error naming the bad key.
 std::string configToJson(const TrainConfig& config);

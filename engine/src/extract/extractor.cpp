@@ -96,6 +96,17 @@ std::string defaultModuleName(const std::vector<int>& classes) {
 ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* observer,
                             ControlToken* control) {
     const auto started = Clock::now();
+    if (!(options.threshold > 0.0 && options.threshold <= 1.0))
+        throw std::invalid_argument(
+            "--threshold must be in (0, 1], the share of a class's "
+            "images a neuron is active on (got " +
+            std::to_string(options.threshold) + ")");
+    if (options.finetuneEpochs < 0)
+        throw std::invalid_argument("--finetune-epochs must be 0 (no fine-tuning) or more (got " +
+                                    std::to_string(options.finetuneEpochs) + ")");
+    if (!(std::isfinite(options.lr) && options.lr > 0))
+        throw std::invalid_argument("--lr must be a number above 0");
+    if (options.batchSize < 1) throw std::invalid_argument("the batch size must be at least 1");
     setThreadCount(options.threads);
     LoadedRun run = loadRun(options.runDir, options.dataDir);
     const int numClasses = run.data.info.numClasses();

@@ -1,3 +1,5 @@
+#include <cmath>
+#include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -57,6 +59,38 @@ TrainConfig TrainConfig::defaultsFor(TrainMode mode, const std::string& model) {
     config.beta = d.beta;
     config.temperature = d.temperature;
     return config;
+}
+
+namespace {
+
+void require(bool ok, const std::string& option, const std::string& allowed, double value) {
+    if (ok) return;
+    std::ostringstream text;
+    text << option << " must be " << allowed << " (got " << value << ")";
+    throw std::invalid_argument(text.str());
+}
+
+}  // namespace
+
+void validateConfig(const TrainConfig& c) {
+    const auto positive = [](double v) { return std::isfinite(v) && v > 0; };
+    const auto nonNegative = [](double v) { return std::isfinite(v) && v >= 0; };
+    require(c.epochs >= 1, "--epochs", "at least 1", c.epochs);
+    require(c.batchSize >= 1, "--batch-size", "at least 1", c.batchSize);
+    require(positive(c.lr), "--lr", "a number above 0", c.lr);
+    require(positive(c.lrMask), "--lr-mask", "a number above 0", c.lrMask);
+    require(nonNegative(c.alpha), "--alpha", "0 or more", c.alpha);
+    require(nonNegative(c.beta), "--beta", "0 or more", c.beta);
+    require(positive(c.temperature), "--temperature", "a number above 0", c.temperature);
+    require(c.threads >= 0, "--threads", "0 (every core) or more", c.threads);
+    require(c.limitTrain >= 0, "--limit-train", "0 (all images) or more", double(c.limitTrain));
+    require(c.limitTest >= 0, "--limit-test", "0 (all images) or more", double(c.limitTest));
+    require(c.logEvery >= 1, "--log-every", "at least 1", c.logEvery);
+    require(std::isfinite(c.distillAlpha) && c.distillAlpha >= 0 && c.distillAlpha <= 1,
+            "--distill-alpha", "between 0 and 1", c.distillAlpha);
+    require(positive(c.distillTau), "--distill-tau", "a number above 0", c.distillTau);
+    require(c.heatmapEvery >= 0, "heatmap interval", "0 (none) or more", c.heatmapEvery);
+    require(c.probePerClass >= 1, "probe images per class", "at least 1", c.probePerClass);
 }
 
 std::string configToJson(const TrainConfig& c) {

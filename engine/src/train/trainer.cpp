@@ -123,6 +123,12 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         saved.outDir = config.outDir;
         config = saved;
     }
+    try {
+        validateConfig(config);  // a resumed run's config.json may have been edited
+    } catch (const std::invalid_argument& e) {
+        throw TrainingError(std::string(e.what()) +
+                            (resume ? " (from " + config.outDir + "/config.json)" : ""));
+    }
     if (config.device != "cpu" && !torch::cuda::is_available()) {
         throw TrainingError("device '" + config.device + "' is not available; use --device cpu");
     }
