@@ -127,7 +127,11 @@ int main(int argc, char** argv) {
     train->add_option("--mode", mode, "nemo, mwt or standard")->capture_default_str();
     train->add_option("--out", cfg.outDir, "Run folder (config, metrics, checkpoints)");
     train->add_option("--data-dir", cfg.dataDir, "Folder with the dataset's files");
-    train->add_option("--epochs", cfg.epochs)->capture_default_str();
+    auto* epochsOption = train
+                             ->add_option("--epochs", cfg.epochs,
+                                          "Epochs in all; with --resume: the run's own "
+                                          "unless given")
+                             ->capture_default_str();
     train->add_option("--batch-size", cfg.batchSize)->capture_default_str();
     train->add_option("--lr", cfg.lr, "Learning rate of the model's parameters")
         ->capture_default_str();
@@ -308,6 +312,8 @@ int main(int argc, char** argv) {
             cfg.beta = std::isnan(beta) ? defaults.beta : beta;
             cfg.temperature = std::isnan(temperature) ? defaults.temperature : temperature;
             if (resume && cfg.outDir.empty()) throw std::runtime_error("--resume needs --out RUN");
+            // 0: keep the run's epochs (a 5-epoch run resumed without --epochs stays 5 epochs).
+            if (resume && epochsOption->count() == 0) cfg.epochs = 0;
             nemo::ControlToken control;
             gControl = &control;
             std::signal(SIGINT, onInterrupt);

@@ -239,6 +239,16 @@ class TestCli : public QObject {
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains("no module.json"));
 
+        // Resuming without --epochs keeps the run's own (it used to become the default, 20).
+        Result keep = runNemo({"train", "--out", run, "--resume", "--threads", "1", "--json"});
+        QVERIFY2(keep.exitCode == 0, qPrintable(keep.err));
+        QCOMPARE(keep.last["epochs"].get<int>(), 1);
+        {
+            QFile saved(run + "/config.json");
+            QVERIFY(saved.open(QIODevice::ReadOnly));
+            QCOMPARE(json::parse(saved.readAll().toStdString())["epochs"].get<int>(), 1);
+        }
+
         // A config.json edited to a batch of 0 images is refused on resume, naming the file.
         QFile config(run + "/config.json");
         QVERIFY(config.open(QIODevice::ReadOnly));

@@ -30,7 +30,7 @@ struct TrainResult {
 
 // Trains; with config.outDir set, writes config.json, metrics.jsonl and checkpoints there.
 // resume = true continues the run in config.outDir from checkpoints/last.pt (its config.json wins
-// over `config` except for threads and epochs).
+// over `config` except for threads and epochs; epochs only grow: 0 keeps the run's).
 TrainResult train(const TrainConfig& config, TrainingObserver* observer = nullptr,
                   ControlToken* control = nullptr, bool resume = false);
 

@@ -119,6 +119,8 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         // The run's own settings win, except the ones a user may change when continuing.
         TrainConfig saved = configFromJson(readTextFile(run->configPath()));
         saved.threads = requested.threads;
+        // More epochs extend the run; fewer (or 0: "keep") leave it as it was planned, since the
+        // cosine schedule of the epochs already trained depends on the total.
         saved.epochs = std::max(saved.epochs, requested.epochs);
         saved.outDir = config.outDir;
         config = saved;
