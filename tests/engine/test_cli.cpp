@@ -239,6 +239,22 @@ class TestCli : public QObject {
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains("no module.json"));
 
+        // --out on a folder of other files is refused; they stay as they were.
+        const QString notes = dir.path() + "/notes";
+        QDir().mkpath(notes);
+        QFile mine(notes + "/metrics.jsonl");
+        QVERIFY(mine.open(QIODevice::WriteOnly));
+        mine.write("my own file\n");
+        mine.close();
+        Result taken = runNemo({"train", "--epochs", "1", "--limit-train", "256", "--limit-test",
+                                "64", "--threads", "1", "--out", notes, "--json"});
+        QCOMPARE(taken.exitCode, 1);
+        QVERIFY2(taken.err.contains("is not empty and holds no run"), qPrintable(taken.err));
+        QVERIFY(mine.open(QIODevice::ReadOnly));
+        QCOMPARE(mine.readAll(), QByteArray("my own file\n"));
+        mine.close();
+        QVERIFY(!QFile::exists(notes + "/config.json"));
+
         // Resuming without --epochs keeps the run's own (it used to become the default, 20).
         Result keep = runNemo({"train", "--out", run, "--resume", "--threads", "1", "--json"});
         QVERIFY2(keep.exitCode == 0, qPrintable(keep.err));

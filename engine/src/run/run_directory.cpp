@@ -34,8 +34,18 @@ void RunDirectory::create(const std::string& configJson) {
                                  " already holds a run; pass --resume to continue it or "
                                  "choose another --out folder");
     }
-    ensureDirectory(checkpointsDir());
+    // A folder of other files is not a run: writing metrics.jsonl and checkpoints/ there could
+    // replace a user's files of the same names.
+    std::error_code error;
+    if (std::filesystem::is_directory(path_, error) && !std::filesystem::is_empty(path_, error)) {
+        throw std::runtime_error(path_ +
+                                 " is not empty and holds no run (no config.json); choose a new "
+                                 "or empty --out folder");
+    }
+    // config.json first: a process killed right after it leaves a run that --resume continues.
+    ensureDirectory(path_);
     writeConfig(configJson);
+    ensureDirectory(checkpointsDir());
     writeFileAtomically(metricsPath(), "");
 }
 
