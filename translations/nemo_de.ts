@@ -55,10 +55,6 @@
         <translation>Modulgenauigkeit</translation>
     </message>
     <message>
-        <source>vs standard (points)</source>
-        <translation>ggü. Standard (Punkte)</translation>
-    </message>
-    <message>
         <source>Parameters kept</source>
         <translation>Behaltene Parameter</translation>
     </message>
@@ -141,6 +137,10 @@
     <message>
         <source>Computing the masks of %1...</source>
         <translation>Masken von %1 werden berechnet...</translation>
+    </message>
+    <message>
+        <source>vs standard (pt)</source>
+        <translation>ggü. Standard (Pkt.)</translation>
     </message>
 </context>
 <context>

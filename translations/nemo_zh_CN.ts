@@ -55,10 +55,6 @@
         <translation>模块准确率</translation>
     </message>
     <message>
-        <source>vs standard (points)</source>
-        <translation>相对标准模型（百分点）</translation>
-    </message>
-    <message>
         <source>Parameters kept</source>
         <translation>保留的参数</translation>
     </message>
@@ -141,6 +137,10 @@
     <message>
         <source>Computing the masks of %1...</source>
         <translation>正在计算 %1 的掩码...</translation>
+    </message>
+    <message>
+        <source>vs standard (pt)</source>
+        <translation>相对标准模型（百分点）</translation>
     </message>
 </context>
 <context>

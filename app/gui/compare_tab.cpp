@@ -95,7 +95,7 @@ CompareTab::CompareTab(QWidget* parent) : QWidget(parent), loader_(new RunMasksL
         tr("The study's own summary: paired NeMo-MwT differences with 95% "
            "intervals, and each method against the standard model"));
     summary_ =
-        makeTable({tr("Method"), tr("Modules"), tr("Module accuracy"), tr("vs standard (points)"),
+        makeTable({tr("Method"), tr("Modules"), tr("Module accuracy"), tr("vs standard (pt)"),
                    tr("Parameters kept"), tr("Multiply-adds kept"), tr("Neurons kept")});
     summary_->setToolTip(
         tr("Means over seeds and class sets with 95% confidence intervals "
@@ -115,7 +115,7 @@ CompareTab::CompareTab(QWidget* parent) : QWidget(parent), loader_(new RunMasksL
     classSet_->setToolTip(tr("The modules every method cut for the same classes"));
     modules_ =
         makeTable({tr("Run"), tr("Module accuracy"), tr("Standard model"),
-                   tr("vs standard (points)"), tr("Parameters kept"), tr("Multiply-adds kept")});
+                   tr("vs standard (pt)"), tr("Parameters kept"), tr("Multiply-adds kept")});
     connect(classSet_, &QComboBox::currentIndexChanged, this, &CompareTab::showClassSet);
     auto* setBox = new QGroupBox(tr("One class set"));
     auto* setLayout = new QVBoxLayout(setBox);
