@@ -255,10 +255,25 @@ class TestCli : public QObject {
         mine.close();
         QVERIFY(!QFile::exists(notes + "/config.json"));
 
+        // Temporary files of a process killed while writing are removed on resume; one of a
+        // process that still runs (this test) is left to its writer.
+        const QString stale = run + "/checkpoints/last.pt.tmp.999999999";
+        const QString live =
+            run + "/checkpoints/last.pt.tmp." + QString::number(QCoreApplication::applicationPid());
+        for (const QString& path : {stale, live}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("half a checkpoint");
+        }
+
         // Resuming without --epochs keeps the run's own (it used to become the default, 20).
         Result keep = runNemo({"train", "--out", run, "--resume", "--threads", "1", "--json"});
         QVERIFY2(keep.exitCode == 0, qPrintable(keep.err));
         QCOMPARE(keep.last["epochs"].get<int>(), 1);
+        QVERIFY2(keep.err.contains("removed 1 temporary file"), qPrintable(keep.err));
+        QVERIFY(!QFile::exists(stale));
+        QVERIFY(QFile::exists(live));
+        QFile::remove(live);
         {
             QFile saved(run + "/config.json");
             QVERIFY(saved.open(QIODevice::ReadOnly));

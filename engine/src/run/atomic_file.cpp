@@ -1,6 +1,7 @@
 #include "run/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -58,6 +59,27 @@ void writeFileAtomically(const std::string& path, const std::string& content) {
                                      "); is the disk full?");
         }
     });
+}
+
+int removeStaleTempFiles(const std::string& folder) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    int removed = 0;
+    for (auto it = fs::recursive_directory_iterator(folder, error);
+         !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+        if (!it->is_regular_file(error)) continue;
+        const std::string name = it->path().filename().string();
+        const size_t mark = name.rfind(".tmp.");
+        if (mark == std::string::npos || mark + 5 >= name.size()) continue;
+        const std::string digits = name.substr(mark + 5);
+        if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9)
+            continue;
+        // A writer still alive on this machine may be about to rename its file: keep it.
+        const pid_t pid = pid_t(std::stol(digits));
+        if (pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM)) continue;
+        if (fs::remove(it->path(), error)) ++removed;
+    }
+    return removed;
 }
 
 std::string readTextFile(const std::string& path) {

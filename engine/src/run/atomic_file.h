@@ -15,6 +15,10 @@ void writeFileAtomically(const std::string& path, const std::string& content);
 void replaceFileAtomically(const std::string& path,
                            const std::function<void(const std::string& tempPath)>& write);
 
+// Removes the temporary files (NAME.tmp.PID) that a process killed while writing left below
+// `folder`, unless that process still runs. Returns how many were removed; errors are ignored.
+int removeStaleTempFiles(const std::string& folder);
+
 std::string readTextFile(const std::string& path);  // throws std::runtime_error
 void ensureDirectory(const std::string& path);      // mkdir -p; throws with the reason
 

@@ -28,6 +28,7 @@ LoadedRun loadRun(const std::string& runDir, const std::string& dataDirOverride)
                                  "`nemo train --out " +
                                  runDir + "`");
     }
+    removeStaleTempFiles(runDir);  // left by a killed train, modularize or extract
     LoadedRun loaded;
     const std::string text = readTextFile(run.configPath());
     loaded.config = configFromJson(text);

@@ -116,6 +116,11 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
                                      ? std::string("no --out folder given")
                                      : config.outDir + "/config.json is missing"));
         }
+        const int stale = removeStaleTempFiles(config.outDir);
+        if (stale > 0)
+            tell(observer, "removed " + std::to_string(stale) +
+                               " temporary file(s) left by a process that was killed while "
+                               "writing");
         // The run's own settings win, except the ones a user may change when continuing.
         TrainConfig saved = configFromJson(readTextFile(run->configPath()));
         saved.threads = requested.threads;
