@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "nemo/bit_matrix.h"
@@ -22,6 +23,9 @@ std::vector<std::vector<float>> classFrequencies(const BitMatrix& sampleMasks,
 // ties.
 BitMatrix moduleMasks(const std::vector<std::vector<float>>& frequencies,
                       const std::vector<int64_t>& layerWidths, double threshold);
+
+// Throws std::invalid_argument unless 0 < threshold <= 1, naming `option` (how the user gave it).
+void checkThreshold(double threshold, const std::string& option = "--threshold");
 
 // Mean over classes of |module_c| / K.
 double moduleRetention(const BitMatrix& modules);

@@ -139,6 +139,11 @@ std::string studyToMarkdown(const StudyResult& result);
 StudyResult readStudy(const std::string& studyDir);
 bool isStudyFolder(const std::string& dir);
 
+// Two thresholds of a study are the same (NaN, the standard model's "none", equals NaN).
+inline bool sameThreshold(double a, double b) {
+    return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) < 1e-9;
+}
+
 // "nemo" -> "NeMo", "mwt" -> "MwT", "standard" -> "Standard".
 std::string methodLabel(const std::string& method);
 

@@ -96,11 +96,7 @@ std::string defaultModuleName(const std::vector<int>& classes) {
 ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* observer,
                             ControlToken* control) {
     const auto started = Clock::now();
-    if (!(options.threshold > 0.0 && options.threshold <= 1.0))
-        throw std::invalid_argument(
-            "--threshold must be in (0, 1], the share of a class's "
-            "images a neuron is active on (got " +
-            std::to_string(options.threshold) + ")");
+    checkThreshold(options.threshold);
     if (options.finetuneEpochs < 0)
         throw std::invalid_argument("--finetune-epochs must be 0 (no fine-tuning) or more (got " +
                                     std::to_string(options.finetuneEpochs) + ")");

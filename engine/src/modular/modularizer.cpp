@@ -29,8 +29,7 @@ nlohmann::json jsonOrNull(double v) {
 ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* observer,
                             ControlToken* control) {
     const auto started = std::chrono::steady_clock::now();
-    if (!(options.threshold > 0.0 && options.threshold <= 1.0))
-        throw std::invalid_argument("--threshold must be in (0, 1]");
+    checkThreshold(options.threshold);
     setThreadCount(options.threads);
     LoadedRun run = loadRun(options.runDir, options.dataDir);
     // A run trained on a GPU collects its sample masks there too (inference is most of the pass).

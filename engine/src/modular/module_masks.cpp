@@ -67,6 +67,14 @@ void thresholdLayer(const std::vector<float>& freq, int64_t begin, int64_t n, do
 
 }  // namespace
 
+void checkThreshold(double threshold, const std::string& option) {
+    if (threshold > 0.0 && threshold <= 1.0) return;
+    throw std::invalid_argument(option +
+                                " must be in (0, 1], the share of a class's images a neuron is "
+                                "active on (got " +
+                                std::to_string(threshold) + ")");
+}
+
 BitMatrix moduleMasks(const std::vector<std::vector<float>>& frequencies,
                       const std::vector<int64_t>& layerWidths, double threshold) {
     const int64_t k = std::accumulate(layerWidths.begin(), layerWidths.end(), int64_t(0));

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nemo/dataset.h"
+#include "nemo/module_masks.h"
 #include "nemo/modules.h"
 #include "nemo/study.h"
 #include "nemo/trainer.h"
@@ -37,10 +38,7 @@ void checkOptions(const StudyOptions& o) {
     if (o.finetuneEpochs < 0) throw std::invalid_argument("--finetune-epochs must be >= 0");
     if (o.batchSize < 1) throw std::invalid_argument("--batch-size must be at least 1");
     if (o.thresholds.empty()) throw std::invalid_argument("--thresholds: name at least one");
-    for (double t : o.thresholds)
-        if (!(t > 0 && t <= 1))
-            throw std::invalid_argument("--thresholds: " + std::to_string(t) +
-                                        " is outside (0, 1]");
+    for (double t : o.thresholds) checkThreshold(t, "--thresholds");
     if (o.classSets.empty() && o.randomSets < 1)
         throw std::invalid_argument("give --class-sets or --random-sets N (N >= 1)");
     if (o.minSetSize < 1 || o.maxSetSize < o.minSetSize)
@@ -103,7 +101,7 @@ bool readFinishedModule(const std::string& moduleDir, const StudyModule& wanted,
     if (j.is_discarded() || !j.is_object()) return false;
     try {
         if (j.at("classes").get<std::vector<int>>() != wanted.classes) return false;
-        if (std::abs(j.at("threshold").get<double>() - wanted.threshold) > 1e-9) return false;
+        if (!sameThreshold(j.at("threshold").get<double>(), wanted.threshold)) return false;
         if (j.at("finetune_epochs").get<int>() != finetuneEpochs) return false;
         if (j.value("baseline_run", std::string()) != baselineRun) return false;
         if (j.value("augmented_sample_masks", false) != augmented) return false;
@@ -148,9 +146,7 @@ void writePlots(StudyResult& r, const std::string& outDir, TrainingObserver* obs
             series.name += buf;
         }
         for (const auto& m : r.modules) {
-            const bool sameThreshold =
-                m.threshold == s.threshold || (std::isnan(m.threshold) && std::isnan(s.threshold));
-            if (m.method == s.method && sameThreshold)
+            if (m.method == s.method && sameThreshold(m.threshold, s.threshold))
                 series.points.push_back({100 * m.paramShare(), 100 * m.moduleAccuracy});
         }
         series.hasMean = true;

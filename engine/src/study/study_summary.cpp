@@ -80,7 +80,7 @@ std::string fixed(double v, int decimals) {
 }
 
 bool sameKey(const StudyModule& a, const StudyModule& b) {
-    return a.seed == b.seed && a.classes == b.classes && std::abs(a.threshold - b.threshold) < 1e-9;
+    return a.seed == b.seed && a.classes == b.classes && sameThreshold(a.threshold, b.threshold);
 }
 
 }  // namespace
@@ -155,8 +155,7 @@ void summarizeStudy(StudyResult& r) {
     std::vector<std::pair<std::string, double>> groups;
     for (const auto& m : r.modules) {
         const bool known = std::any_of(groups.begin(), groups.end(), [&](const auto& g) {
-            return g.first == m.method &&
-                   (g.second == m.threshold || (std::isnan(g.second) && std::isnan(m.threshold)));
+            return g.first == m.method && sameThreshold(g.second, m.threshold);
         });
         if (!known) groups.push_back({m.method, m.threshold});
     }
@@ -164,8 +163,7 @@ void summarizeStudy(StudyResult& r) {
         std::vector<double> acc, delta, params, flops, retention;
         for (const auto& m : r.modules) {
             if (m.method != method) continue;
-            if (!(m.threshold == threshold || (std::isnan(m.threshold) && std::isnan(threshold))))
-                continue;
+            if (!sameThreshold(m.threshold, threshold)) continue;
             acc.push_back(m.moduleAccuracy);
             delta.push_back(m.moduleAccuracy - m.standardAccuracy);
             params.push_back(m.paramShare());
@@ -188,7 +186,7 @@ void summarizeStudy(StudyResult& r) {
         c.threshold = threshold;
         std::vector<double> acc, size, relative;
         for (const auto& a : r.modules) {
-            if (a.method != c.first || std::abs(a.threshold - threshold) > 1e-9) continue;
+            if (a.method != c.first || !sameThreshold(a.threshold, threshold)) continue;
             for (const auto& b : r.modules) {
                 if (b.method != c.second || !sameKey(a, b)) continue;
                 acc.push_back(100 * (a.moduleAccuracy - b.moduleAccuracy));
