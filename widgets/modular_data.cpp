@@ -52,9 +52,18 @@ bool ModularFrequencies::load(const QString& path, ModularFrequencies* out, QStr
     QJsonObject root;
     if (!readJson(path, &root, error)) return false;
     ModularFrequencies f;
+    // Widths come from a file: each must be a real layer width before anything is sized by it
+    // (a negative one used to end the workbench with std::terminate).
+    constexpr int64_t kMaxUnits = int64_t(1) << 24;
     for (const QJsonValue& l : root["layers"].toArray()) {
+        const int64_t units = l["units"].toInteger(-1);
+        if (units < 1 || units > kMaxUnits || f.unitCount() + units > kMaxUnits)
+            return fail(error,
+                        ModularData::tr("%1: layer \"%2\" has %3 units, not a layer "
+                                        "width; run `nemo modularize` again")
+                            .arg(path, l["name"].toString(), l["units"].toVariant().toString()));
         f.layerNames << l["name"].toString();
-        f.layerWidths.push_back(l["units"].toInteger());
+        f.layerWidths.push_back(units);
     }
     for (const QJsonValue& n : root["class_names"].toArray()) f.classNames << n.toString();
     const int64_t k = f.unitCount();
@@ -69,7 +78,14 @@ bool ModularFrequencies::load(const QString& path, ModularFrequencies* out, QStr
         std::vector<float> freq(static_cast<size_t>(k));
         // The engine wrote float32 values; back to float32 so thresholds compare exactly as in
         // nemo::moduleMasks.
-        for (int64_t j = 0; j < k; ++j) freq[size_t(j)] = float(values[j].toDouble());
+        for (int64_t j = 0; j < k; ++j) {
+            const double v = values[j].toDouble(NAN);
+            if (!(v >= 0 && v <= 1))
+                return fail(error, ModularData::tr("%1: a frequency is not a number between 0 and "
+                                                   "1; run `nemo modularize` again")
+                                       .arg(path));
+            freq[size_t(j)] = float(v);
+        }
         f.frequencies.push_back(std::move(freq));
     }
     if (k == 0 || f.frequencies.empty() || f.classNames.size() != f.classCount())

@@ -1,5 +1,6 @@
 // `nemo`: the headless front end of the engine (design.md §5). Human progress goes to stderr;
 // with --json the last line of stdout is one JSON object. Exit status 0 on success.
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "nemo/tools.h"
 #include "nemo/trainer.h"
 #include "study_command.h"
+#include "upgrade_command.h"
 
 namespace {
 
@@ -73,8 +75,10 @@ class ConsoleObserver : public nemo::TrainingObserver {
     }
 };
 
+// Never throws: text that is not UTF-8 (a path in another encoding) is printed with U+FFFD, so
+// even the error report of the catch block below cannot end the process with std::terminate.
 void printJson(const json& j) {
-    std::cout << j.dump() << std::endl;
+    std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << std::endl;
 }
 
 // "0,3,7" -> {0, 3, 7}; throws with the offending item.
@@ -279,6 +283,10 @@ int main(int argc, char** argv) {
     nemo::cli::StudyCommand study;
     nemo::cli::addStudyCommand(app, study, jsonOut);
 
+    // --- upgrade ---
+    nemo::cli::UpgradeCommand upgrade;
+    nemo::cli::addUpgradeCommand(app, upgrade, jsonOut);
+
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -314,6 +322,19 @@ int main(int argc, char** argv) {
             if (resume && cfg.outDir.empty()) throw std::runtime_error("--resume needs --out RUN");
             // 0: keep the run's epochs (a 5-epoch run resumed without --epochs stays 5 epochs).
             if (resume && epochsOption->count() == 0) cfg.epochs = 0;
+            // Settings given with --resume: the engine applies the ones that may change (and
+            // records them in config.json) and refuses the others by name.
+            if (resume) {
+                for (const char* name :
+                     {"lr", "lr-mask", "alpha", "beta", "temperature", "dataset", "model", "mode",
+                      "batch-size", "seed", "limit-train", "limit-test", "precision", "teacher",
+                      "distill-alpha", "distill-tau", "no-augment", "unmasked-qkv"}) {
+                    if (train->get_option(std::string("--") + name)->count() == 0) continue;
+                    std::string key = name;
+                    std::replace(key.begin(), key.end(), '-', '_');
+                    cfg.changeOnResume.push_back(key);
+                }
+            }
             nemo::ControlToken control;
             gControl = &control;
             std::signal(SIGINT, onInterrupt);
@@ -448,6 +469,7 @@ int main(int argc, char** argv) {
             }
             return 0;
         }
+        if (*upgrade.command) return nemo::cli::runUpgradeCommand(upgrade, jsonOut);
         if (*evalCmd) {
             nemo::EvalResult r = nemo::evaluateModule(moduleDir, evalDataDir);
             std::fprintf(stderr, "accuracy %.4f on %lld test images of classes", r.accuracy,
@@ -545,6 +567,15 @@ int main(int argc, char** argv) {
                 std::cout << j.dump(2) << std::endl;
             return 0;
         }
+    } catch (const json::type_error& e) {
+        // 316: a string that is not UTF-8 reached a JSON file (a path in another encoding).
+        const std::string reason =
+            e.id == 316 ? "a path or name is not valid UTF-8 text and cannot be stored in the "
+                          "run's JSON files; rename it"
+                        : e.what();
+        std::cerr << "nemo: error: " << reason << std::endl;
+        if (jsonOut) printJson({{"error", reason}});
+        return 1;
     } catch (const std::exception& e) {
         std::string reason = e.what();
         // One line: LibTorch messages can carry a backtrace after the first line.

@@ -145,7 +145,7 @@ int runStudyCommand(StudyCommand& s, const std::string& commandLine, bool jsonOu
                                      {"conclusion", r.conclusion},
                                      {"plots", r.plots},
                                      {"seconds", r.seconds}})
-                         .dump()
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                   << std::endl;
     }
     return 0;

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "run/run_lock.h"
+
 using nlohmann::json;
 
 namespace {
@@ -278,6 +280,77 @@ class TestCli : public QObject {
             QFile saved(run + "/config.json");
             QVERIFY(saved.open(QIODevice::ReadOnly));
             QCOMPARE(json::parse(saved.readAll().toStdString())["epochs"].get<int>(), 1);
+        }
+
+        // One training per run folder: while this test holds the run's lock, another train into
+        // it is refused, naming the holder (two used to run and interleave their files).
+        {
+            nemo::RunLock held(run.toStdString());
+            Result busy = runNemo({"train", "--out", run, "--resume", "--epochs", "2", "--json"});
+            QCOMPARE(busy.exitCode, 1);
+            QVERIFY2(busy.err.contains("in use by another training (process " +
+                                       QString::number(QCoreApplication::applicationPid())),
+                     qPrintable(busy.err));
+        }
+
+        // Resume may change the learning rate (as the divergence message advises); the change
+        // is applied and kept in config.json. Settings that define the run are refused by name.
+        Result model = runNemo({"train", "--out", run, "--resume", "--model", "minivgg", "--json"});
+        QCOMPARE(model.exitCode, 1);
+        QVERIFY2(model.err.contains("--model cannot change when a run resumes"),
+                 qPrintable(model.err));
+        Result lower = runNemo({"train", "--out", run, "--resume", "--epochs", "2", "--lr", "0.01",
+                                "--threads", "1", "--json"});
+        QVERIFY2(lower.exitCode == 0, qPrintable(lower.err));
+        QVERIFY2(lower.err.contains("changed on resume: after epoch 1: lr 0.05 -> 0.01"),
+                 qPrintable(lower.err));
+        {
+            QFile saved(run + "/config.json");
+            QVERIFY(saved.open(QIODevice::ReadOnly));
+            const json c = json::parse(saved.readAll().toStdString());
+            QCOMPARE(c["lr"].get<double>(), 0.01);
+            QCOMPARE(c["changes"], json::array({"after epoch 1: lr 0.05 -> 0.01"}));
+        }
+
+        // A full disk while a checkpoint is written (simulated with a file-size limit, which fails
+        // writes as ENOSPC does): a clear message, the previous checkpoint intact, no temp file.
+        {
+            auto bytesOf = [](const QString& path) {
+                QFile f(path);
+                return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            };
+            const QByteArray before = bytesOf(run + "/checkpoints/last.pt");
+            QVERIFY(before.size() > 64 * 1024);
+            QProcess full;
+            full.start("/bin/bash",
+                       {"-c",
+                        "trap '' XFSZ; ulimit -f 64; exec \"$0\" train --out \"$1\" --resume "
+                        "--epochs 3 --threads 1",
+                        kNemo, run});
+            QVERIFY(full.waitForFinished(300000));
+            QCOMPARE(full.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(full.exitCode(), 1);
+            const QString err = QString::fromUtf8(full.readAllStandardError());
+            QVERIFY2(err.contains("is the disk full?") &&
+                         err.contains("the checkpoint of the previous epoch is kept"),
+                     qPrintable(err));
+            QVERIFY(bytesOf(run + "/checkpoints/last.pt") == before);
+            QCOMPARE(QDir(run + "/checkpoints").entryList({"*.tmp.*"}, QDir::Files).size(), 0);
+        }
+
+        // A path that is not UTF-8 cannot go into config.json or --json output: a clear error
+        // and a JSON error line (it used to end in std::terminate).
+        {
+            QProcess p;
+            p.start("/bin/sh", {"-c", "exec \"$0\" train --out \"$1/$(printf 'x\\377')\" --json",
+                                kNemo, dir.path()});
+            QVERIFY(p.waitForFinished(60000));
+            QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(p.exitCode(), 1);
+            const QString err = QString::fromUtf8(p.readAllStandardError());
+            QVERIFY2(err.contains("--out is not valid UTF-8"), qPrintable(err));
+            const json line = json::parse(p.readAllStandardOutput().toStdString(), nullptr, false);
+            QVERIFY(line.is_object() && line.contains("error"));
         }
 
         // A config.json edited to a batch of 0 images is refused on resume, naming the file.

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 
+#include <torch/script.h>
 #include <nlohmann/json.hpp>
 
 #include "extract/module_files.h"
@@ -161,8 +162,10 @@ class TestExtraction : public QObject {
         const std::string moduleDir = (dir.path() + "/module").toStdString();
         saveModuleFolder(moduleDir, *module, {{"dataset", "cifar10"}, {"classes", {0, 1, 2}}});
 
-        verifyModuleFolder(moduleDir);
-        torch::jit::Module script = loadTorchScriptModule(moduleDir);
+        const nlohmann::json manifest = verifyModuleFolder(moduleDir);
+        // The export runs in LibTorch's own loader; this test made the file, so it may run it.
+        torch::jit::Module script = torch::jit::load(moduleDir + "/module.pt");
+        script.eval();
         torch::Tensor x = torch::randn({4, spec.inChannels, spec.inputSize, spec.inputSize});
         torch::NoGradGuard noGrad;
         torch::Tensor want = module->forward(x);
@@ -170,8 +173,12 @@ class TestExtraction : public QObject {
         QCOMPARE(got.sizes(), (std::vector<int64_t>{4, 3}));
         QVERIFY((got - want).abs().max().item<double>() < 1e-5);
 
+        // The module rebuilt from module.json and module.safetensors alone gives the same logits.
+        ProgramModule rebuilt = loadModuleProgram(moduleDir, manifest);
+        QVERIFY((rebuilt->forward(x) - want).abs().max().item<double>() < 1e-6);
+
         // safetensors holds the same tensors.
-        auto tensors = readSafetensors(moduleDir + "/module.safetensors");
+        auto tensors = readSafetensorsFile(moduleDir + "/module.safetensors").tensors;
         QCOMPARE(tensors.size(), module->namedTensors().size());
         for (const auto& [key, tensor] : module->namedTensors())
             QVERIFY2(torch::equal(tensors.at(key), tensor.cpu()), key.c_str());
@@ -209,8 +216,8 @@ class TestExtraction : public QObject {
         };
         auto expectError = [&](const QString& folder, const QString& words) {
             try {
-                verifyModuleFolder(folder.toStdString());
-                loadTorchScriptModule(folder.toStdString());
+                const auto manifest = verifyModuleFolder(folder.toStdString());
+                loadModuleProgram(folder.toStdString(), manifest);
                 QFAIL(qPrintable("accepted a damaged module: " + folder));
             } catch (const ModuleFileError& e) {
                 QVERIFY2(QString(e.what()).contains(words), e.what());
@@ -241,20 +248,13 @@ class TestExtraction : public QObject {
         expectError(badJson, "not a NeMo module manifest");
         expectError(dir.path() + "/nothing", "no module.json");
 
-        // A module.pt replaced by junk whose manifest was updated to match: the checks pass, the
-        // TorchScript loader must still fail cleanly.
-        const QString junk = copyModule("junk");
-        writeFileAtomically((junk + "/module.pt").toStdString(), std::string(4096, 'x'));
-        auto manifest = nlohmann::json::parse(readTextFile((junk + "/module.json").toStdString()));
-        QFile pt(junk + "/module.pt");
-        QVERIFY(pt.open(QIODevice::ReadOnly));
-        const QByteArray bytes = pt.readAll();
-        manifest["files"]["module.pt"] = {
-            {"bytes", bytes.size()},
-            {"crc32",
-             uint32_t(crc32(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()))}};
-        writeFileAtomically((junk + "/module.json").toStdString(), manifest.dump());
-        expectError(junk, "cannot be loaded as TorchScript");
+        // Edited classes: the manifest's own checksum no longer matches.
+        const QString edited = copyModule("edited");
+        auto manifest =
+            nlohmann::json::parse(readTextFile((edited + "/module.json").toStdString()));
+        manifest["classes"] = {3};
+        writeFileAtomically((edited + "/module.json").toStdString(), manifest.dump(2));
+        expectError(edited, "manifest was edited");
     }
 
     void realRunModularizesAndExtractsAUsefulModule() {

@@ -114,6 +114,18 @@ class TestModuleWidgets : public QObject {
         QVERIFY(error.contains("not valid JSON"));
         QVERIFY(!ModularFrequencies::load(dir.filePath("missing.json"), &f, &error));
         QVERIFY(error.contains("missing.json"));
+        // A negative layer width (it used to end the workbench in std::terminate) and a
+        // frequency outside [0, 1] are refused with the file's name.
+        writeFile(dir.filePath("negative.json"),
+                  R"({"layers":[{"name":"conv_1","units":-4}],"class_names":["cat"],
+                      "frequencies":[[]]})");
+        QVERIFY(!ModularFrequencies::load(dir.filePath("negative.json"), &f, &error));
+        QVERIFY2(error.contains("negative.json") && error.contains("-4 units"), qPrintable(error));
+        writeFile(dir.filePath("range.json"),
+                  R"({"layers":[{"name":"conv_1","units":2}],"class_names":["cat"],
+                      "frequencies":[[0.5,7]]})");
+        QVERIFY(!ModularFrequencies::load(dir.filePath("range.json"), &f, &error));
+        QVERIFY2(error.contains("between 0 and 1"), qPrintable(error));
 
         writeFile(dir.filePath("module.json"),
                   R"({"classes":[0,2],"class_names":["cat","ship"],"module_accuracy":0.95,

@@ -113,4 +113,14 @@ struct SystemInfo {
 };
 SystemInfo systemInfo();
 
+// --- upgrade: convert a 0.1 run's TorchScript checkpoints to safetensors ---------------------
+struct UpgradeResult {
+    std::vector<std::string> converted;       // checkpoints rewritten as safetensors
+    std::vector<std::string> keptOriginals;   // the old files, renamed NAME.v0.1
+    std::vector<std::string> alreadyCurrent;  // already safetensors: left alone
+};
+// Without `trusted` it only reports (throws naming the run) when something would be converted:
+// reading the old format runs code stored in the file. Throws std::runtime_error.
+UpgradeResult upgradeRun(const std::string& runDir, bool trusted);
+
 }  // namespace nemo

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace nemo {
 
@@ -55,6 +56,13 @@ struct TrainConfig {
     int logEvery = 20;       // training steps between two step events
     int heatmapEvery = 0;    // steps between two heatmap frames to the observer (0: none)
     int probePerClass = 16;  // test images per class in the heatmap's fixed probe set
+
+    // On resume the run's config.json wins, except for the settings named here ("lr",
+    // "lr_mask", "alpha", "beta", "temperature": the ones that may change between epochs
+    // without invalidating what was trained); their values then come from this config.
+    std::vector<std::string> changeOnResume;
+    // Kept in config.json: every such change, e.g. "after epoch 3: lr 0.05 -> 0.01".
+    std::vector<std::string> changeHistory;
 
     // A config whose loss settings are lossDefaults(mode, model)'s.
     static TrainConfig defaultsFor(TrainMode mode, const std::string& model = "minivgg");

@@ -1,5 +1,5 @@
 #pragma once
 
 namespace nemo {
-inline constexpr const char* kEngineVersion = "0.1.0";
+inline constexpr const char* kEngineVersion = "0.2.0";
 }

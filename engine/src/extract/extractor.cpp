@@ -16,6 +16,7 @@
 #include "nemo/trainer.h"
 #include "nemo/version.h"
 #include "run/run_loader.h"
+#include "train/checkpoint.h"
 #include "train/frozen_run_model.h"
 #include "train/train_step.h"
 
@@ -184,10 +185,7 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
     // Epoch 0 is the module before any fine-tuning; keep whichever epoch validates best.
     module->eval();
     double best = accuracy(valLoader, moduleForward);
-    torch::serialize::OutputArchive bestState;
-    module->save(bestState);
-    std::stringstream bestBytes;
-    bestState.save_to(bestBytes);
+    NamedTensors bestState = snapshotState(*module);
     for (int epoch = 0; epoch < options.finetuneEpochs; ++epoch) {
         // CosineAnnealingLR with T_max = 2 * epochs, as both published repositories (§7.7).
         const double lr = cosineLearningRate(options.lr, epoch, 2 * options.finetuneEpochs);
@@ -221,16 +219,10 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
         if (val > best) {
             best = val;
             r.bestEpoch = epoch + 1;
-            torch::serialize::OutputArchive state;
-            module->save(state);
-            bestBytes.str({});
-            state.save_to(bestBytes);
+            bestState = snapshotState(*module);
         }
     }
-    torch::serialize::InputArchive restore;
-    bestBytes.seekg(0);
-    restore.load_from(bestBytes);
-    module->load(restore);
+    restoreState(*module, {bestState.begin(), bestState.end()}, "the best fine-tuned epoch");
     module->eval();
     r.validationAccuracy = best;
     r.moduleAccuracy = accuracy(testLoader, moduleForward);
@@ -299,7 +291,7 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
 
 EvalResult evaluateModule(const std::string& moduleDir, const std::string& dataDir) {
     nlohmann::json manifest = verifyModuleFolder(moduleDir);
-    torch::jit::Module script = loadTorchScriptModule(moduleDir);
+    ProgramModule module = loadModuleProgram(moduleDir, manifest);
     EvalResult r;
     try {
         r.dataset = manifest.at("dataset").get<std::string>();
@@ -314,8 +306,23 @@ EvalResult evaluateModule(const std::string& moduleDir, const std::string& dataD
     config.limitTest = manifest.value("limit_test", int64_t(0));
     Dataset sub = selectClasses(prepareDataset(config), r.classes);
     BatchLoader loader(toTensors(sub.test), sub.info, 256, false, false);
-    r.accuracy =
-        accuracy(loader, [&](const torch::Tensor& x) { return script.forward({x}).toTensor(); });
+    torch::NoGradGuard noGrad;
+    auto forward = [&](const torch::Tensor& x) {
+        try {
+            torch::Tensor logits = module->forward(x);
+            if (logits.dim() != 2 || logits.size(1) != int64_t(r.classes.size()))
+                throw ModuleFileError(moduleDir + ": the module gives " +
+                                      std::to_string(logits.dim() == 2 ? logits.size(1) : -1) +
+                                      " outputs for " + std::to_string(r.classes.size()) +
+                                      " classes; extract the module again");
+            return logits;
+        } catch (const c10::Error& e) {
+            throw ModuleFileError(moduleDir + ": the module does not run on " + r.dataset +
+                                  " images (" + e.what_without_backtrace() +
+                                  "); extract the module again");
+        }
+    };
+    r.accuracy = accuracy(loader, forward);
     r.samples = sub.test.size();
     return r;
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "extract/program_json.h"
 #include "nemo/modules.h"
 #include "run/atomic_file.h"
 
@@ -36,96 +37,16 @@ FileCheck checkFile(const std::string& path) {
     return check;
 }
 
-std::string dtypeName(torch::ScalarType t) {
-    switch (t) {
-        case torch::kFloat:
-            return "F32";
-        case torch::kLong:
-            return "I64";
-        case torch::kDouble:
-            return "F64";
-        case torch::kInt:
-            return "I32";
-        default:
-            throw std::invalid_argument("safetensors: unsupported tensor type");
-    }
-}
-
-torch::ScalarType dtypeFrom(const std::string& name) {
-    if (name == "F32") return torch::kFloat;
-    if (name == "I64") return torch::kLong;
-    if (name == "F64") return torch::kDouble;
-    if (name == "I32") return torch::kInt;
-    throw std::runtime_error("unsupported dtype " + name);
+// CRC-32 of the manifest without its "checksum" entry, so an edited module.json (other classes,
+// another dataset) is caught instead of evaluating the module on the wrong images.
+uint32_t manifestChecksum(json manifest) {
+    manifest.erase("checksum");
+    const std::string text = manifest.dump();
+    return uint32_t(crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(text.data()),
+                          uInt(text.size())));
 }
 
 }  // namespace
-
-void writeSafetensors(const std::string& path,
-                      const std::vector<std::pair<std::string, torch::Tensor>>& tensors,
-                      const std::map<std::string, std::string>& metadata) {
-    json header = json::object();
-    if (!metadata.empty()) header["__metadata__"] = metadata;
-    std::vector<torch::Tensor> data;
-    int64_t offset = 0;
-    for (const auto& [name, tensor] : tensors) {
-        torch::Tensor t = tensor.detach().cpu().contiguous();
-        const int64_t bytes = t.numel() * int64_t(t.element_size());
-        header[name] = {{"dtype", dtypeName(t.scalar_type())},
-                        {"shape", t.sizes().vec()},
-                        {"data_offsets", {offset, offset + bytes}}};
-        offset += bytes;
-        data.push_back(t);
-    }
-    std::string text = header.dump();
-    while (text.size() % 8) text.push_back(' ');  // the format pads the header to 8 bytes
-    replaceFileAtomically(path, [&](const std::string& temp) {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        const uint64_t length = text.size();  // little-endian on every machine we build for
-        out.write(reinterpret_cast<const char*>(&length), 8);
-        out.write(text.data(), std::streamsize(text.size()));
-        for (const auto& t : data)
-            out.write(static_cast<const char*>(t.data_ptr()),
-                      std::streamsize(t.numel() * t.element_size()));
-        out.flush();
-        if (!out) throw std::runtime_error(path + ": writing failed; is the disk full?");
-    });
-}
-
-std::map<std::string, torch::Tensor> readSafetensors(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ModuleFileError(path + ": cannot open");
-    const auto fileSize = int64_t(fs::file_size(path));
-    uint64_t length = 0;
-    if (!in.read(reinterpret_cast<char*>(&length), 8) || int64_t(length) > fileSize - 8)
-        throw ModuleFileError(path + ": not a safetensors file (bad header length)");
-    std::string text(length, '\0');
-    in.read(text.data(), std::streamsize(length));
-    json header = json::parse(text, nullptr, false);
-    if (header.is_discarded() || !header.is_object())
-        throw ModuleFileError(path + ": not a safetensors file (header is not JSON)");
-    const int64_t dataStart = 8 + int64_t(length);
-    std::map<std::string, torch::Tensor> out;
-    try {
-        for (auto& [name, entry] : header.items()) {
-            if (name == "__metadata__") continue;
-            const auto offsets = entry.at("data_offsets").get<std::vector<int64_t>>();
-            const auto shape = entry.at("shape").get<std::vector<int64_t>>();
-            torch::Tensor t = torch::empty(shape, dtypeFrom(entry.at("dtype").get<std::string>()));
-            const int64_t bytes = t.numel() * int64_t(t.element_size());
-            if (offsets.size() != 2 || offsets[1] - offsets[0] != bytes ||
-                dataStart + offsets[1] > fileSize)
-                throw ModuleFileError(path + ": tensor " + name +
-                                      " lies outside the file (truncated?)");
-            in.seekg(dataStart + offsets[0]);
-            in.read(static_cast<char*>(t.data_ptr()), std::streamsize(bytes));
-            out[name] = t;
-        }
-    } catch (const json::exception& e) {
-        throw ModuleFileError(path + ": malformed safetensors header (" + e.what() + ")");
-    }
-    return out;
-}
 
 void saveModuleFolder(const std::string& dir, ProgramModuleImpl& module, json manifest) {
     ensureDirectory(dir);
@@ -144,8 +65,12 @@ void saveModuleFolder(const std::string& dir, ProgramModuleImpl& module, json ma
     script.define(module.torchScriptSource());
     script.eval();
     replaceFileAtomically(dir + "/module.pt", [&](const std::string& temp) { script.save(temp); });
-    writeSafetensors(dir + "/module.safetensors", module.namedTensors(),
-                     {{"format", "nemo-module"}, {"program", "see module.json"}});
+    try {
+        writeSafetensors(dir + "/module.safetensors", module.namedTensors(),
+                         {{"format", "nemo-module"}, {"program", "see module.json"}});
+    } catch (const SafetensorsError& e) {
+        throw ModuleFileError(e.what());
+    }
     json files = json::object();
     for (const char* name : {"module.pt", "module.safetensors"}) {
         FileCheck c = checkFile(dir + "/" + name);
@@ -153,7 +78,9 @@ void saveModuleFolder(const std::string& dir, ProgramModuleImpl& module, json ma
     }
     manifest["files"] = files;
     manifest["format"] = "nemo-module";
-    manifest["format_version"] = 1;
+    manifest["format_version"] = 2;
+    manifest["program"] = programToJson(module.ops());
+    manifest["checksum"] = manifestChecksum(manifest);
     writeFileAtomically(dir + "/module.json", manifest.dump(2));
 }
 
@@ -167,6 +94,15 @@ json verifyModuleFolder(const std::string& dir) {
         throw ModuleFileError(manifestPath +
                               ": not a NeMo module manifest (damaged or another "
                               "format)");
+    if (!manifest.contains("program") || !manifest.contains("checksum"))
+        throw ModuleFileError(manifestPath +
+                              ": saved by NeMo Workbench 0.1, whose modules are rebuilt only by "
+                              "running module.pt; extract the module again");
+    if (!manifest["checksum"].is_number_unsigned() ||
+        manifest["checksum"].get<uint64_t>() != manifestChecksum(manifest))
+        throw ModuleFileError(manifestPath +
+                              ": checksum differs (the manifest was edited after saving, e.g. its "
+                              "classes or dataset); extract the module again");
     if (!manifest.contains("files") || !manifest["files"].is_object())
         throw ModuleFileError(manifestPath + ": lists no files");
     for (const char* name : {"module.pt", "module.safetensors"}) {
@@ -188,14 +124,21 @@ json verifyModuleFolder(const std::string& dir) {
     return manifest;
 }
 
-torch::jit::Module loadTorchScriptModule(const std::string& dir) {
+ProgramModule loadModuleProgram(const std::string& dir, const json& manifest) {
+    const std::string path = dir + "/module.safetensors";
+    SafetensorsContents contents;
     try {
-        torch::jit::Module m = torch::jit::load(dir + "/module.pt");
-        m.eval();
-        return m;
-    } catch (const c10::Error& e) {
-        throw ModuleFileError(dir + "/module.pt: cannot be loaded as TorchScript (" +
-                              std::string(e.what_without_backtrace()).substr(0, 200) + ")");
+        contents = readSafetensorsFile(path);
+    } catch (const SafetensorsError& e) {
+        throw ModuleFileError(e.what());
+    }
+    try {
+        ProgramModule module(
+            programFromJson(manifest.at("program"), contents.tensors, dir + "/module.json"));
+        module->eval();
+        return module;
+    } catch (const std::exception& e) {
+        throw ModuleFileError(e.what());
     }
 }
 

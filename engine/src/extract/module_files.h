@@ -1,16 +1,18 @@
-// A module folder: module.pt (TorchScript, loadable with torch.jit.load), module.safetensors and
-// module.json (the manifest, with the size and CRC-32 of both files so tampering or truncation is
-// caught before anything is loaded).
+// A module folder: module.pt (TorchScript, an export for torch.jit.load; our own commands never
+// load it, since loading TorchScript runs code stored in the file), module.safetensors (the
+// weights) and module.json (the manifest: the program that rebuilds the module from those
+// weights, the size and CRC-32 of both files, and a checksum of itself, so tampering or
+// truncation is caught before anything is used).
 #pragma once
 
 #include <map>
 #include <string>
 
-#include <torch/script.h>
 #include <torch/torch.h>
 #include <nlohmann/json.hpp>
 
 #include "extract/module_program.h"
+#include "io/safetensors.h"
 
 namespace nemo {
 
@@ -21,13 +23,8 @@ void saveModuleFolder(const std::string& dir, ProgramModuleImpl& module, nlohman
 // wrong and how.
 nlohmann::json verifyModuleFolder(const std::string& dir);
 
-// Loads module.pt after verifyModuleFolder. Throws ModuleFileError.
-torch::jit::Module loadTorchScriptModule(const std::string& dir);
-
-// safetensors: 8-byte little-endian header length, JSON header, raw little-endian data.
-void writeSafetensors(const std::string& path,
-                      const std::vector<std::pair<std::string, torch::Tensor>>& tensors,
-                      const std::map<std::string, std::string>& metadata);
-std::map<std::string, torch::Tensor> readSafetensors(const std::string& path);
+// Rebuilds the module from module.json's program and module.safetensors, after
+// verifyModuleFolder; no code from the folder runs. Throws ModuleFileError.
+ProgramModule loadModuleProgram(const std::string& dir, const nlohmann::json& manifest);
 
 }  // namespace nemo

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "run/atomic_file.h"
+#include "run/run_lock.h"
 
 namespace nemo {
 
@@ -28,7 +29,7 @@ bool RunDirectory::hasCheckpoint() const {
     return fs::exists(lastCheckpoint());
 }
 
-void RunDirectory::create(const std::string& configJson) {
+void RunDirectory::checkCanCreate() const {
     if (exists()) {
         throw std::runtime_error(path_ +
                                  " already holds a run; pass --resume to continue it or "
@@ -36,17 +37,28 @@ void RunDirectory::create(const std::string& configJson) {
     }
     // A folder of other files is not a run: writing metrics.jsonl and checkpoints/ there could
     // replace a user's files of the same names.
-    std::error_code error;
-    if (std::filesystem::is_directory(path_, error) && !std::filesystem::is_empty(path_, error)) {
+    if (holdsOtherFiles()) {
         throw std::runtime_error(path_ +
                                  " is not empty and holds no run (no config.json); choose a new "
                                  "or empty --out folder");
     }
+}
+
+void RunDirectory::create(const std::string& configJson) {
+    checkCanCreate();
     // config.json first: a process killed right after it leaves a run that --resume continues.
     ensureDirectory(path_);
     writeConfig(configJson);
     ensureDirectory(checkpointsDir());
     writeFileAtomically(metricsPath(), "");
+}
+
+bool RunDirectory::holdsOtherFiles() const {
+    std::error_code error;
+    if (!std::filesystem::is_directory(path_, error)) return false;
+    for (const auto& entry : std::filesystem::directory_iterator(path_, error))
+        if (entry.path().filename() != RunLock::kFileName) return true;
+    return false;
 }
 
 void RunDirectory::writeConfig(const std::string& configJson) {

@@ -24,7 +24,10 @@ class RunDirectory {
     // Creates the folders and writes config.json (atomically). Refuses to overwrite a folder that
     // already holds a run, so a typo cannot destroy results: the message suggests --resume.
     void create(const std::string& configJson);
+    void checkCanCreate() const;  // create()'s refusals, before anything is written
     void writeConfig(const std::string& configJson);
+    // True when the folder holds files other than a run lock: not a place for a new run.
+    bool holdsOtherFiles() const;
 
     // Appends one line to metrics.jsonl and flushes it, so a live reader sees it at once.
     void appendMetrics(const std::string& line);

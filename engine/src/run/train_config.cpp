@@ -70,9 +70,32 @@ void require(bool ok, const std::string& option, const std::string& allowed, dou
     throw std::invalid_argument(text.str());
 }
 
+// JSON (config.json, --json output) holds UTF-8 only; a path in another encoding could not be
+// stored faithfully, so it is refused up front instead of failing when the run is written.
+bool isValidUtf8(const std::string& s) {
+    try {
+        (void)json(s).dump();
+        return true;
+    } catch (const json::type_error&) {
+        return false;
+    }
+}
+
+void requireUtf8(const std::string& value, const std::string& option) {
+    if (isValidUtf8(value)) return;
+    throw std::invalid_argument(option +
+                                " is not valid UTF-8 text; rename the folder or file (NeMo "
+                                "stores paths in JSON files, which must be UTF-8)");
+}
+
 }  // namespace
 
 void validateConfig(const TrainConfig& c) {
+    requireUtf8(c.dataDir, "--data-dir");
+    requireUtf8(c.outDir, "--out");
+    requireUtf8(c.teacher, "--teacher");
+    requireUtf8(c.dataset, "--dataset");
+    requireUtf8(c.model, "--model");
     const auto positive = [](double v) { return std::isfinite(v) && v > 0; };
     const auto nonNegative = [](double v) { return std::isfinite(v) && v >= 0; };
     require(c.epochs >= 1, "--epochs", "at least 1", c.epochs);
@@ -120,6 +143,7 @@ std::string configToJson(const TrainConfig& c) {
         {"teacher", c.teacher},
         {"distill_alpha", c.distillAlpha},
         {"distill_tau", c.distillTau},
+        {"changes", c.changeHistory},
     };
     return j.dump(2);
 }
@@ -162,6 +186,7 @@ TrainConfig configFromJson(const std::string& text) {
     read("teacher", c.teacher);
     read("distill_alpha", c.distillAlpha);
     read("distill_tau", c.distillTau);
+    read("changes", c.changeHistory);
     c.mode = trainModeFromString(mode);
     return c;
 }

@@ -6,6 +6,7 @@
 #include "data/batch_loader.h"
 #include "models/network.h"
 #include "nemo/tools.h"
+#include "train/checkpoint.h"
 #include "train/step_runner.h"
 #include "train/train_step.h"
 
@@ -47,20 +48,11 @@ DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config) {
     const ModelSpec spec = syntheticSpec(config.model, mode != TrainMode::Standard);
     torch::manual_seed(0);
     Network cpu = buildModel(config.model, spec);
-    std::string initial;  // the starting weights, for every copy below
-    {
-        std::stringstream bytes;
-        torch::serialize::OutputArchive out;
-        cpu->save(out);
-        out.save_to(bytes);
-        initial = bytes.str();
-    }
+    const NamedTensors snapshot = snapshotState(*cpu);  // the starting weights, for every copy
+    const std::map<std::string, torch::Tensor> initial(snapshot.begin(), snapshot.end());
     auto copyOnDevice = [&] {
         Network copy = buildModel(config.model, spec);
-        std::stringstream bytes(initial);
-        torch::serialize::InputArchive in;
-        in.load_from(bytes);
-        copy->load(in);
+        restoreState(*copy, initial, "the starting weights");
         copy->to(device);
         disableDropout(*copy);
         copy->train();

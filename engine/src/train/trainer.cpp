@@ -3,9 +3,11 @@
 
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +19,7 @@
 #include "run/atomic_file.h"
 #include "run/run_directory.h"
 #include "run/run_loader.h"
+#include "run/run_lock.h"
 #include "train/checkpoint.h"
 #include "train/evaluator.h"
 #include "train/frozen_run_model.h"
@@ -86,8 +89,9 @@ void throwIfDiverged(double loss, int epoch, int step) {
     if (std::isfinite(loss)) return;
     throw TrainingError("the loss became " + std::to_string(loss) + " at epoch " +
                         std::to_string(epoch + 1) + ", step " + std::to_string(step + 1) +
-                        "; lower --lr or --alpha and resume (the checkpoint of the last finished "
-                        "epoch is kept)");
+                        "; resume with a lower rate or loss weight, e.g. `nemo train --out RUN "
+                        "--resume --lr 0.01` (the checkpoint of the last finished epoch is kept, "
+                        "and the change is recorded in config.json)");
 }
 
 }  // namespace
@@ -103,12 +107,62 @@ int setThreadCount(int threads) {
     return torch::get_num_threads();
 }
 
+// The settings a resume may change (see TrainConfig::changeOnResume): the learning rates follow
+// the cosine schedule from config.lr each epoch and the loss weights enter each step afresh, so
+// changing them continues the run; each change is logged and kept in config.json.
+static void applyResumeChanges(const TrainConfig& requested, TrainConfig& saved,
+                               TrainingObserver* observer) {
+    struct Changeable {
+        const char* name;
+        double TrainConfig::*field;
+    };
+    static const Changeable kChangeable[] = {{"lr", &TrainConfig::lr},
+                                             {"lr_mask", &TrainConfig::lrMask},
+                                             {"alpha", &TrainConfig::alpha},
+                                             {"beta", &TrainConfig::beta},
+                                             {"temperature", &TrainConfig::temperature}};
+    const RunDirectory run(saved.outDir);
+    int epochsDone = 0;
+    try {
+        if (run.hasCheckpoint()) epochsDone = checkpointEpochs(run.lastCheckpoint());
+    } catch (const std::exception&) {
+        // the checkpoint is read (and its problem reported) right after this
+    }
+    for (const std::string& name : requested.changeOnResume) {
+        const Changeable* c = nullptr;
+        for (const auto& k : kChangeable)
+            if (name == k.name) c = &k;
+        std::string option = "--" + name;
+        std::replace(option.begin(), option.end(), '_', '-');
+        if (!c)
+            throw TrainingError(option +
+                                " cannot change when a run resumes (only --lr, --lr-mask, "
+                                "--alpha, --beta and --temperature can)");
+        const double from = saved.*(c->field), to = requested.*(c->field);
+        if (from == to) continue;
+        std::ostringstream entry;
+        entry << "after epoch " << epochsDone << ": " << name << " " << from << " -> " << to;
+        saved.*(c->field) = to;
+        saved.changeHistory.push_back(entry.str());
+        tell(observer, "changed on resume: " + entry.str());
+    }
+}
+
+static std::unique_ptr<RunLock> lockRun(const std::string& runDir) {
+    try {
+        return std::make_unique<RunLock>(runDir);
+    } catch (const std::runtime_error& e) {
+        throw TrainingError(e.what());
+    }
+}
+
 TrainResult train(const TrainConfig& requested, TrainingObserver* observer, ControlToken* control,
                   bool resume) {
     const auto started = Clock::now();
     TrainConfig config = requested;
     std::unique_ptr<RunDirectory> run;
     if (!config.outDir.empty()) run = std::make_unique<RunDirectory>(config.outDir);
+    std::unique_ptr<RunLock> lock;  // held until training ends
     if (resume) {
         if (!run || !run->exists()) {
             throw TrainingError("nothing to resume: " +
@@ -116,6 +170,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
                                      ? std::string("no --out folder given")
                                      : config.outDir + "/config.json is missing"));
         }
+        lock = lockRun(config.outDir);
         const int stale = removeStaleTempFiles(config.outDir);
         if (stale > 0)
             tell(observer, "removed " + std::to_string(stale) +
@@ -128,6 +183,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         // cosine schedule of the epochs already trained depends on the total.
         saved.epochs = std::max(saved.epochs, requested.epochs);
         saved.outDir = config.outDir;
+        applyResumeChanges(requested, saved, observer);
         config = saved;
     }
     try {
@@ -135,6 +191,14 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     } catch (const std::invalid_argument& e) {
         throw TrainingError(std::string(e.what()) +
                             (resume ? " (from " + config.outDir + "/config.json)" : ""));
+    }
+    if (run && !resume) {
+        try {
+            run->checkCanCreate();
+        } catch (const std::runtime_error& e) {
+            throw TrainingError(e.what());
+        }
+        lock = lockRun(config.outDir);
     }
     if (config.device != "cpu" && !torch::cuda::is_available()) {
         throw TrainingError("device '" + config.device + "' is not available; use --device cpu");

@@ -1,0 +1,37 @@
+#include "upgrade_command.h"
+
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "nemo/tools.h"
+
+namespace nemo::cli {
+
+void addUpgradeCommand(CLI::App& app, UpgradeCommand& upgrade, bool& jsonOut) {
+    upgrade.command = app.add_subcommand(
+        "upgrade",
+        "Convert a run's checkpoints from the 0.1 TorchScript format to safetensors (data only)");
+    upgrade.command->add_option("run", upgrade.runDir, "Run folder")->required();
+    upgrade.command->add_flag("--trust", upgrade.trust,
+                              "The run is your own: reading the old format runs code stored in "
+                              "the file, so never use this on a run from elsewhere");
+    upgrade.command->add_flag("--json", jsonOut, "Print one JSON object");
+}
+
+int runUpgradeCommand(const UpgradeCommand& upgrade, bool jsonOut) {
+    const UpgradeResult r = upgradeRun(upgrade.runDir, upgrade.trust);
+    for (size_t i = 0; i < r.converted.size(); ++i)
+        std::cerr << "converted " << r.converted[i] << " (the original is kept as "
+                  << r.keptOriginals[i] << ")\n";
+    if (r.converted.empty()) std::cerr << upgrade.runDir << ": nothing to convert\n";
+    if (jsonOut)
+        std::cout << nlohmann::json({{"converted", r.converted},
+                                     {"kept_originals", r.keptOriginals},
+                                     {"already_current", r.alreadyCurrent}})
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                  << std::endl;
+    return 0;
+}
+
+}  // namespace nemo::cli
