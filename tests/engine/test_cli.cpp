@@ -297,10 +297,11 @@ class TestCli : public QObject {
         // is applied and kept in config.json. Settings that define the run are refused by name.
         Result model = runNemo({"train", "--out", run, "--resume", "--model", "minivgg", "--json"});
         QCOMPARE(model.exitCode, 1);
-        QVERIFY2(model.err.contains("--model cannot change when a run resumes"),
+        QVERIFY2(model.err.contains("--model minivgg differs from the run's tinycnn: settings "
+                                    "that define a run cannot change"),
                  qPrintable(model.err));
-        Result lower = runNemo({"train", "--out", run, "--resume", "--epochs", "2", "--lr", "0.01",
-                                "--threads", "1", "--json"});
+        Result lower = runNemo({"train", "--out", run, "--resume", "--model", "tinycnn", "--epochs",
+                                "2", "--lr", "0.01", "--threads", "1", "--json"});
         QVERIFY2(lower.exitCode == 0, qPrintable(lower.err));
         QVERIFY2(lower.err.contains("changed on resume: after epoch 1: lr 0.05 -> 0.01"),
                  qPrintable(lower.err));
