@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -196,7 +197,8 @@ struct SvhnFile {
     matio_classes xClass = MAT_C_UINT8;
     std::vector<double> y;
     matio_classes yClass = MAT_C_DOUBLE;
-    bool yRow = false;  // 1 x N instead of N x 1
+    bool yRow = false;        // 1 x N instead of N x 1
+    bool compressed = false;  // zlib, as SVHN's own files
 };
 
 template <typename T>
@@ -206,7 +208,7 @@ void* copyAs(const std::vector<double>& values, std::vector<T>& storage) {
 }
 
 void writeMatVar(mat_t* mat, const char* name, matio_classes cls, int rank, size_t* dims,
-                 const std::vector<double>& values) {
+                 const std::vector<double>& values, bool compressed) {
     std::vector<double> d;
     std::vector<uint8_t> u8;
     std::vector<int32_t> i32;
@@ -228,7 +230,7 @@ void writeMatVar(mat_t* mat, const char* name, matio_classes cls, int rank, size
     }
     matvar_t* var = Mat_VarCreate(name, cls, type, rank, dims, data, 0);
     if (var == nullptr) throw std::runtime_error(std::string("Mat_VarCreate failed for ") + name);
-    const int rc = Mat_VarWrite(mat, var, MAT_COMPRESSION_NONE);
+    const int rc = Mat_VarWrite(mat, var, compressed ? MAT_COMPRESSION_ZLIB : MAT_COMPRESSION_NONE);
     Mat_VarFree(var);
     if (rc != 0) throw std::runtime_error(std::string("Mat_VarWrite failed for ") + name);
 }
@@ -249,9 +251,25 @@ void writeSvhn(const std::string& path, const SvhnFile& f) {
     if (mat == nullptr) throw std::runtime_error("Mat_CreateVer failed for " + path);
     size_t xDims[4] = {f.height, f.width, 3, f.count};
     size_t yDims[2] = {f.yRow ? 1 : f.y.size(), f.yRow ? f.y.size() : 1};
-    writeMatVar(mat, "X", f.xClass, f.xRank, xDims, x);
-    writeMatVar(mat, "y", f.yClass, 2, yDims, f.y);
+    writeMatVar(mat, "X", f.xClass, f.xRank, xDims, x, f.compressed);
+    writeMatVar(mat, "y", f.yClass, 2, yDims, f.y, f.compressed);
     Mat_Close(mat);
+}
+
+// Overwrites the 32-bit word `at` bytes into the first occurrence of `pattern` (an element of an
+// uncompressed .mat file, e.g. a variable's dimensions).
+void patchWord(Bytes& file, const Bytes& pattern, size_t at, uint32_t value) {
+    const auto found = std::search(file.begin(), file.end(), pattern.begin(), pattern.end());
+    if (found == file.end()) throw std::runtime_error("pattern not found in the .mat file");
+    for (int i = 0; i < 4; ++i) found[at + i] = uint8_t(value >> (8 * i));
+}
+
+Bytes littleEndianWords(const std::vector<uint32_t>& words) {
+    Bytes b;
+    for (uint32_t w : words) {
+        for (int i = 0; i < 4; ++i) b.push_back(uint8_t(w >> (8 * i)));
+    }
+    return b;
 }
 
 bool sameSvhnImages(const ImageSet& set, const SvhnFile& f) {
@@ -292,6 +310,7 @@ class TestDatasets : public QObject {
   private slots:
     void idxReadsGzipAndRawFiles();
     void idxErrorsNameTheFile();
+    void idxSizesCheckedBeforeReading();
     void loadsFashionMnistAndMnistFromDirectory();
     void missingFilesSayWhereAndWhatToDo();
     void cifar10Binary();
@@ -299,8 +318,9 @@ class TestDatasets : public QObject {
     void cifar100LabelSets();
     void cifar100Tables();
     void svhnMatThroughLoadDataset();
-    void svhnColumnMajorNonSquareAndSingleImage();
+    void svhnRowLabelsCompressedAndSingleImage();
     void svhnErrors();
+    void svhnDeclaredSizesMatchTheFile();
     void selectClassesRemapsLabels();
     void selectClassesRejectsBadIds();
     void takeFirstAndClassCounts();
@@ -405,6 +425,40 @@ void TestDatasets::idxErrorsNameTheFile() {
 
     const std::string missing = pathIn(dir, "missing.gz");
     VERIFY_DATA_ERROR(nemo::readIdx(missing, labels), missing);
+}
+
+void TestDatasets::idxSizesCheckedBeforeReading() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A raw file's size is known up front: the header's promise is checked against it.
+    const std::string labels = pathIn(dir, "labels");
+    writeRaw(labels, idxLabels(Bytes(60000, 7)));
+    const std::string images = pathIn(dir, "train-images-idx3-ubyte");
+    Bytes cut = idxImages(60000, 28, 28, 0);
+    cut.resize(cut.size() + 34000, 1);
+    writeRaw(images, cut);
+    VERIFY_DATA_ERROR(nemo::readIdx(images, labels),
+                      images +
+                          ": truncated: header says 60000 images of 28x28 (47040016 bytes) but "
+                          "the file has 34016; download it again");
+
+    Bytes longer = idxImages(2, 3, 3);
+    longer.push_back(0);
+    writeRaw(images, longer);
+    const std::string two = pathIn(dir, "two-labels");
+    writeRaw(two, idxLabels({1, 2}));
+    VERIFY_DATA_ERROR(nemo::readIdx(images, two), "longer than its header says");
+    writeRaw(images, idxImages(2, 3, 3));
+    Bytes twoPlus = idxLabels({1, 2});
+    twoPlus.push_back(3);
+    writeRaw(two, twoPlus);
+    VERIFY_DATA_ERROR(nemo::readIdx(images, two), two);
+
+    // A well-formed but empty set would only fail much later, far from the file.
+    writeGz(images, idxImages(0, 28, 28));
+    writeGz(two, idxLabels({}));
+    VERIFY_DATA_ERROR(nemo::readIdx(images, two), images);
+    VERIFY_DATA_ERROR(nemo::readIdx(images, two), "no images");
 }
 
 void TestDatasets::loadsFashionMnistAndMnistFromDirectory() {
@@ -672,31 +726,28 @@ void TestDatasets::svhnMatThroughLoadDataset() {
     QCOMPARE(data.train.image(2)[2 * 1024 + 4 * 32 + 1], uint8_t(4 + 2 + 100 + 14));
 }
 
-void TestDatasets::svhnColumnMajorNonSquareAndSingleImage() {
+void TestDatasets::svhnRowLabelsCompressedAndSingleImage() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    // 4 rows x 3 columns: swapping rows and columns changes the shape, not just the values.
-    SvhnFile tall;
-    tall.height = 4;
-    tall.width = 3;
-    tall.count = 2;
-    tall.y = {2, 10};
-    tall.yClass = MAT_C_INT32;
-    tall.yRow = true;
-    const std::string tallPath = pathIn(dir, "tall.mat");
-    writeSvhn(tallPath, tall);
-    const ImageSet set = nemo::readSvhnMat(tallPath);
-    QCOMPARE(set.height, 4);
-    QCOMPARE(set.width, 3);
+    // int32 labels in a 1 x N row, zlib-compressed variables (as SVHN distributes them).
+    SvhnFile row;
+    row.count = 2;
+    row.y = {2, 10};
+    row.yClass = MAT_C_INT32;
+    row.yRow = true;
+    row.compressed = true;
+    const std::string rowPath = pathIn(dir, "row.mat");
+    writeSvhn(rowPath, row);
+    const ImageSet set = nemo::readSvhnMat(rowPath);
     QCOMPARE(set.labels, (std::vector<int64_t>{2, 0}));
-    QVERIFY(sameSvhnImages(set, tall));
-    QCOMPARE(set.image(1)[1 * 12 + 3 * 3 + 2], svhnPixel(1, 1, 3, 2));
+    QVERIFY(sameSvhnImages(set, row));
+    QCOMPARE(set.image(1)[1 * 1024 + 3 * 32 + 2], svhnPixel(1, 1, 3, 2));
 
-    // One image: MATLAB drops the trailing singleton, X is 32x32x3; label 0 is accepted as 0.
+    // One image: MATLAB drops the trailing singleton, X is 32x32x3.
     SvhnFile one;
     one.count = 1;
     one.xRank = 3;
-    one.y = {0};
+    one.y = {10};
     const std::string onePath = pathIn(dir, "one.mat");
     writeSvhn(onePath, one);
     const ImageSet single = nemo::readSvhnMat(onePath);
@@ -720,6 +771,22 @@ void TestDatasets::svhnErrors() {
     fraction.y = {2.5};
     writeSvhn(path, fraction);
     VERIFY_DATA_ERROR(nemo::readSvhnMat(path), path);
+
+    // SVHN writes the digit 0 as 10: a 0 is what zeroed memory or another writer leaves.
+    SvhnFile zero;
+    zero.count = 2;
+    zero.y = {10, 0};
+    writeSvhn(path, zero);
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(path), "y(2)");
+
+    // The cropped digits are 32x32; anything else would reach the model with the wrong shape.
+    SvhnFile small;
+    small.height = 4;
+    small.width = 3;
+    small.y = {1};
+    writeSvhn(path, small);
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(path), path);
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(path), "32 x 32 x 3");
 
     SvhnFile doubles;
     doubles.y = {1};
@@ -746,6 +813,61 @@ void TestDatasets::svhnErrors() {
     writeSvhn(pathIn(dir, "train_32x32.mat"), good);
     writeSvhn(pathIn(dir, "test_32x32.mat"), outOfRange);
     VERIFY_DATA_ERROR(nemo::loadDataset("svhn", dir.path().toStdString()), "test_32x32.mat");
+}
+
+// matio fills whatever a file does not hold with uninitialised memory and reports success, so
+// the reader checks every declared size against the bytes that are really there first.
+void TestDatasets::svhnDeclaredSizesMatchTheFile() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SvhnFile f;
+    f.count = 11;
+    f.y = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1};
+    const std::string goodPath = pathIn(dir, "good.mat");
+    writeSvhn(goodPath, f);
+    const Bytes good = readRaw(goodPath);
+    QCOMPARE(nemo::readSvhnMat(goodPath).size(), int64_t(11));
+
+    // 34 KB claiming 300,000 images and labels: the dimensions promise 921 MB the file lacks.
+    const std::string claims = pathIn(dir, "claims-300000.mat");
+    Bytes patched = good;
+    patchWord(patched, littleEndianWords({5, 16, 32, 32, 3, 11}), 20, 300000);  // X: miINT32 dims
+    patchWord(patched, littleEndianWords({5, 8, 11, 1}), 8, 300000);            // y
+    writeRaw(claims, patched);
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(claims), claims);
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(claims), "'X' is 32x32x3x300000");
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(claims), "33792 bytes");
+
+    // Cut inside y's data, and with stray bytes after the last variable.
+    const std::string cut = pathIn(dir, "cut.mat");
+    writeRaw(cut, Bytes(good.begin(), good.end() - 4));
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(cut), cut);
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(cut), "download it again");
+    Bytes longer = good;
+    longer.insert(longer.end(), {1, 2, 3});
+    writeRaw(cut, longer);
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(cut), "3 stray bytes");
+
+    // Compressed: a flipped byte inside the deflate stream, and a stream cut short.
+    f.compressed = true;
+    const std::string packed = pathIn(dir, "packed.mat");
+    writeSvhn(packed, f);
+    QCOMPARE(nemo::readSvhnMat(packed).labels.back(), int64_t(1));
+    const Bytes zipped = readRaw(packed);
+    Bytes flipped = zipped;
+    flipped[128 + 8 + 40] ^= 0x55;
+    writeRaw(packed, flipped);
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(packed), packed);
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(packed), "compressed");
+    writeRaw(packed, Bytes(zipped.begin(), zipped.end() - 10));
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(packed), packed);
+
+    // A MATLAB v7.3 file is HDF5, which SVHN's files are not.
+    Bytes v73 = good;
+    v73[124] = 0x00;
+    v73[125] = 0x02;
+    writeRaw(cut, v73);
+    VERIFY_DATA_ERROR(nemo::readSvhnMat(cut), "v7.3");
 }
 
 void TestDatasets::selectClassesRemapsLabels() {

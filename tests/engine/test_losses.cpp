@@ -5,8 +5,11 @@
 #include <random>
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
+#include <sstream>
 
+#include "modular/sample_mask_file.h"
 #include "modular/sample_masks.h"
 #include "nemo/module_masks.h"
 #include "nemo/tools.h"
@@ -317,6 +320,127 @@ class TestLosses : public QObject {
         }
         QVERIFY(byLoop.rowCount(0) > 20);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, storePackedRows(byTensors, 3, packed));
+    }
+
+    void sampleMaskFileRejectsDamage() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = dir.filePath("sample_masks.bin").toStdString();
+        BitMatrix bits(3, 75);  // 2 words a row, 53 padding bits in the second
+        bits.set(0, 0, true);
+        bits.set(1, 74, true);
+        bits.set(2, 64, true);
+        const std::vector<int64_t> widths = {70, 5}, labels = {2, 0, 1};
+        std::ostringstream out;
+        writeSampleMaskFile(out, bits, widths, labels, true, 1234);
+        const std::string good = out.str();
+        QCOMPARE(good.size(), size_t(48 + 2 * 8 + 3 * 8 + 3 * 2 * 8 + 8));
+
+        auto put = [&](const std::string& bytes) {
+            std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+        };
+        put(good);
+        const SampleMaskFile f = readSampleMaskFile(path);
+        QVERIFY(f.augmented);
+        QCOMPARE(f.checkpointStamp, int64_t(1234));
+        QCOMPARE(f.widths, widths);
+        QCOMPARE(f.labels, labels);
+        QCOMPARE(f.bits.cols(), int64_t(75));
+        for (int64_t r = 0; r < 3; ++r)
+            for (int64_t w = 0; w < 2; ++w) QCOMPARE(f.bits.row(r)[w], bits.row(r)[w]);
+
+        // Offsets: magic 0, rows 8, cols 16, layers 24, augmented 32, stamp 40, widths 48,
+        // labels 64, rows of bits 88.
+        auto with = [&](size_t offset, int64_t value) {
+            std::string bytes = good;
+            std::memcpy(&bytes[offset], &value, 8);
+            return bytes;
+        };
+        const std::vector<std::pair<std::string, std::string>> cases = {
+            // cols lowered: the old reader built a 2-unit matrix that the 75 units overran.
+            {with(16, 2),
+             "the header says 3 samples x 2 units in 2 layers (120 bytes) but the "
+             "file has 144 bytes"},
+            {with(16, 1), "impossible header (3 samples, 1 units in 2 layers)"},
+            {with(16, 128), "the layer widths add up to 75 units, the header says 128"},
+            {with(8, int64_t(1) << 61), "more bytes than any file holds"},
+            {with(8, -1), "impossible header"},
+            {with(24, 0), "impossible header"},
+            {with(16, int64_t(1) << 50), "impossible header"},
+            {with(32, 7), "augmented flag is 7"},
+            {with(48, 0), "a masked layer of width 0"},
+            {with(64, -3), "sample 0 has a negative label"},
+            {with(96, int64_t(1) << 62), "sample 0 has bits set past the last unit"},
+            {"NEMOSMK1" + good.substr(8), "wrong magic number"},  // version 1: no checksum
+            {with(88, 5), "checksum differs"},                    // one bit of sample 0 changed
+            {good.substr(0, good.size() - 1), "but the file has 143 bytes"},
+            {good + "x", "but the file has 145 bytes"},
+            {good.substr(0, 10), "only 10 bytes, shorter than the 48-byte header"},
+        };
+        for (const auto& [bytes, needle] : cases) {
+            put(bytes);
+            std::string message = "<no error>";
+            try {
+                readSampleMaskFile(path);
+            } catch (const SampleMaskFileError& e) {
+                message = e.what();
+            }
+            QVERIFY2(message.rfind(path + ": ", 0) == 0 &&
+                         message.find(needle) != std::string::npos &&
+                         message.find("delete it") != std::string::npos,
+                     (needle + " -> " + message).c_str());
+        }
+    }
+
+    void damagedSampleMaskCacheIsRecomputed() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string runDir = dir.path().toStdString();
+        LoadedRun run;
+        run.model = buildModel("tinycnn", syntheticSpec("tinycnn", true));
+        run.model->eval();
+        run.data.info.classNames = std::vector<std::string>(10, "c");
+        run.data.info.mean = {0.5f};
+        run.data.info.std = {0.25f};
+        run.data.train.channels = 1;
+        run.data.train.height = 28;
+        run.data.train.width = 28;
+        run.data.train.labels = {3, 1, 4, 1, 5};
+        run.data.train.pixels.resize(5 * 28 * 28);
+        for (size_t i = 0; i < run.data.train.pixels.size(); ++i)
+            run.data.train.pixels[i] = uint8_t(i * 37 % 256);
+        run.checkpoint = runDir + "/final.pt";
+        std::ofstream(run.checkpoint) << "a checkpoint";
+
+        const SampleMasks first = sampleMasksForRun(run, runDir, false);
+        QVERIFY(!first.reused);
+        QVERIFY(sampleMasksForRun(run, runDir, false).reused);
+
+        // Fewer units (cols) in the header: the masks used to come back as that narrower matrix
+        // (reused), which every consumer indexes with the layers' real widths: a heap overrun.
+        const std::string path = runDir + "/modular/sample_masks.bin";
+        {
+            std::fstream file(path, std::ios::binary | std::ios::in | std::ios::out);
+            const int64_t cols = int64_t(first.widths.size());  // one unit a layer
+            file.seekp(16);
+            file.write(reinterpret_cast<const char*>(&cols), 8);
+        }
+        struct Messages : TrainingObserver {
+            std::string all;
+            void onMessage(const std::string& text) override { all += text + "\n"; }
+        } observer;
+        const SampleMasks again = sampleMasksForRun(run, runDir, false, &observer);
+        QVERIFY(!again.reused);
+        QCOMPARE(again.bits.cols(), first.bits.cols());
+        QCOMPARE(again.bits.rows(), int64_t(5));
+        for (int64_t r = 0; r < 5; ++r)
+            for (int64_t w = 0; w < first.bits.wordsPerRow(); ++w)
+                QCOMPARE(again.bits.row(r)[w], first.bits.row(r)[w]);
+        QVERIFY2(observer.all.find(path + ": the header says 5 samples") != std::string::npos &&
+                     observer.all.find("computing them again") != std::string::npos,
+                 observer.all.c_str());
+        // Written again, whole.
+        QVERIFY(sampleMasksForRun(run, runDir, false).reused);
     }
 
     void distillationLossByHand() {

@@ -49,7 +49,8 @@ int64_t recordCount(const std::string& path, const RecordLayout& layout) {
     if (size == 0 || size % recordBytes != 0) {
         throw DataError(path + ": size " + std::to_string(size) +
                         " bytes is not a whole number of " + std::to_string(recordBytes) +
-                        "-byte records: the file is truncated or not " + layout.format);
+                        "-byte records: the file is truncated or not " + layout.format +
+                        "; download and unpack the dataset again");
     }
     return static_cast<int64_t>(size / recordBytes);
 }
@@ -79,7 +80,8 @@ void appendFile(const std::string& path, const RecordLayout& layout, ImageSet& s
             if (label >= layout.numClasses) {
                 throw DataError(path + ": record " + std::to_string(done + r) + " has label " +
                                 std::to_string(label) + ", out of range 0.." +
-                                std::to_string(layout.numClasses - 1) + ": not " + layout.format);
+                                std::to_string(layout.numClasses - 1) + ": not " + layout.format +
+                                "; download and unpack the dataset again");
             }
             const int64_t index = first + done + r;
             set.labels[index] = label;

@@ -7,7 +7,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "nemo/dataset.h"
@@ -17,11 +19,14 @@ namespace {
 
 constexpr uint32_t kImagesMagic = 2051;  // 0x00000803: unsigned byte, 3 dimensions
 constexpr uint32_t kLabelsMagic = 2049;  // 0x00000801: unsigned byte, 1 dimension
+constexpr int kImagesHeaderBytes = 16;   // magic, count, rows, cols
+constexpr int kLabelsHeaderBytes = 8;    // magic, count
 constexpr uint32_t kMaxSide = 4096;      // far above any idx image; rejects garbage headers
 constexpr int kNumClasses = 10;
 constexpr size_t kChunk = size_t(1) << 20;
 // A header can promise anything; memory is only committed as the data actually arrives.
 constexpr uint64_t kReserveCap = uint64_t(64) << 20;
+constexpr uint64_t kMaxDeflateRatio = 1032;
 
 // Owns a gzFile and turns zlib's failures into DataErrors that name the file.
 class GzReader {
@@ -40,6 +45,8 @@ class GzReader {
     GzReader& operator=(const GzReader&) = delete;
 
     const std::string& path() const { return path_; }
+    // True for an uncompressed file, whose size then says how much data it holds.
+    bool isRaw() { return gzdirect(file_) == 1; }
 
     // Reads up to n bytes and returns how many arrived; fewer means the data ended.
     size_t read(void* dst, size_t n) {
@@ -124,10 +131,14 @@ std::vector<uint32_t> readHeader(GzReader& in, uint32_t magic, int words, const 
 }
 
 // Reads up to `promised` bytes, growing the buffer as data arrives rather than trusting the
-// header with one huge allocation.
+// header with one huge allocation. What is reserved up front is also bounded by what the file
+// can hold: deflate packs at most 1032 bytes into one.
 std::vector<uint8_t> readPayload(GzReader& in, uint64_t promised) {
+    std::error_code ec;
+    const uint64_t fileSize = std::filesystem::file_size(in.path(), ec);
+    const uint64_t canHold = ec ? 0 : fileSize * (in.isRaw() ? 1 : kMaxDeflateRatio);
     std::vector<uint8_t> out;
-    out.reserve(static_cast<size_t>(std::min(promised, kReserveCap)));
+    out.reserve(static_cast<size_t>(std::min({promised, kReserveCap, canHold})));
     while (out.size() < promised) {
         const size_t want = static_cast<size_t>(std::min<uint64_t>(promised - out.size(), kChunk));
         const size_t old = out.size();
@@ -137,6 +148,26 @@ std::vector<uint8_t> readPayload(GzReader& in, uint64_t promised) {
         if (got < want) break;
     }
     return out;
+}
+
+// A raw file's size is known before anything is read: a header promising more or less than the
+// file holds is reported before the payload is allocated. (A gzip file's is checked as it is
+// inflated, the only way to learn its real size.)
+void requireRawSize(GzReader& in, uint64_t headerBytes, uint64_t payload, const std::string& what) {
+    if (!in.isRaw()) return;
+    std::error_code ec;
+    const uint64_t size = std::filesystem::file_size(in.path(), ec);
+    if (ec) return;  // not a regular file: reading it reports what is wrong
+    const uint64_t expected = headerBytes + payload;
+    const std::string sizes =
+        what + " (" + std::to_string(expected) + " bytes) but the file has " + std::to_string(size);
+    if (size < expected) {
+        throw DataError(in.path() + ": truncated: header says " + sizes + "; download it again");
+    }
+    if (size > expected) {
+        throw DataError(in.path() + ": longer than its header says: header says " + sizes +
+                        "; the header or the file is damaged, download it again");
+    }
 }
 
 void requireComplete(GzReader& in, uint64_t got, uint64_t promised, const std::string& what,
@@ -157,22 +188,30 @@ void requireComplete(GzReader& in, uint64_t got, uint64_t promised, const std::s
 
 ImageSet readIdx(const std::string& imagesPath, const std::string& labelsPath) {
     GzReader images(imagesPath);
-    const auto imageHeader = readHeader(images, kImagesMagic, 4, "idx3 images");
+    const auto imageHeader =
+        readHeader(images, kImagesMagic, kImagesHeaderBytes / 4, "idx3 images");
     const uint32_t count = imageHeader[1];
     const uint32_t rows = imageHeader[2];
     const uint32_t cols = imageHeader[3];
     if (rows == 0 || cols == 0 || rows > kMaxSide || cols > kMaxSide) {
         throw DataError(imagesPath + ": implausible image size " + std::to_string(rows) + "x" +
-                        std::to_string(cols) + " in the header: the file is damaged");
+                        std::to_string(cols) +
+                        " in the header: the file is damaged; download it again");
+    }
+    // Valid idx, but nothing to train or test on: an empty set fails much later and obscurely.
+    if (count == 0) {
+        throw DataError(imagesPath +
+                        ": the header says the file holds no images; download it again");
     }
 
     // Both headers first: a count mismatch is reported before reading megabytes of pixels.
     GzReader labels(labelsPath);
-    const uint32_t labelCount = readHeader(labels, kLabelsMagic, 2, "idx1 labels")[1];
+    const uint32_t labelCount =
+        readHeader(labels, kLabelsMagic, kLabelsHeaderBytes / 4, "idx1 labels")[1];
     if (labelCount != count) {
         throw DataError(labelsPath + ": holds " + std::to_string(labelCount) + " labels but " +
                         imagesPath + " holds " + std::to_string(count) +
-                        " images: the two files are from different sets");
+                        " images: the two files are from different sets; download both again");
     }
 
     const std::string shape = std::to_string(rows) + "x" + std::to_string(cols);
@@ -180,13 +219,16 @@ ImageSet readIdx(const std::string& imagesPath, const std::string& labelsPath) {
     set.channels = 1;
     set.height = static_cast<int>(rows);
     set.width = static_cast<int>(cols);
-    const uint64_t pixelBytes = uint64_t(count) * rows * cols;
+    const uint64_t pixelBytes = uint64_t(count) * rows * cols;  // < 2^56: no overflow
+    const std::string imagesWhat = std::to_string(count) + " images of " + shape;
+    const std::string labelsWhat = std::to_string(count) + " labels";
+    requireRawSize(images, kImagesHeaderBytes, pixelBytes, imagesWhat);
+    requireRawSize(labels, kLabelsHeaderBytes, count, labelsWhat);
     set.pixels = readPayload(images, pixelBytes);
-    requireComplete(images, set.pixels.size(), pixelBytes,
-                    std::to_string(count) + " images of " + shape, "pixel data");
+    requireComplete(images, set.pixels.size(), pixelBytes, imagesWhat, "pixel data");
 
     const std::vector<uint8_t> raw = readPayload(labels, count);
-    requireComplete(labels, raw.size(), count, std::to_string(count) + " labels", "label data");
+    requireComplete(labels, raw.size(), count, labelsWhat, "label data");
     set.labels.resize(raw.size());
     for (size_t i = 0; i < raw.size(); ++i) {
         if (raw[i] >= kNumClasses) {

@@ -5,10 +5,16 @@
 #include <matio.h>
 #endif
 
+#include <zlib.h>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "nemo/dataset.h"
@@ -17,8 +23,301 @@
 namespace nemo {
 namespace {
 
-constexpr size_t kMaxSide = 4096;
+constexpr size_t kSide = 32;
 constexpr uint64_t kMaxPixelBytes = uint64_t(1) << 33;  // 8 GiB: far above SVHN's 1.6 GB "extra"
+
+// ---- the file's MATLAB v5 structure, checked before matio reads it --------------------------
+// matio 1.5 trusts the sizes a file declares: a truncated file, dimensions that promise more than
+// the data holds, or a damaged compressed stream come back as success with uninitialised memory
+// where the data should be (a 34 KB file claiming 300,000 images allocated 900 MB and trained on
+// it). So every element is walked here first and each size is checked against the bytes that are
+// really there; matio then only reads what has been shown to exist.
+
+constexpr size_t kMatHeaderBytes = 128;
+constexpr uint32_t kMiInt8 = 1, kMiUint32 = 6, kMiInt32 = 5, kMiMatrix = 14, kMiCompressed = 15;
+// A variable's header (flags, dimensions, name) is a few dozen bytes; this bounds what is kept.
+constexpr size_t kMaxMatrixHeader = 64 * 1024;
+constexpr size_t kInflateChunk = 64 * 1024;
+
+// Which byte order the file was written in, from its header's endian indicator.
+struct ByteOrder {
+    bool swap = false;
+    uint32_t u32(const uint8_t* p) const {
+        return swap
+                   ? (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3]
+                   : (uint32_t(p[3]) << 24) | (uint32_t(p[2]) << 16) | (uint32_t(p[1]) << 8) | p[0];
+    }
+    uint16_t u16(const uint8_t* p) const {
+        return swap ? uint16_t((p[0] << 8) | p[1]) : uint16_t((p[1] << 8) | p[0]);
+    }
+};
+
+// What the user should do about a file that is not as SVHN distributes it.
+std::string damaged(const std::string& what) {
+    return what +
+           ": the file is damaged or cut short; download it again from "
+           "http://ufldl.stanford.edu/housenumbers/";
+}
+
+std::string damaged(const std::string& path, const std::string& problem) {
+    return damaged(path + ": " + problem);
+}
+
+ByteOrder checkMatHeader(std::istream& in, const std::string& path, uint64_t fileSize) {
+    uint8_t h[kMatHeaderBytes];
+    if (fileSize < kMatHeaderBytes || !in.read(reinterpret_cast<char*>(h), sizeof h)) {
+        throw DataError(damaged(path, "only " + std::to_string(fileSize) +
+                                          " bytes, too short for a MATLAB file's 128-byte header"));
+    }
+    ByteOrder order;
+    if (h[126] == 'M' && h[127] == 'I') {
+        order.swap = true;
+    } else if (h[126] != 'I' || h[127] != 'M') {
+        throw DataError(path +
+                        ": not a MATLAB v5 .mat file (no endian indicator at byte 126), "
+                        "which SVHN's train_32x32.mat and test_32x32.mat are");
+    }
+    const uint16_t version = order.u16(h + 124);
+    if (version == 0x0200) {
+        throw DataError(path +
+                        ": a MATLAB v7.3 (HDF5) file; SVHN is distributed as v5 files: "
+                        "download it again, or save it in MATLAB with -v7");
+    }
+    if (version != 0x0100) {
+        throw DataError(damaged(path, "unknown MATLAB file version " + std::to_string(version)));
+    }
+    return order;
+}
+
+// One data element's tag inside a matrix: the small form packs the type and a size of up to 4
+// bytes into one word, with the data in the tag's second word.
+struct Tag {
+    uint32_t type = 0;
+    uint64_t size = 0;
+    uint64_t data = 0;  // offset of the data
+    uint64_t next = 0;  // offset of the following element (data padded to 8 bytes)
+};
+
+struct MatrixBytes {
+    const uint8_t* data;  // the start of the matrix's content (what follows its tag)
+    size_t have;          // how much of it is in `data`
+    uint64_t declared;    // how much the matrix's tag says there is
+};
+
+Tag readTag(const MatrixBytes& m, uint64_t at, const ByteOrder& order, const std::string& where) {
+    if (at + 8 > m.declared) throw DataError(damaged(where + " ends inside its header"));
+    if (at + 8 > m.have) throw DataError(damaged(where + " has an implausibly large header"));
+    Tag tag;
+    const uint32_t first = order.u32(m.data + at);
+    if ((first >> 16) != 0) {
+        tag.type = first & 0xffff;
+        tag.size = first >> 16;
+        tag.data = at + 4;
+        tag.next = at + 8;
+        if (tag.size > 4) throw DataError(damaged(where + " has a malformed small data element"));
+        return tag;
+    }
+    tag.type = first;
+    tag.size = order.u32(m.data + at + 4);
+    tag.data = at + 8;
+    tag.next = tag.data + (tag.size + 7) / 8 * 8;
+    if (tag.data + tag.size > m.declared) {
+        throw DataError(damaged(where + " holds an element of " + std::to_string(tag.size) +
+                                " bytes that runs past its end"));
+    }
+    return tag;
+}
+
+// The header part of the element has to be in `m.data`, not just within the declared size.
+void requireHeld(const MatrixBytes& m, const Tag& tag, const std::string& where) {
+    if (tag.data + tag.size > m.have)
+        throw DataError(damaged(where + " has an implausibly large header"));
+}
+
+size_t miTypeBytes(uint32_t type) {
+    switch (type) {
+        case 1:  // miINT8
+        case 2:  // miUINT8
+            return 1;
+        case 3:  // miINT16
+        case 4:  // miUINT16
+            return 2;
+        case 5:  // miINT32
+        case 6:  // miUINT32
+        case 7:  // miSINGLE
+            return 4;
+        case 9:   // miDOUBLE
+        case 12:  // miINT64
+        case 13:  // miUINT64
+            return 8;
+        default:
+            return 0;  // not a numeric type
+    }
+}
+
+bool isNumericMxClass(uint32_t mxClass) {
+    return mxClass >= 6 && mxClass <= 15;  // mxDOUBLE_CLASS .. mxUINT64_CLASS
+}
+
+// A real or imaginary part: its size must be exactly what the dimensions need.
+uint64_t checkPart(const MatrixBytes& m, uint64_t at, const ByteOrder& order,
+                   const std::string& where, const std::string& shape, uint64_t elements) {
+    const Tag part = readTag(m, at, order, where);
+    const size_t bytes = miTypeBytes(part.type);
+    uint64_t needed = 0;
+    if (bytes == 0) {
+        throw DataError(damaged(where + " stores its values as type " + std::to_string(part.type) +
+                                ", not as numbers"));
+    }
+    if (__builtin_mul_overflow(elements, uint64_t(bytes), &needed) || needed != part.size) {
+        throw DataError(damaged(where + " is " + shape + " (" + std::to_string(elements) +
+                                " values) but its data holds " + std::to_string(part.size) +
+                                " bytes"));
+    }
+    return part.next;
+}
+
+// Flags, dimensions, name and data sizes of one variable (miMATRIX content).
+void checkMatrix(const MatrixBytes& m, const ByteOrder& order, const std::string& path, int index) {
+    std::string where = path + ": variable " + std::to_string(index);
+    const Tag flags = readTag(m, 0, order, where);
+    requireHeld(m, flags, where);
+    if (flags.type != kMiUint32 || flags.size != 8)
+        throw DataError(damaged(where + " has no array flags"));
+    const uint32_t word = order.u32(m.data + flags.data);
+    const uint32_t mxClass = word & 0xff;
+    const bool complex = (word & 0x0800) != 0;
+
+    const Tag dims = readTag(m, flags.next, order, where);
+    requireHeld(m, dims, where);
+    if (dims.type != kMiInt32 || dims.size % 4 != 0 || dims.size < 8) {
+        throw DataError(damaged(where + " has no valid dimensions"));
+    }
+    uint64_t elements = 1;
+    std::string shape;
+    for (uint64_t at = dims.data; at < dims.data + dims.size; at += 4) {
+        const auto dim = int32_t(order.u32(m.data + at));
+        if (dim < 0 || __builtin_mul_overflow(elements, uint64_t(dim), &elements)) {
+            throw DataError(damaged(where + " has impossible dimensions"));
+        }
+        shape += (shape.empty() ? "" : "x") + std::to_string(dim);
+    }
+
+    const Tag name = readTag(m, dims.next, order, where);
+    requireHeld(m, name, where);
+    if (name.type != kMiInt8) throw DataError(damaged(where + " has no name"));
+    where = path + ": variable '" +
+            std::string(reinterpret_cast<const char*>(m.data + name.data), size_t(name.size)) + "'";
+    if (!isNumericMxClass(mxClass)) {
+        throw DataError(where + " is not a numeric array (MATLAB class " + std::to_string(mxClass) +
+                        "); an SVHN file holds only X and y");
+    }
+    const uint64_t imaginary = checkPart(m, name.next, order, where, shape, elements);
+    if (complex) checkPart(m, imaginary, order, where, shape, elements);
+}
+
+std::vector<uint8_t> readAt(std::istream& in, uint64_t offset, size_t n) {
+    std::vector<uint8_t> bytes(n);
+    in.seekg(std::streamoff(offset));
+    in.read(reinterpret_cast<char*>(bytes.data()), std::streamsize(n));
+    if (in.gcount() != std::streamsize(n))
+        bytes.resize(size_t(std::max<std::streamsize>(in.gcount(), 0)));
+    return bytes;
+}
+
+// Inflates a compressed variable as matio will, keeping only the start of it: the stream has to
+// be intact (zlib checks its Adler-32) and hold exactly the one miMATRIX element it starts with.
+void checkCompressed(std::istream& in, uint64_t offset, uint64_t size, const ByteOrder& order,
+                     const std::string& path, int index) {
+    const std::string where = path + ": variable " + std::to_string(index) + " (compressed)";
+    z_stream z{};
+    if (inflateInit(&z) != Z_OK) throw DataError(where + ": zlib could not start");
+    std::unique_ptr<z_stream, int (*)(z_stream*)> closer(&z, inflateEnd);
+    std::vector<uint8_t> start(kMaxMatrixHeader + 8), input(kInflateChunk), sink(kInflateChunk);
+    uint64_t produced = 0, consumed = 0;
+    int rc = Z_OK;
+    in.seekg(std::streamoff(offset));
+    while (rc != Z_STREAM_END) {
+        if (z.avail_in == 0) {
+            if (consumed == size) throw DataError(damaged(where, "the compressed data ends early"));
+            const size_t n = size_t(std::min<uint64_t>(size - consumed, input.size()));
+            if (!in.read(reinterpret_cast<char*>(input.data()), std::streamsize(n))) {
+                throw DataError(damaged(where, "cannot read the compressed data"));
+            }
+            consumed += n;
+            z.next_in = input.data();
+            z.avail_in = unsigned(n);
+        }
+        const bool keep = produced < start.size();
+        z.next_out = keep ? start.data() + produced : sink.data();
+        z.avail_out = unsigned(keep ? start.size() - produced : sink.size());
+        const unsigned before = z.avail_out;
+        rc = inflate(&z, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
+            throw DataError(damaged(where, std::string("corrupt compressed data (") +
+                                               (z.msg != nullptr ? z.msg : "zlib error") + ")"));
+        }
+        produced += before - z.avail_out;
+        if (rc == Z_BUF_ERROR && z.avail_in != 0) {
+            throw DataError(damaged(where, "corrupt compressed data"));
+        }
+        // Stops a stream that inflates far beyond its array as soon as that is known.
+        if (produced >= 8 && produced > uint64_t(order.u32(start.data() + 4)) + 8) break;
+    }
+    if (produced < 8 || order.u32(start.data()) != kMiMatrix) {
+        throw DataError(damaged(where, "the compressed data is not a MATLAB array"));
+    }
+    if (rc == Z_STREAM_END && (z.avail_in != 0 || consumed != size)) {
+        throw DataError(damaged(where, "bytes follow the end of its compressed data"));
+    }
+    const uint64_t declared = order.u32(start.data() + 4);
+    if (rc != Z_STREAM_END || produced != declared + 8) {
+        throw DataError(damaged(where, "the array declares " + std::to_string(declared) +
+                                           " bytes but its compressed data holds " +
+                                           (rc == Z_STREAM_END ? "" : "more than ") +
+                                           std::to_string(produced - 8)));
+    }
+    const size_t have = size_t(std::min<uint64_t>(produced, start.size()) - 8);
+    checkMatrix({start.data() + 8, have, declared}, order, path, index);
+}
+
+// Walks the variables: each one has to lie inside the file, and nothing may follow the last.
+void checkMatStructure(const std::string& path) {
+    std::error_code ec;
+    const uint64_t fileSize = std::filesystem::file_size(path, ec);
+    if (ec) throw DataError(path + ": cannot read: " + ec.message());
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw DataError(path + ": cannot open for reading");
+    const ByteOrder order = checkMatHeader(in, path, fileSize);
+    uint64_t offset = kMatHeaderBytes;
+    for (int index = 1; offset < fileSize; ++index) {
+        const std::string where = path + ": variable " + std::to_string(index);
+        if (fileSize - offset < 8) {
+            throw DataError(damaged(
+                path, std::to_string(fileSize - offset) + " stray bytes after the last variable"));
+        }
+        const std::vector<uint8_t> tag = readAt(in, offset, 8);
+        if (tag.size() != 8) throw DataError(damaged(where, "cannot read its tag"));
+        const uint32_t type = order.u32(tag.data());
+        const uint64_t size = order.u32(tag.data() + 4);
+        if (type != kMiMatrix && type != kMiCompressed) {
+            throw DataError(damaged(where, "unexpected data element type " + std::to_string(type)));
+        }
+        if (size > fileSize - offset - 8) {
+            throw DataError(
+                damaged(where, "declares " + std::to_string(size) + " bytes but the file ends " +
+                                   std::to_string(fileSize - offset - 8) + " bytes after its tag"));
+        }
+        if (type == kMiCompressed) {
+            checkCompressed(in, offset + 8, size, order, path, index);
+        } else {
+            const std::vector<uint8_t> head =
+                readAt(in, offset + 8, size_t(std::min<uint64_t>(size, kMaxMatrixHeader)));
+            checkMatrix({head.data(), head.size(), size}, order, path, index);
+        }
+        offset += 8 + size;
+    }
+}
 
 struct MatCloser {
     void operator()(mat_t* mat) const { Mat_Close(mat); }
@@ -149,14 +448,14 @@ ImageShape checkImages(const matvar_t* x, const std::string& path) {
         throw DataError(what + " must be a real uint8 array (images)");
     }
     if (x->rank != 3 && x->rank != 4) {
-        throw DataError(what + " must have 4 dimensions, height x width x 3 x images");
+        throw DataError(what + " must have 4 dimensions, 32 x 32 x 3 x images");
     }
     ImageShape s{x->dims[0], x->dims[1], x->dims[2], x->rank == 4 ? x->dims[3] : 1};
-    if (s.channels != 3) throw DataError(what + " must have 3 colour channels in dimension 3");
-    if (s.height == 0 || s.width == 0 || s.height > kMaxSide || s.width > kMaxSide) {
-        throw DataError(what + " has an implausible image size");
+    if (s.height != kSide || s.width != kSide || s.channels != 3) {
+        throw DataError(what + " must be 32 x 32 x 3 x images: SVHN's cropped digits are 32x32 " +
+                        "colour images (the full-numbers format is not supported)");
     }
-    // Divided, not multiplied: a garbage count must not overflow the check.
+    if (s.count == 0) throw DataError(what + " holds no images");
     if (s.count > kMaxPixelBytes / (s.height * s.width * s.channels)) {
         throw DataError(what + " is implausibly large");
     }
@@ -176,9 +475,10 @@ void checkLabelInfo(const matvar_t* y, const std::string& path, size_t count) {
     }
 }
 
-// Converts one label; SVHN writes the digit 0 as 10.
+// Converts one label; SVHN writes the digit 0 as 10, so a 0 is not a label but zeroed memory or
+// a file written by something else.
 int64_t digitLabel(double value, size_t index, const std::string& path) {
-    if (!std::isfinite(value) || value != std::floor(value) || value < 0 || value > 10) {
+    if (!std::isfinite(value) || value != std::floor(value) || value < 1 || value > 10) {
         throw DataError(path + ": y(" + std::to_string(index + 1) + ") = " + std::to_string(value) +
                         " is not a digit label in 1..10 (10 = digit 0)");
     }
@@ -205,6 +505,7 @@ void toChw(const uint8_t* src, const ImageShape& s, uint8_t* dst) {
 }  // namespace
 
 ImageSet readSvhnMat(const std::string& path) {
+    checkMatStructure(path);
     MatFile mat(Mat_Open(path.c_str(), MAT_ACC_RDONLY));
     if (!mat) {
         throw DataError(path +

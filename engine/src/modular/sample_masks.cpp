@@ -6,18 +6,12 @@
 #include <fstream>
 
 #include "data/batch_loader.h"
+#include "modular/sample_mask_file.h"
 #include "nemo/trainer.h"
 #include "run/atomic_file.h"
 
 namespace nemo {
 namespace {
-
-constexpr char kMagic[8] = {'N', 'E', 'M', 'O', 'S', 'M', 'K', '1'};
-
-struct FileHeader {
-    char magic[8];
-    int64_t rows, cols, layers, augmented, checkpointStamp;
-};
 
 int64_t checkpointStamp(const std::string& path) {
     std::error_code error;
@@ -29,49 +23,39 @@ int64_t checkpointStamp(const std::string& path) {
 void save(const SampleMasks& m, const std::string& path, bool augmented, int64_t stamp) {
     replaceFileAtomically(path, [&](const std::string& temp) {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        FileHeader h{};
-        std::memcpy(h.magic, kMagic, 8);
-        h.rows = m.bits.rows();
-        h.cols = m.bits.cols();
-        h.layers = int64_t(m.widths.size());
-        h.augmented = augmented;
-        h.checkpointStamp = stamp;
-        out.write(reinterpret_cast<const char*>(&h), sizeof h);
-        out.write(reinterpret_cast<const char*>(m.widths.data()),
-                  std::streamsize(m.widths.size() * 8));
-        out.write(reinterpret_cast<const char*>(m.labels.data()),
-                  std::streamsize(m.labels.size() * 8));
-        for (int64_t r = 0; r < m.bits.rows(); ++r)
-            out.write(reinterpret_cast<const char*>(m.bits.row(r)),
-                      std::streamsize(m.bits.wordsPerRow() * 8));
+        writeSampleMaskFile(out, m.bits, m.widths, m.labels, augmented, stamp);
         out.flush();
         if (!out)
             throw std::runtime_error(path + ": cannot write the sample masks; is the disk full?");
     });
 }
 
-// Reads the file if it exists and fits; returns false when it must be recomputed.
+// Takes the masks from the file when it was computed from this checkpoint with these options;
+// returns false when they must be computed (again). A damaged file throws SampleMaskFileError.
 bool load(SampleMasks& m, const std::string& path, bool augmented, int64_t stamp) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    FileHeader h{};
-    if (!in.read(reinterpret_cast<char*>(&h), sizeof h)) return false;
-    if (std::memcmp(h.magic, kMagic, 8) != 0 || h.augmented != int64_t(augmented) ||
-        h.checkpointStamp != stamp || h.rows != int64_t(m.labels.size()) ||
-        h.layers != int64_t(m.widths.size()))
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) return false;
+    SampleMaskFile f = readSampleMaskFile(path);
+    if (f.augmented != augmented || f.checkpointStamp != stamp || f.widths != m.widths ||
+        f.labels != m.labels)
         return false;
-    std::vector<int64_t> widths(h.layers);
-    in.read(reinterpret_cast<char*>(widths.data()), std::streamsize(h.layers * 8));
-    if (widths != m.widths) return false;
-    std::vector<int64_t> labels(h.rows);
-    in.read(reinterpret_cast<char*>(labels.data()), std::streamsize(h.rows * 8));
-    if (!in || labels != m.labels) return false;
-    BitMatrix bits(h.rows, h.cols);
-    for (int64_t r = 0; r < h.rows; ++r)
-        in.read(reinterpret_cast<char*>(bits.row(r)), std::streamsize(bits.wordsPerRow() * 8));
-    if (!in) return false;  // truncated: recompute
-    m.bits = std::move(bits);
+    m.bits = std::move(f.bits);
     return true;
+}
+
+// The file is only a cache of what the checkpoint determines, so a damaged one is replaced
+// rather than left for the user to clean up; the observer hears why the masks are recomputed.
+bool loadOrDiscard(SampleMasks& m, const std::string& path, bool augmented, int64_t stamp,
+                   TrainingObserver* observer) {
+    try {
+        return load(m, path, augmented, stamp);
+    } catch (const SampleMaskFileError& e) {
+        std::error_code error;
+        std::filesystem::remove(path, error);
+        if (observer)
+            observer->onMessage(std::string(e.what()) + " (deleted it; computing them again)");
+        return false;
+    }
 }
 
 }  // namespace
@@ -151,7 +135,7 @@ SampleMasks sampleMasksForRun(LoadedRun& run, const std::string& runDir, bool au
     cached.widths = run.model->maskedWidths();
     cached.names = run.model->maskedNames();
     cached.labels = run.data.train.labels;
-    if (!cached.widths.empty() && load(cached, path, augmented, stamp)) {
+    if (!cached.widths.empty() && loadOrDiscard(cached, path, augmented, stamp, observer)) {
         cached.reused = true;
         return cached;
     }
