@@ -3,6 +3,7 @@
 format, written here from the format descriptions rather than by the readers under test.
 Deterministic (gzip without a timestamp), so rerunning it changes nothing."""
 import gzip
+import json
 import os
 import struct
 import zlib
@@ -113,3 +114,55 @@ def some_bits(r, cols, words):
 put("fuzz_sample_masks", "three-by-75", sample_masks([70, 5], [2, 0, 1], 1, some_bits))
 put("fuzz_sample_masks", "four-by-208", sample_masks([16, 64, 64, 64], [0, 1, 2, 3], 0, some_bits))
 put("fuzz_sample_masks", "one-by-1", sample_masks([1], [7], 0, lambda r, c, w: [1]))
+
+
+# ---- module files: module.json's "program", a NUL byte, then module.safetensors ----
+def safetensors(tensors):
+    """tensors: [(name, dtype, shape, packed bytes)], laid out in order."""
+    header, offset, blob = {}, 0, b""
+    for name, dtype, shape, data in tensors:
+        header[name] = {"dtype": dtype, "shape": shape, "data_offsets": [offset, offset + len(data)]}
+        offset += len(data)
+        blob += data
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * (-len(text) % 8)
+    return struct.pack("<Q", len(text)) + text + blob
+
+
+def floats(n, scale=0.1):
+    return struct.pack("<%df" % n, *[scale * ((i * 7) % 5 - 2) for i in range(n)])
+
+
+def module(program, tensors):
+    return json.dumps(program).encode() + b"\0" + safetensors(tensors)
+
+
+conv_program = [
+    {"op": "conv", "name": "conv1", "padding": 1, "tensors": ["weight", "bias"]},
+    {"op": "relu"}, {"op": "max_pool2"}, {"op": "avg_pool1"}, {"op": "flatten"},
+    {"op": "linear", "name": "fc", "tensors": ["weight", "bias"]},
+]
+conv_tensors = [("conv1_weight", "F32", [3, 1, 3, 3], floats(27)), ("conv1_bias", "F32", [3], floats(3)),
+                ("fc_weight", "F32", [2, 3], floats(6)), ("fc_bias", "F32", [2], floats(2))]
+put("fuzz_module_files", "conv-relu-linear", module(conv_program, conv_tensors))
+residual_program = [
+    {"op": "conv", "name": "c1", "padding": 1, "tensors": ["weight"]},
+    {"op": "batch_norm", "name": "bn1", "tensors": ["weight", "bias", "running_mean", "running_var"]},
+    {"op": "save", "slot": 1},
+    {"op": "conv", "name": "c2", "padding": 1, "tensors": ["weight"]},
+    {"op": "scatter_add", "name": "add", "slot": 1, "width": 4,
+     "tensors": ["index_x", "index_slot", "index_out"]},
+    {"op": "avg_pool1"}, {"op": "flatten"},
+    {"op": "linear", "name": "fc", "tensors": ["weight", "bias"]},
+]
+residual_tensors = [
+    ("c1_weight", "F32", [3, 1, 3, 3], floats(27)),
+    ("bn1_weight", "F32", [3], floats(3, 1.0)), ("bn1_bias", "F32", [3], floats(3)),
+    ("bn1_running_mean", "F32", [3], floats(3)), ("bn1_running_var", "F32", [3], struct.pack("<3f", 1, 1, 1)),
+    ("c2_weight", "F32", [2, 3, 3, 3], floats(54)),
+    ("add_index_x", "I64", [2], struct.pack("<2q", 0, 3)),
+    ("add_index_slot", "I64", [3], struct.pack("<3q", 0, 1, 2)),
+    ("add_index_out", "I64", [4], struct.pack("<4q", 0, 1, 2, 3)),
+    ("fc_weight", "F32", [2, 4], floats(8)), ("fc_bias", "F32", [2], floats(2)),
+]
+put("fuzz_module_files", "residual-add", module(residual_program, residual_tensors))

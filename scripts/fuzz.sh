@@ -11,7 +11,8 @@ seconds="${1:-30}"
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(fuzz_idx_images fuzz_idx_labels fuzz_cifar fuzz_svhn_mat fuzz_sample_masks)
+    targets=(fuzz_idx_images fuzz_idx_labels fuzz_cifar fuzz_svhn_mat fuzz_sample_masks
+        fuzz_module_files)
 fi
 
 # The largest input worth trying: a few records or images, a little above the seeds.

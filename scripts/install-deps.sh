@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build ccache pkg-config git
+  build-essential cmake ninja-build ccache pkg-config git clang libclang-rt-14-dev
   libtorch-dev libopenblas0-pthread libopenblas-pthread-dev libopenblas0-openmp
   nlohmann-json3-dev libcli11-dev libmatio-dev zlib1g-dev libcairo2-dev fonts-dejavu-core
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-translations-l10n
