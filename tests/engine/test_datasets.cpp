@@ -412,6 +412,15 @@ void TestDatasets::idxErrorsNameTheFile() {
     writeRaw(halfGz, full);
     VERIFY_DATA_ERROR(nemo::readIdx(halfGz, labels), halfGz);
 
+    // Cut in its last byte: every image arrives, but the gzip trailer (length) is incomplete.
+    const std::string lastByteGz = pathIn(dir, "last-byte.gz");
+    Bytes whole = readRaw(pathIn(dir, "full.gz"));
+    whole.pop_back();
+    writeRaw(lastByteGz, whole);
+    writeGz(pathIn(dir, "lab10.gz"), idxLabels({0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
+    QVERIFY(nemo::readIdx(pathIn(dir, "full.gz"), pathIn(dir, "lab10.gz")).size() == 10);
+    VERIFY_DATA_ERROR(nemo::readIdx(lastByteGz, pathIn(dir, "lab10.gz")), "cut short");
+
     // Label 10 does not exist in MNIST.
     const std::string badLabel = pathIn(dir, "bad-label.gz");
     writeGz(badLabel, idxLabels({1, 10, 2, 3}));

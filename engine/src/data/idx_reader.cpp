@@ -69,9 +69,13 @@ class GzReader {
         if (code != Z_OK) throwStreamError();
     }
 
+    // At the end of the data, the gzip trailer (CRC and length) must be whole too: a file cut in
+    // its last bytes is damaged even though every image arrived.
     bool atEnd() {
         char byte = 0;
-        return read(&byte, 1) == 0;
+        if (read(&byte, 1) != 0) return false;
+        throwIfStreamDamaged();
+        return true;
     }
 
   private:
