@@ -1050,6 +1050,14 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <source>%1/module.json names no classes; extract the module again</source>
         <translation>%1/module.json nennt keine Klassen; extrahieren Sie das Modul erneut</translation>
     </message>
+    <message>
+        <source>%1: layer &quot;%2&quot; has %3 units, not a layer width; run `nemo modularize` again</source>
+        <translation>%1: Schicht &quot;%2&quot; hat %3 Einheiten, keine gültige Schichtbreite; führen Sie `nemo modularize` erneut aus</translation>
+    </message>
+    <message>
+        <source>%1: a frequency is not a number between 0 and 1; run `nemo modularize` again</source>
+        <translation>%1: eine Häufigkeit ist keine Zahl zwischen 0 und 1; führen Sie `nemo modularize` erneut aus</translation>
+    </message>
 </context>
 <context>
     <name>ModuleExport</name>

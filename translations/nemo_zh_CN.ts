@@ -1050,6 +1050,14 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <source>%1/module.json names no classes; extract the module again</source>
         <translation>%1/module.json 中没有类别；请重新提取该模块</translation>
     </message>
+    <message>
+        <source>%1: layer &quot;%2&quot; has %3 units, not a layer width; run `nemo modularize` again</source>
+        <translation>%1：层 &quot;%2&quot; 有 %3 个单元，不是有效的层宽度；请重新运行 `nemo modularize`</translation>
+    </message>
+    <message>
+        <source>%1: a frequency is not a number between 0 and 1; run `nemo modularize` again</source>
+        <translation>%1：某个频率不是 0 到 1 之间的数；请重新运行 `nemo modularize`</translation>
+    </message>
 </context>
 <context>
     <name>ModuleExport</name>
