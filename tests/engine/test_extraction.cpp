@@ -22,6 +22,7 @@
 #include "nemo/modules.h"
 #include "nemo/trainer.h"
 #include "run/atomic_file.h"
+#include "unit_selection.h"
 
 using namespace nemo;
 
@@ -150,13 +151,7 @@ class TestExtraction : public QObject {
         Network full = buildModel(name, spec);
         randomizeBatchNorm(*full);
         full->eval();
-        std::vector<std::vector<int64_t>> keep;
-        for (int64_t w : full->maskedWidths()) {
-            std::vector<int64_t> set;
-            for (int64_t j = 0; j < w; j += 3) set.push_back(j);
-            keep.push_back(set);
-        }
-        ProgramModule module(buildModuleProgram(*full, keep, 10, 3));
+        ProgramModule module(buildModuleProgram(*full, everyNthUnit(*full, 3), 10, 3));
         module->eval();
         QTemporaryDir dir;
         const std::string moduleDir = (dir.path() + "/module").toStdString();
