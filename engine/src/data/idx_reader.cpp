@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -188,6 +189,27 @@ void requireComplete(GzReader& in, uint64_t got, uint64_t promised, const std::s
     }
 }
 
+// zlib does not notice a gzip file cut inside its 8-byte trailer when the data ended exactly
+// where a read stopped, so the trailer's length field (the uncompressed size mod 2^32, last in
+// the file) is compared with what was read.
+void requireGzipTrailer(GzReader& in, uint64_t uncompressedBytes) {
+    if (in.isRaw()) return;
+    std::ifstream file(in.path(), std::ios::binary | std::ios::ate);
+    const std::streamoff size = file.tellg();
+    uint8_t tail[4] = {};
+    if (size >= 18) {  // the smallest gzip file: 10-byte header and 8-byte trailer
+        file.seekg(size - 4);
+        file.read(reinterpret_cast<char*>(tail), 4);
+    }
+    const uint32_t stored = uint32_t(tail[0]) | uint32_t(tail[1]) << 8 | uint32_t(tail[2]) << 16 |
+                            uint32_t(tail[3]) << 24;
+    if (!file || stored != uint32_t(uncompressedBytes)) {
+        throw DataError(in.path() +
+                        ": the gzip stream ends unexpectedly (its trailer is cut or "
+                        "damaged): the file is cut short; download it again");
+    }
+}
+
 }  // namespace
 
 ImageSet readIdx(const std::string& imagesPath, const std::string& labelsPath) {
@@ -230,9 +252,11 @@ ImageSet readIdx(const std::string& imagesPath, const std::string& labelsPath) {
     requireRawSize(labels, kLabelsHeaderBytes, count, labelsWhat);
     set.pixels = readPayload(images, pixelBytes);
     requireComplete(images, set.pixels.size(), pixelBytes, imagesWhat, "pixel data");
+    requireGzipTrailer(images, kImagesHeaderBytes + pixelBytes);
 
     const std::vector<uint8_t> raw = readPayload(labels, count);
     requireComplete(labels, raw.size(), count, labelsWhat, "label data");
+    requireGzipTrailer(labels, kLabelsHeaderBytes + uint64_t(count));
     set.labels.resize(raw.size());
     for (size_t i = 0; i < raw.size(); ++i) {
         if (raw[i] >= kNumClasses) {
