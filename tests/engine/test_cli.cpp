@@ -197,6 +197,27 @@ class TestCli : public QObject {
 
         QVERIFY(e.last["standard_accuracy"].is_null());  // no --baseline given
 
+        // The disk fills while the module is saved (a file-size limit below module.pt's size
+        // fails writes as ENOSPC does): a clean error, no partial module, no temporary file. It
+        // used to end in std::terminate (LibTorch's zip writer throws from its destructor).
+        {
+            const qint64 ptBytes = QFileInfo(moduleDir + "/module.pt").size();
+            const QString full = dir.path() + "/module-full-disk";
+            QProcess p;
+            p.start("/bin/bash",
+                    {"-c",
+                     QString("trap '' XFSZ; ulimit -f %1; exec \"$0\" extract \"$1\" --classes "
+                             "0,1 --finetune-epochs 0 --threads 1 --out \"$2\"")
+                         .arg(ptBytes / 1024 / 2),
+                     kNemo, run, full});
+            QVERIFY(p.waitForFinished(300000));
+            const QString err = QString::fromUtf8(p.readAllStandardError());
+            QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 1, qPrintable(err));
+            QVERIFY2(err.contains("is the disk full?"), qPrintable(err));
+            QVERIFY(!QFile::exists(full + "/module.json"));
+            QCOMPARE(QDir(full).entryList({"*.tmp.*"}, QDir::Files).size(), 0);
+        }
+
         Result v = runNemo({"eval", moduleDir, "--json"});
         QVERIFY2(v.exitCode == 0, qPrintable(v.err));
         QCOMPARE(v.last["accuracy"].get<double>(), e.last["module_accuracy"].get<double>());

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "extract/program_json.h"
 #include "nemo/modules.h"
@@ -64,7 +65,11 @@ void saveModuleFolder(const std::string& dir, ProgramModuleImpl& module, json ma
     }
     script.define(module.torchScriptSource());
     script.eval();
-    replaceFileAtomically(dir + "/module.pt", [&](const std::string& temp) { script.save(temp); });
+    // Serialized in memory first: LibTorch's zip writer throws again from its destructor when the
+    // disk fills, which ends the process; our own writer reports it and leaves no partial file.
+    std::ostringstream exported;
+    script.save(exported);
+    writeFileAtomically(dir + "/module.pt", exported.str());
     try {
         writeSafetensors(dir + "/module.safetensors", module.namedTensors(),
                          {{"format", "nemo-module"}, {"program", "see module.json"}});
