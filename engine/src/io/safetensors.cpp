@@ -1,7 +1,5 @@
 #include "io/safetensors.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -10,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/crc32.h"
 #include "run/atomic_file.h"
 
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
@@ -128,20 +127,6 @@ void checkCoverage(const std::string& file, std::vector<Planned*> order, uint64_
 
 constexpr const char* kChecksumKey = "nemo_crc32";
 
-uint32_t crcOf(const char* data, uint64_t size, uint32_t crc) {
-    uLong c = crc;
-    while (size > 0) {  // zlib takes at most 4 GiB at a time
-        const uInt n = uInt(std::min<uint64_t>(size, 1u << 30));
-        c = crc32(c, reinterpret_cast<const Bytef*>(data), n);
-        data += n;
-        size -= n;
-    }
-    return uint32_t(c);
-}
-uint32_t crcOf(const std::string& text, uint32_t crc) {
-    return crcOf(text.data(), text.size(), crc);
-}
-
 std::string hex(uint32_t v) {
     char buffer[9];
     std::snprintf(buffer, sizeof buffer, "%08x", v);
@@ -154,7 +139,7 @@ void verifyChecksum(json header, const char* data, uint64_t dataSize, const std:
     const json stored = (*meta)[kChecksumKey];
     meta->erase(kChecksumKey);
     if (meta->empty()) header.erase("__metadata__");
-    const uint32_t crc = crcOf(data, dataSize, crcOf(header.dump(), 0));
+    const uint32_t crc = crc32Of(data, dataSize, crc32Of(header.dump()));
     if (!stored.is_string() || stored.get<std::string>() != hex(crc))
         throw SafetensorsError(name +
                                ": checksum differs: the file was damaged or changed after it "
@@ -180,10 +165,9 @@ void writeSafetensors(const std::string& path, const NamedTensors& tensors,
     }
     // Our checksum covers the header (without itself) and the data, so a flipped bit anywhere,
     // a digit of epochs_done included, is caught; other tools ignore the extra metadata.
-    uint32_t crc = crcOf(header.dump(), 0);
+    uint32_t crc = crc32Of(header.dump());
     for (const auto& t : data)
-        crc = crcOf(static_cast<const char*>(t.data_ptr()), uint64_t(t.numel()) * t.element_size(),
-                    crc);
+        crc = crc32Of(t.data_ptr(), uint64_t(t.numel()) * t.element_size(), crc);
     header["__metadata__"][kChecksumKey] = hex(crc);
     std::string text = header.dump();
     while (text.size() % 8) text.push_back(' ');  // the format pads the header to 8 bytes
@@ -263,32 +247,6 @@ SafetensorsContents readSafetensorsFile(const std::string& path) {
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad()) throw SafetensorsError(path + ": read error (" + std::strerror(errno) + ")");
     return parseSafetensors(bytes, path);
-}
-
-std::map<std::string, std::string> readSafetensorsMetadata(const std::string& path) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw SafetensorsError(path + ": cannot open (" + std::strerror(errno) + ")");
-    const uint64_t size = uint64_t(in.tellg());
-    in.seekg(0);
-    uint64_t length = 0;
-    if (size < 8 || !in.read(reinterpret_cast<char*>(&length), 8) || length > size - 8 ||
-        length > kMaxHeaderBytes)
-        throw SafetensorsError(path + ": not a safetensors file (bad header length)");
-    std::string header(8, '\0');
-    std::memcpy(header.data(), &length, 8);
-    header.resize(8 + length);
-    if (!in.read(header.data() + 8, std::streamsize(length)))
-        throw SafetensorsError(path + ": header cut short (truncated?)");
-    // The header alone, with no data bytes: every tensor would be out of range, so parse the
-    // metadata directly.
-    const json j = json::parse(header.begin() + 8, header.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-        throw SafetensorsError(path + ": header is not a JSON object");
-    std::map<std::string, std::string> metadata;
-    if (auto m = j.find("__metadata__"); m != j.end() && m->is_object())
-        for (const auto& [k, v] : m->items())
-            if (v.is_string()) metadata[k] = v.get<std::string>();
-    return metadata;
 }
 
 bool looksLikeZipArchive(const std::string& path) {

@@ -38,9 +38,6 @@ SafetensorsContents readSafetensorsFile(const std::string& path);
 // The same, from bytes in memory (`name` is used in messages).
 SafetensorsContents parseSafetensors(const std::string& bytes, const std::string& name);
 
-// Only the header's __metadata__ (cheap: the tensors are not read). Throws SafetensorsError.
-std::map<std::string, std::string> readSafetensorsMetadata(const std::string& path);
-
 // True when the file begins like a ZIP archive (PyTorch/TorchScript .pt files).
 bool looksLikeZipArchive(const std::string& path);
 

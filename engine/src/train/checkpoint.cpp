@@ -88,14 +88,6 @@ int parseEpochs(const std::string& text, const std::string& path) {
 
 }  // namespace
 
-int checkpointEpochs(const std::string& path) {
-    if (looksLikeZipArchive(path))
-        throw LegacyCheckpointError(path + ": a checkpoint in the 0.1 TorchScript format");
-    const auto meta = readSafetensorsMetadata(path);
-    auto it = meta.find("epochs_done");
-    return parseEpochs(it == meta.end() ? std::string() : it->second, path);
-}
-
 NamedTensors snapshotState(const torch::nn::Module& module) {
     NamedTensors out;
     for (const auto& item : module.named_parameters(true))

@@ -27,10 +27,6 @@ void saveCheckpoint(const std::string& path, NetworkImpl& model, torch::optim::O
 // LegacyCheckpointError for the old format. Returns the finished epochs.
 int loadCheckpoint(const std::string& path, NetworkImpl& model, torch::optim::Optimizer* optimizer);
 
-// The finished epochs recorded in a checkpoint, without reading its tensors. Throws
-// std::runtime_error.
-int checkpointEpochs(const std::string& path);
-
 // Every parameter and buffer by its full name, detached copies on the CPU: a snapshot to restore
 // later (best epoch of a fine-tune) or to write.
 NamedTensors snapshotState(const torch::nn::Module& module);

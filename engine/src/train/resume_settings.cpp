@@ -4,9 +4,6 @@
 #include <filesystem>
 #include <sstream>
 
-#include "run/run_directory.h"
-#include "train/checkpoint.h"
-
 namespace nemo {
 namespace {
 
@@ -38,13 +35,11 @@ std::pair<bool, std::string> sameSetting(const std::string& name, const TrainCon
     return {false, "is not a setting of a run"};
 }
 
-// The settings a resume may change (see TrainConfig::changeOnResume): the learning rates follow
-// the cosine schedule from config.lr each epoch and the loss weights enter each step afresh, so
-// changing them continues the run; each change is logged and kept in config.json.
 }  // namespace
 
-void applyResumeChanges(const TrainConfig& requested, TrainConfig& saved,
-                        TrainingObserver* observer) {
+// The learning rates follow the cosine schedule from config.lr each epoch and the loss weights
+// enter each step afresh, so changing them continues the run.
+std::vector<std::string> applyResumeChanges(const TrainConfig& requested, TrainConfig& saved) {
     struct Changeable {
         const char* name;
         double TrainConfig::*field;
@@ -54,13 +49,7 @@ void applyResumeChanges(const TrainConfig& requested, TrainConfig& saved,
                                              {"alpha", &TrainConfig::alpha},
                                              {"beta", &TrainConfig::beta},
                                              {"temperature", &TrainConfig::temperature}};
-    const RunDirectory run(saved.outDir);
-    int epochsDone = 0;
-    try {
-        if (run.hasCheckpoint()) epochsDone = checkpointEpochs(run.lastCheckpoint());
-    } catch (const std::exception&) {
-        // the checkpoint is read (and its problem reported) right after this
-    }
+    std::vector<std::string> changes;
     for (const std::string& name : requested.changeOnResume) {
         const Changeable* c = nullptr;
         for (const auto& k : kChangeable)
@@ -77,12 +66,12 @@ void applyResumeChanges(const TrainConfig& requested, TrainConfig& saved,
         }
         const double from = saved.*(c->field), to = requested.*(c->field);
         if (from == to) continue;
-        std::ostringstream entry;
-        entry << "after epoch " << epochsDone << ": " << name << " " << from << " -> " << to;
+        std::ostringstream change;
+        change << name << " " << from << " -> " << to;
         saved.*(c->field) = to;
-        saved.changeHistory.push_back(entry.str());
-        if (observer) observer->onMessage("changed on resume: " + entry.str());
+        changes.push_back(change.str());
     }
+    return changes;
 }
 
 }  // namespace nemo

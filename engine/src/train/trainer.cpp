@@ -123,6 +123,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     std::unique_ptr<RunDirectory> run;
     if (!config.outDir.empty()) run = std::make_unique<RunDirectory>(config.outDir);
     std::unique_ptr<RunLock> lock;  // held until training ends
+    std::vector<std::string> resumeChanges;
     if (resume) {
         if (!run || !run->exists()) {
             throw TrainingError("nothing to resume: " +
@@ -143,7 +144,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         // cosine schedule of the epochs already trained depends on the total.
         saved.epochs = std::max(saved.epochs, requested.epochs);
         saved.outDir = config.outDir;
-        applyResumeChanges(requested, saved, observer);
+        resumeChanges = applyResumeChanges(requested, saved);
         config = saved;
     }
     try {
@@ -218,6 +219,11 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
             run->truncateMetrics(0);
         else
             run->create(runInfoJson(config, data.info, data.train, *model));
+    }
+    for (const std::string& change : resumeChanges) {
+        const std::string entry = "after epoch " + std::to_string(firstEpoch) + ": " + change;
+        config.changeHistory.push_back(entry);  // kept in config.json, written next
+        tell(observer, "changed on resume: " + entry);
     }
     if (run) run->writeConfig(runInfoJson(config, data.info, data.train, *model));
 
