@@ -1,12 +1,11 @@
 #include "extract/module_files.h"
 
-#include <zlib.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "extract/program_json.h"
+#include "io/crc32.h"
 #include "nemo/modules.h"
 #include "run/atomic_file.h"
 
@@ -25,16 +24,14 @@ FileCheck checkFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ModuleFileError(path + ": missing; save the module again with `nemo extract`");
     FileCheck check;
-    uLong crc = crc32(0L, Z_NULL, 0);
     std::vector<char> buffer(1 << 16);
     while (in) {
         in.read(buffer.data(), std::streamsize(buffer.size()));
         const std::streamsize n = in.gcount();
         if (n <= 0) break;
-        crc = crc32(crc, reinterpret_cast<const Bytef*>(buffer.data()), uInt(n));
+        check.crc = crc32Of(buffer.data(), uint64_t(n), check.crc);
         check.bytes += n;
     }
-    check.crc = uint32_t(crc);
     return check;
 }
 
@@ -42,9 +39,7 @@ FileCheck checkFile(const std::string& path) {
 // another dataset) is caught instead of evaluating the module on the wrong images.
 uint32_t manifestChecksum(json manifest) {
     manifest.erase("checksum");
-    const std::string text = manifest.dump();
-    return uint32_t(crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(text.data()),
-                          uInt(text.size())));
+    return crc32Of(manifest.dump());
 }
 
 }  // namespace

@@ -13,8 +13,7 @@
 #include <system_error>
 #include <vector>
 
-#include <zlib.h>
-
+#include "io/crc32.h"
 #include "nemo/bit_matrix.h"
 
 namespace nemo {
@@ -114,23 +113,12 @@ inline void checkRowPadding(const BitMatrix& bits, const std::string& path) {
     }
 }
 
-inline uint64_t crcOf(const void* data, uint64_t bytes, uint64_t crc) {
-    const auto* p = static_cast<const Bytef*>(data);
-    while (bytes > 0) {
-        const uInt n = uInt(bytes < (1u << 30) ? bytes : (1u << 30));
-        crc = crc32(uLong(crc), p, n);
-        p += n;
-        bytes -= n;
-    }
-    return crc;
-}
-
 inline void readExactly(std::istream& in, void* to, uint64_t bytes, const std::string& path,
-                        uint64_t* crc = nullptr) {
+                        uint32_t* crc = nullptr) {
     if (bytes != 0 && !in.read(static_cast<char*>(to), std::streamsize(bytes))) {
         fail(path, "the file ended while being read (was it being written?)");
     }
-    if (crc) *crc = crcOf(to, bytes, *crc);
+    if (crc) *crc = crc32Of(to, bytes, *crc);
 }
 
 }  // namespace sample_mask_detail
@@ -147,16 +135,17 @@ inline void writeSampleMaskFile(std::ostream& out, const BitMatrix& bits,
     h.layers = int64_t(widths.size());
     h.augmented = augmented;
     h.checkpointStamp = checkpointStamp;
-    uint64_t crc = crc32(0L, Z_NULL, 0);
+    uint32_t crc = 0;
     auto put = [&](const void* data, uint64_t bytes) {
         out.write(static_cast<const char*>(data), std::streamsize(bytes));
-        crc = crcOf(data, bytes, crc);
+        crc = crc32Of(data, bytes, crc);
     };
     put(&h, sizeof h);
     put(widths.data(), widths.size() * 8);
     put(labels.data(), labels.size() * 8);
     for (int64_t r = 0; r < bits.rows(); ++r) put(bits.row(r), uint64_t(bits.wordsPerRow()) * 8);
-    out.write(reinterpret_cast<const char*>(&crc), 8);
+    const uint64_t trailer = crc;  // a whole 64-bit word
+    out.write(reinterpret_cast<const char*>(&trailer), 8);
 }
 
 // Every size is checked against the file's real size before anything is allocated, so a damaged
@@ -173,7 +162,7 @@ inline SampleMaskFile readSampleMaskFile(const std::string& path) {
                        std::to_string(sizeof(Header)) + "-byte header");
     }
     Header h{};
-    uint64_t crc = crc32(0L, Z_NULL, 0);
+    uint32_t crc = 0;
     readExactly(in, &h, sizeof h, path, &crc);
     checkHeader(h, path, fileSize);
 
