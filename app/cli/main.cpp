@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "json_output.h"
 #include "nemo/dataset.h"
 #include "nemo/modules.h"
 #include "nemo/tools.h"
@@ -19,6 +20,8 @@
 #include "upgrade_command.h"
 
 namespace {
+
+using nemo::cli::printJson;
 
 using nlohmann::json;
 
@@ -74,12 +77,6 @@ class ConsoleObserver : public nemo::TrainingObserver {
         return buf;
     }
 };
-
-// Never throws: text that is not UTF-8 (a path in another encoding) is printed with U+FFFD, so
-// even the error report of the catch block below cannot end the process with std::terminate.
-void printJson(const json& j) {
-    std::cout << j.dump(-1, ' ', false, json::error_handler_t::replace) << std::endl;
-}
 
 // "0,3,7" -> {0, 3, 7}; throws with the offending item.
 std::vector<int> parseClassList(const std::string& text) {
@@ -567,17 +564,15 @@ int main(int argc, char** argv) {
                 std::cout << j.dump(2) << std::endl;
             return 0;
         }
-    } catch (const json::type_error& e) {
-        // 316: a string that is not UTF-8 reached a JSON file (a path in another encoding).
-        const std::string reason =
-            e.id == 316 ? "a path or name is not valid UTF-8 text and cannot be stored in the "
-                          "run's JSON files; rename it"
-                        : e.what();
-        std::cerr << "nemo: error: " << reason << std::endl;
-        if (jsonOut) printJson({{"error", reason}});
-        return 1;
     } catch (const std::exception& e) {
         std::string reason = e.what();
+        // nlohmann's 316: a string that is not UTF-8 reached a JSON file (a path in another
+        // encoding).
+        if (const auto* typeError = dynamic_cast<const json::type_error*>(&e);
+            typeError && typeError->id == 316)
+            reason =
+                "a path or name is not valid UTF-8 text and cannot be stored in the run's JSON "
+                "files; rename it";
         // One line: LibTorch messages can carry a backtrace after the first line.
         if (auto nl = reason.find('\n'); nl != std::string::npos) reason.resize(nl);
         std::cerr << "nemo: error: " << reason << std::endl;

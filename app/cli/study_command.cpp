@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_output.h"
+
 namespace nemo::cli {
 namespace {
 
@@ -135,18 +137,16 @@ int runStudyCommand(StudyCommand& s, const std::string& commandLine, bool jsonOu
                 {{"threshold", c.threshold},
                  {"accuracy_difference_pt", estimateJson(c.accuracyDifference)},
                  {"relative_size_change_pct", estimateJson(c.relativeSizeChange)}});
-        std::cout << nlohmann::json({{"out_dir", o.outDir},
-                                     {"runs", r.runs.size()},
-                                     {"modules", r.modules.size()},
-                                     {"reused_runs", r.reusedRuns},
-                                     {"reused_modules", r.reusedModules},
-                                     {"summaries", summaries},
-                                     {"comparisons", comparisons},
-                                     {"conclusion", r.conclusion},
-                                     {"plots", r.plots},
-                                     {"seconds", r.seconds}})
-                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                  << std::endl;
+        printJson({{"out_dir", o.outDir},
+                   {"runs", r.runs.size()},
+                   {"modules", r.modules.size()},
+                   {"reused_runs", r.reusedRuns},
+                   {"reused_modules", r.reusedModules},
+                   {"summaries", summaries},
+                   {"comparisons", comparisons},
+                   {"conclusion", r.conclusion},
+                   {"plots", r.plots},
+                   {"seconds", r.seconds}});
     }
     return 0;
 }

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_output.h"
+
 #include "nemo/tools.h"
 
 namespace nemo::cli {
@@ -26,11 +28,9 @@ int runUpgradeCommand(const UpgradeCommand& upgrade, bool jsonOut) {
                   << r.keptOriginals[i] << ")\n";
     if (r.converted.empty()) std::cerr << upgrade.runDir << ": nothing to convert\n";
     if (jsonOut)
-        std::cout << nlohmann::json({{"converted", r.converted},
-                                     {"kept_originals", r.keptOriginals},
-                                     {"already_current", r.alreadyCurrent}})
-                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                  << std::endl;
+        printJson({{"converted", r.converted},
+                   {"kept_originals", r.keptOriginals},
+                   {"already_current", r.alreadyCurrent}});
     return 0;
 }
 
