@@ -1,5 +1,10 @@
-// Test fixture: the units a hand-made module keeps, the same rule in every suite that builds one.
+// Test fixtures for suites that build and damage module folders: the units a hand-made module
+// keeps, and a copy of a saved module folder to damage.
 #pragma once
+
+#include <QDir>
+#include <QFile>
+#include <QString>
 
 #include <cstdint>
 #include <vector>
@@ -16,4 +21,12 @@ inline std::vector<std::vector<int64_t>> everyNthUnit(const nemo::NetworkImpl& m
         keep.push_back(units);
     }
     return keep;
+}
+
+// Copies the three files of module folder `from` into a new folder `to`; returns `to`.
+inline QString copyModuleFolder(const QString& from, const QString& to) {
+    QDir().mkpath(to);
+    for (const char* f : {"module.pt", "module.safetensors", "module.json"})
+        QFile::copy(from + "/" + f, to + "/" + f);
+    return to;
 }

@@ -18,11 +18,11 @@
 #include "models/masked_linear.h"
 #include "models/resnet.h"
 #include "models/vision_transformer.h"
+#include "module_fixtures.h"
 #include "nemo/dataset.h"
 #include "nemo/modules.h"
 #include "nemo/trainer.h"
 #include "run/atomic_file.h"
-#include "unit_selection.h"
 
 using namespace nemo;
 
@@ -203,11 +203,7 @@ class TestExtraction : public QObject {
                          {{"dataset", "fashion-mnist"}, {"classes", {0}}});
 
         auto copyModule = [&](const QString& name) {
-            const QString to = dir.path() + "/" + name;
-            QDir().mkpath(to);
-            for (const char* f : {"module.pt", "module.safetensors", "module.json"})
-                QFile::copy(good + "/" + f, to + "/" + f);
-            return to;
+            return copyModuleFolder(good, dir.path() + "/" + name);
         };
         auto expectError = [&](const QString& folder, const QString& words) {
             try {

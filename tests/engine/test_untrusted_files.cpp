@@ -17,12 +17,12 @@
 #include "extract/program_builder.h"
 #include "io/safetensors.h"
 #include "models/network.h"
+#include "module_fixtures.h"
 #include "nemo/modules.h"
 #include "run/atomic_file.h"
 #include "train/checkpoint.h"
 #include "train/legacy_checkpoint.h"
 #include "train/train_step.h"
-#include "unit_selection.h"
 
 using namespace nemo;
 using nlohmann::json;
@@ -362,11 +362,7 @@ class TestUntrustedFiles : public QObject {
         const torch::Tensor want = module->forward(x);
 
         auto copyModule = [&](const QString& name) {
-            const QString to = dir.path() + "/" + name;
-            QDir().mkpath(to);
-            for (const char* f : {"module.pt", "module.safetensors", "module.json"})
-                QFile::copy(good + "/" + f, to + "/" + f);
-            return to;
+            return copyModuleFolder(good, dir.path() + "/" + name);
         };
         auto load = [](const QString& folder) {
             const auto manifest = verifyModuleFolder(folder.toStdString());
