@@ -325,6 +325,101 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     </message>
 </context>
 <context>
+    <name>Explanations</name>
+    <message>
+        <source>Each curve is a number the training reports every few steps; the x axis counts epochs (passes over the training images), so 1.5 is halfway through the second.</source>
+        <translation>Jede Kurve ist eine Zahl, die das Training alle paar Schritte meldet; die x-Achse zählt Epochen (Durchgänge durch die Trainingsbilder), 1,5 ist also die Mitte der zweiten.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total loss&lt;/b&gt; = cross-entropy (is the answer right?) + alpha x &lt;b&gt;contrastive&lt;/b&gt; loss (do images of one class use the same neurons, and other classes different ones?). Both falling means the network learns and forms modules at once.</source>
+        <translation>&lt;b&gt;Gesamtverlust&lt;/b&gt; = Kreuzentropie (ist die Antwort richtig?) + Alpha x &lt;b&gt;kontrastiver&lt;/b&gt; Verlust (nutzen Bilder einer Klasse dieselben Neuronen und andere Klassen andere?). Fallen beide, lernt das Netz und bildet zugleich Module.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total loss&lt;/b&gt; = cross-entropy + alpha x &lt;b&gt;cohesion loss&lt;/b&gt; (images of one class should use the same kernels) + beta x &lt;b&gt;coupling loss&lt;/b&gt; (different classes should not).</source>
+        <translation>&lt;b&gt;Gesamtverlust&lt;/b&gt; = Kreuzentropie + Alpha x &lt;b&gt;Kohäsionsverlust&lt;/b&gt; (Bilder einer Klasse sollen dieselben Kernel nutzen) + Beta x &lt;b&gt;Kopplungsverlust&lt;/b&gt; (verschiedene Klassen nicht).</translation>
+    </message>
+    <message>
+        <source>Standard training has no masks: only the cross-entropy is minimized, and no modules form. It is the yardstick the modular methods are measured against.</source>
+        <translation>Standardtraining hat keine Masken: nur die Kreuzentropie wird minimiert, und es bilden sich keine Module. Es ist der Maßstab, an dem die modularen Methoden gemessen werden.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Neuron retention&lt;/b&gt; is the share of neurons an image switches on. It falls as each class learns to use only its own small set.</source>
+        <translation>&lt;b&gt;Neuronenerhaltung&lt;/b&gt; ist der Anteil der Neuronen, die ein Bild einschaltet. Sie fällt, während jede Klasse lernt, nur ihre eigene kleine Menge zu nutzen.</translation>
+    </message>
+    <message>
+        <source>Dashed orange lines mark settings changed during the run. Thick lines are smoothed; the faint ones behind them are the raw values.</source>
+        <translation>Gestrichelte orange Linien markieren während des Laufs geänderte Einstellungen. Dicke Linien sind geglättet; die blassen dahinter sind die Rohwerte.</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <source>Neurons</source>
+        <translation>Neuronen</translation>
+    </message>
+    <message>
+        <source>A standard run has no masks, so there is nothing to show here. Train in NeMo or MwT mode.</source>
+        <translation>Ein Standardlauf hat keine Masken, hier gibt es also nichts zu zeigen. Trainieren Sie im NeMo- oder MwT-Modus.</translation>
+    </message>
+    <message>
+        <source>Which class uses which neuron</source>
+        <translation>Welche Klasse welches Neuron nutzt</translation>
+    </message>
+    <message>
+        <source>Every &lt;b&gt;row&lt;/b&gt; is a class, every &lt;b&gt;column&lt;/b&gt; a neuron of the chosen layer. The colour is the neuron&apos;s mean mask over that class&apos;s probe images: yellow = on (1), dark purple = off (0).</source>
+        <translation>Jede &lt;b&gt;Zeile&lt;/b&gt; ist eine Klasse, jede &lt;b&gt;Spalte&lt;/b&gt; ein Neuron der gewählten Schicht. Die Farbe ist die mittlere Maske des Neurons über die Probebilder der Klasse: Gelb = an (1), Dunkelviolett = aus (0).</translation>
+    </message>
+    <message>
+        <source>With sorting on, the columns are reordered: neurons that one class uses most stand together. Hover to read which neuron a column is. As modules form, the picture turns into a &lt;b&gt;block diagonal&lt;/b&gt;: each class its own block.</source>
+        <translation>Mit Sortierung werden die Spalten umgeordnet: Neuronen, die eine Klasse am meisten nutzt, stehen zusammen. Mit der Maus lesen Sie ab, welches Neuron eine Spalte ist. Während Module entstehen, wird das Bild zu einer &lt;b&gt;Blockdiagonale&lt;/b&gt;: jede Klasse ihr eigener Block.</translation>
+    </message>
+    <message>
+        <source>Below: one image&apos;s own masks, every layer a strip, in the same column order. Pick a class and an image to see which neurons that single picture switches on.</source>
+        <translation>Unten: die Masken eines einzelnen Bildes, jede Schicht ein Streifen, in derselben Spaltenreihenfolge. Wählen Sie eine Klasse und ein Bild, um zu sehen, welche Neuronen dieses eine Bild einschaltet.</translation>
+    </message>
+    <message>
+        <source>Cutting modules</source>
+        <translation>Module herausschneiden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Modularize&lt;/b&gt; runs the trained network over the training images and counts how often each class switches each neuron on. A neuron belongs to a class&apos;s module when that share reaches the &lt;b&gt;threshold&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;Modularisieren&lt;/b&gt; lässt das trainierte Netz über die Trainingsbilder laufen und zählt, wie oft jede Klasse jedes Neuron einschaltet. Ein Neuron gehört zum Modul einer Klasse, wenn dieser Anteil den &lt;b&gt;Schwellenwert&lt;/b&gt; erreicht.</translation>
+    </message>
+    <message>
+        <source>Tick classes to see how many neurons their module keeps. The overlap map shows how many neurons two classes&apos; modules share: small numbers mean independent modules.</source>
+        <translation>Kreuzen Sie Klassen an, um zu sehen, wie viele Neuronen ihr Modul behält. Die Überlappungskarte zeigt, wie viele Neuronen die Module zweier Klassen teilen: kleine Zahlen bedeuten unabhängige Module.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Quick cut&lt;/b&gt; builds the smaller network in seconds; &lt;b&gt;Extract&lt;/b&gt; also fine-tunes it. Both compare it with the full model on the ticked classes.</source>
+        <translation>&lt;b&gt;Schnellschnitt&lt;/b&gt; baut das kleinere Netz in Sekunden; &lt;b&gt;Extrahieren&lt;/b&gt; stimmt es zusätzlich fein ab. Beide vergleichen es auf den angekreuzten Klassen mit dem ganzen Modell.</translation>
+    </message>
+    <message>
+        <source>The data</source>
+        <translation>Die Daten</translation>
+    </message>
+    <message>
+        <source>A few images of every class, as the network sees them (before normalization), and how many images each split holds.</source>
+        <translation>Einige Bilder jeder Klasse, wie das Netz sie sieht (vor der Normalisierung), und wie viele Bilder jeder Teil enthält.</translation>
+    </message>
+    <message>
+        <source>Comparing methods</source>
+        <translation>Methoden vergleichen</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Everything the engine reported, with the time: dataset sizes, epochs, changed settings, errors.</source>
+        <translation>Alles, was die Engine gemeldet hat, mit Uhrzeit: Datensatzgrößen, Epochen, geänderte Einstellungen, Fehler.</translation>
+    </message>
+    <message>
+        <source>A study trains the same model with NeMo, MwT and standard training, cuts modules for the same classes, and compares accuracy, module size and speed. The table gives each method&apos;s means with 95% intervals over seeds and class sets.</source>
+        <translation>Eine Studie trainiert dasselbe Modell mit NeMo, MwT und Standardtraining, schneidet Module für dieselben Klassen heraus und vergleicht Genauigkeit, Modulgröße und Geschwindigkeit. Die Tabelle gibt die Mittelwerte jeder Methode mit 95-%-Intervallen über Seeds und Klassenmengen an.</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapView</name>
     <message>
         <source>Masked layer to show</source>
@@ -359,14 +454,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>%1 (%2 Neuronen)</translation>
     </message>
     <message>
-        <source>Epoch %1, step %2: mean mask of each class&apos;s probe images</source>
-        <translation>Epoche %1, Schritt %2: mittlere Maske der Probebilder jeder Klasse</translation>
-    </message>
-    <message>
-        <source>%1, neuron %2, class %3: %4</source>
-        <translation>%1, Neuron %2, Klasse %3: %4</translation>
-    </message>
-    <message>
         <source>%1: %2 attention and %3 MLP neurons</source>
         <translation>%1: %2 Attention- und %3 MLP-Neuronen</translation>
     </message>
@@ -381,6 +468,113 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>Sort by class</source>
         <translation>Nach Klasse sortieren</translation>
+    </message>
+    <message>
+        <source>Epoch %1, step %2 of %3: mean mask of each class&apos;s probe images</source>
+        <translation>Epoche %1, Schritt %2 von %3: mittlere Maske der Probebilder jeder Klasse</translation>
+    </message>
+    <message>
+        <source>After epoch %1: mean mask of each class&apos;s probe images</source>
+        <translation>Nach Epoche %1: mittlere Maske der Probebilder jeder Klasse</translation>
+    </message>
+    <message>
+        <source>%1 neurons, sorted by the class that uses them most</source>
+        <translation>%1-Neuronen, sortiert nach der Klasse, die sie am meisten nutzt</translation>
+    </message>
+    <message>
+        <source>neurons, sorted by the class that uses them most</source>
+        <translation>Neuronen, sortiert nach der Klasse, die sie am meisten nutzt</translation>
+    </message>
+    <message>
+        <source>neuron %1 (column %2)</source>
+        <translation>Neuron %1 (Spalte %2)</translation>
+    </message>
+    <message>
+        <source>neuron %1</source>
+        <translation>Neuron %1</translation>
+    </message>
+    <message>
+        <source>%1, %2, class %3: %4</source>
+        <translation>%1, %2, Klasse %3: %4</translation>
+    </message>
+</context>
+<context>
+    <name>Lesson</name>
+    <message>
+        <source>%1 is not a usable lesson file: %2</source>
+        <translation>%1 ist keine verwendbare Lektionsdatei: %2</translation>
+    </message>
+    <message>
+        <source>it is larger than 1 MiB</source>
+        <translation>sie ist größer als 1 MiB</translation>
+    </message>
+    <message>
+        <source>invalid JSON at byte %1 (%2)</source>
+        <translation>ungültiges JSON bei Byte %1 (%2)</translation>
+    </message>
+    <message>
+        <source>it needs &quot;nemo_lesson&quot;: 1</source>
+        <translation>es fehlt &quot;nemo_lesson&quot;: 1</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>unbekannter Schlüssel &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;preset&quot; must be &quot;quick-demo&quot; or &quot;transformer-demo&quot;</source>
+        <translation>&quot;preset&quot; muss &quot;quick-demo&quot; oder &quot;transformer-demo&quot; sein</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; must be a number from %2 to %3</source>
+        <translation>Einstellung &quot;%1&quot; muss eine Zahl von %2 bis %3 sein</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; must be text</source>
+        <translation>Einstellung &quot;%1&quot; muss Text sein</translation>
+    </message>
+    <message>
+        <source>unknown setting &quot;%1&quot; (known: %2)</source>
+        <translation>unbekannte Einstellung &quot;%1&quot; (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>&quot;speed_ms&quot; must be 0 to 10000</source>
+        <translation>&quot;speed_ms&quot; muss zwischen 0 und 10000 liegen</translation>
+    </message>
+    <message>
+        <source>&quot;tab&quot; must be 0 to 5</source>
+        <translation>&quot;tab&quot; muss zwischen 0 und 5 liegen</translation>
+    </message>
+    <message>
+        <source>step %1 has no &quot;text&quot;</source>
+        <translation>Schritt %1 hat keinen &quot;text&quot;</translation>
+    </message>
+    <message>
+        <source>step %1: &quot;done_when&quot; must be one of %2</source>
+        <translation>Schritt %1: &quot;done_when&quot; muss eines von %2 sein</translation>
+    </message>
+    <message>
+        <source>Modules in ten minutes</source>
+        <translation>Module in zehn Minuten</translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;Start&lt;/b&gt;. minivgg learns Fashion-MNIST and, at the same time, a mask for every neuron.</source>
+        <translation>Drücken Sie &lt;b&gt;Start&lt;/b&gt;. minivgg lernt Fashion-MNIST und zugleich eine Maske für jedes Neuron.</translation>
+    </message>
+    <message>
+        <source>Watch the Neurons tab: rows are classes, columns neurons. Within a minute a &lt;b&gt;block diagonal&lt;/b&gt; forms: each class keeps its own neurons. Try &lt;b&gt;Pause&lt;/b&gt; and &lt;b&gt;Step&lt;/b&gt;, or change &lt;b&gt;Alpha&lt;/b&gt; while it runs.</source>
+        <translation>Beobachten Sie den Neuronen-Reiter: Zeilen sind Klassen, Spalten Neuronen. Binnen einer Minute bildet sich eine &lt;b&gt;Blockdiagonale&lt;/b&gt;: jede Klasse behält ihre eigenen Neuronen. Probieren Sie &lt;b&gt;Pause&lt;/b&gt; und &lt;b&gt;Schritt&lt;/b&gt;, oder ändern Sie &lt;b&gt;Alpha&lt;/b&gt; während des Laufs.</translation>
+    </message>
+    <message>
+        <source>Open the Modules tab and press &lt;b&gt;Modularize&lt;/b&gt;: the network runs over the training images once and records which neurons each class uses.</source>
+        <translation>Öffnen Sie den Module-Reiter und drücken Sie &lt;b&gt;Modularisieren&lt;/b&gt;: das Netz läuft einmal über die Trainingsbilder und hält fest, welche Neuronen jede Klasse nutzt.</translation>
+    </message>
+    <message>
+        <source>Tick Trouser and Bag and press &lt;b&gt;Quick cut&lt;/b&gt;: a network several times smaller that still tells the two apart.</source>
+        <translation>Kreuzen Sie Trouser und Bag an und drücken Sie &lt;b&gt;Schnellschnitt&lt;/b&gt;: ein um ein Mehrfaches kleineres Netz, das die beiden weiterhin unterscheidet.</translation>
+    </message>
+    <message>
+        <source>Compare its accuracy, parameters and speed with the full model in the results below. Which classes share the most neurons? The overlap map tells.</source>
+        <translation>Vergleichen Sie in den Ergebnissen unten Genauigkeit, Parameter und Geschwindigkeit mit dem ganzen Modell. Welche Klassen teilen die meisten Neuronen? Die Überlappungskarte verrät es.</translation>
     </message>
 </context>
 <context>
@@ -678,10 +872,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <source>Paused</source>
-        <translation>Pausiert</translation>
-    </message>
-    <message>
         <source>Stopping after the current step...</source>
         <translation>Halte nach dem aktuellen Schritt an...</translation>
     </message>
@@ -836,6 +1026,174 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>Opened study %1</source>
         <translation>Studie %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Pause and run exactly one training step (one batch); the curves and the Neurons tab show its effect at once (F10)</source>
+        <translation>Anhalten und genau einen Trainingsschritt (einen Batch) ausführen; die Kurven und der Neuronen-Reiter zeigen seine Wirkung sofort (F10)</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Stop this training and start the same settings from scratch in a new run folder</source>
+        <translation>Dieses Training anhalten und dieselben Einstellungen in einem neuen Laufordner von vorn beginnen</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>Volle Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Slow (0.1 s per step)</source>
+        <translation>Langsam (0,1 s je Schritt)</translation>
+    </message>
+    <message>
+        <source>Slower (0.3 s per step)</source>
+        <translation>Langsamer (0,3 s je Schritt)</translation>
+    </message>
+    <message>
+        <source>Very slow (1 s per step)</source>
+        <translation>Sehr langsam (1 s je Schritt)</translation>
+    </message>
+    <message>
+        <source>Pace of the training: slower gives time to watch the masks change</source>
+        <translation>Tempo des Trainings: langsamer lässt Zeit, den Masken beim Verändern zuzusehen</translation>
+    </message>
+    <message>
+        <source>What you see</source>
+        <translation>Was Sie sehen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Full screen, the experiment panel hidden and larger text, for a lecture (F11)</source>
+        <translation>Vollbild, Experiment-Bereich ausgeblendet und größere Schrift, für eine Vorlesung (F11)</translation>
+    </message>
+    <message>
+        <source>&amp;What You See</source>
+        <translation>&amp;Was Sie sehen</translation>
+    </message>
+    <message>
+        <source>Larger Text</source>
+        <translation>Größere Schrift</translation>
+    </message>
+    <message>
+        <source>Smaller Text</source>
+        <translation>Kleinere Schrift</translation>
+    </message>
+    <message>
+        <source>Normal Text Size</source>
+        <translation>Normale Schriftgröße</translation>
+    </message>
+    <message>
+        <source>Open &amp;Lesson...</source>
+        <translation>&amp;Lektion öffnen...</translation>
+    </message>
+    <message>
+        <source>Open a lesson file</source>
+        <translation>Eine Lektionsdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Lesson (*.json)</source>
+        <translation>Lektion (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot open lesson</source>
+        <translation>Lektion kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>A lesson file holds a lecture&apos;s settings and the steps the class follows</source>
+        <translation>Eine Lektionsdatei enthält die Einstellungen einer Vorlesung und die Schritte, denen die Gruppe folgt</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Guided Lesson: Quick Demo</source>
+        <translation>&amp;Geführte Lektion: schnelle Demo</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>Train, watch modules form, modularize, cut a module and compare, step by step</source>
+        <translation>Trainieren, Module entstehen sehen, modularisieren, ein Modul herausschneiden und vergleichen, Schritt für Schritt</translation>
+    </message>
+    <message>
+        <source>This run trains in standard mode: it has no masks.</source>
+        <translation>Dieser Lauf trainiert im Standardmodus: er hat keine Masken.</translation>
+    </message>
+    <message>
+        <source>The masks appear after the first training steps.</source>
+        <translation>Die Masken erscheinen nach den ersten Trainingsschritten.</translation>
+    </message>
+    <message>
+        <source>Paused: Step (F10) runs one batch, Resume goes on</source>
+        <translation>Angehalten: Schritt (F10) führt einen Batch aus, Fortsetzen macht weiter</translation>
+    </message>
+    <message>
+        <source>Restarting after the current step...</source>
+        <translation>Neustart nach dem aktuellen Schritt...</translation>
+    </message>
+    <message>
+        <source>%1 %2 takes effect at the next training step%3</source>
+        <translation>%1 %2 wirkt ab dem nächsten Trainingsschritt%3</translation>
+    </message>
+    <message>
+        <source> (the run is paused)</source>
+        <translation> (der Lauf ist angehalten)</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
+    </message>
+    <message>
+        <source>Lesson done.</source>
+        <translation>Lektion abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>End lesson</source>
+        <translation>Lektion beenden</translation>
+    </message>
+    <message>
+        <source>Lesson %1 opened from %2</source>
+        <translation>Lektion %1 aus %2 geöffnet</translation>
+    </message>
+    <message>
+        <source>Stop the current training before starting a lesson.</source>
+        <translation>Halten Sie das laufende Training an, bevor Sie eine Lektion beginnen.</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s %1 &quot;%2&quot; is not offered here.</source>
+        <translation>%1 &quot;%2&quot; der Lektion wird hier nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s mode &quot;%1&quot; is not nemo, mwt or standard.</source>
+        <translation>Der Modus &quot;%1&quot; der Lektion ist weder nemo noch mwt noch standard.</translation>
+    </message>
+    <message>
+        <source>Presenter mode: F11 leaves it, Ctrl+= and Ctrl+- change the text size</source>
+        <translation>Präsentationsmodus: F11 beendet ihn, Strg+= und Strg+- ändern die Schriftgröße</translation>
+    </message>
+    <message>
+        <source>, about %1 min left</source>
+        <translation>, noch etwa %1 min</translation>
+    </message>
+    <message>
+        <source>Restarting with the same settings in a new run folder</source>
+        <translation>Neustart mit denselben Einstellungen in einem neuen Laufordner</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1822,37 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <source>Done: module accuracy %1 (full model %2, standard model %3)</source>
         <translation>Fertig: Modulgenauigkeit %1 (ganzes Modell %2, Standardmodell %3)</translation>
     </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation>, noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>Quick cut</source>
+        <translation>Schnellschnitt</translation>
+    </message>
+    <message>
+        <source>Cut the module out and measure it without fine-tuning: seconds instead of minutes. Its accuracy shows what the masks alone keep; Extract fine-tunes for the epochs set here</source>
+        <translation>Das Modul ohne Feinabstimmung herausschneiden und messen: Sekunden statt Minuten. Seine Genauigkeit zeigt, was die Masken allein bewahren; Extrahieren stimmt für die hier eingestellten Epochen fein ab</translation>
+    </message>
+    <message>
+        <source>Training into &lt;b&gt;%1&lt;/b&gt;. Once training has ended (stopped or done) after at least one epoch, modularize it here.</source>
+        <translation>Training nach &lt;b&gt;%1&lt;/b&gt;. Sobald das Training nach mindestens einer Epoche beendet ist (angehalten oder fertig), hier modularisieren.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; was trained in standard mode, without masks: it has no modules to cut out. It can serve as the standard model to compare modules of NeMo or MwT runs with.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; wurde im Standardmodus ohne Masken trainiert: er hat keine Module zum Herausschneiden. Er kann als Standardmodell dienen, mit dem Module von NeMo- oder MwT-Läufen verglichen werden.</translation>
+    </message>
+    <message>
+        <source>A standard run has no masks to modularize</source>
+        <translation>Ein Standardlauf hat keine Masken zum Modularisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cutting the module for %n class(es), without fine-tuning...</source>
+        <translation>
+            <numerusform>Schneide das Modul für %n Klasse ohne Feinabstimmung heraus...</numerusform>
+            <numerusform>Schneide das Modul für %n Klassen ohne Feinabstimmung heraus...</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OverlapView</name>
@@ -1578,10 +1967,6 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <translation>%1: %2 von %3 Neuronen aktiv</translation>
     </message>
     <message>
-        <source>Probe image %1, class %2</source>
-        <translation>Probebild %1, Klasse %2</translation>
-    </message>
-    <message>
         <source>%1, neuron %2: mask %3</source>
         <translation>%1, Neuron %2: Maske %3</translation>
     </message>
@@ -1592,6 +1977,14 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
     <message>
         <source>%1: attention %2/%3, MLP %4/%5 active</source>
         <translation>%1: Attention %2/%3, MLP %4/%5 aktiv</translation>
+    </message>
+    <message>
+        <source>neurons, in the order of the class heatmap above</source>
+        <translation>Neuronen, in der Reihenfolge der Klassen-Heatmap oben</translation>
+    </message>
+    <message>
+        <source>%1, image %2 of %3</source>
+        <translation>%1, Bild %2 von %3</translation>
     </message>
 </context>
 <context>
@@ -1664,10 +2057,6 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <translation>Sekunden vor --screenshot</translation>
     </message>
     <message>
-        <source>Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Log)</source>
-        <translation>Zuerst gezeigter Reiter (0: Training, 1: Neuronen, 2: Module, 3: Daten, 4: Protokoll)</translation>
-    </message>
-    <message>
         <source>Interface language (en, zh_CN, de); default: the one chosen in Preferences, else the system&apos;s</source>
         <translation>Sprache der Oberfläche (en, zh_CN, de); Standard: die in den Einstellungen gewählte, sonst die des Systems</translation>
     </message>
@@ -1678,6 +2067,18 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
     <message>
         <source>A run folder to open (followed while it grows), or a study folder</source>
         <translation>Ein zu öffnender Laufordner (wird verfolgt, solange er wächst) oder ein Studienordner</translation>
+    </message>
+    <message>
+        <source>Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Compare, 5: Log)</source>
+        <translation>Zuerst gezeigter Reiter (0: Training, 1: Neuronen, 2: Module, 3: Daten, 4: Vergleich, 5: Protokoll)</translation>
+    </message>
+    <message>
+        <source>Start in presenter mode (full screen, larger text)</source>
+        <translation>Im Präsentationsmodus starten (Vollbild, größere Schrift)</translation>
+    </message>
+    <message>
+        <source>Cannot open lesson</source>
+        <translation>Lektion kann nicht geöffnet werden</translation>
     </message>
 </context>
 </TS>

@@ -24,5 +24,12 @@
             <numerusform>Preparing the module for %n classes...</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cutting the module for %n class(es), without fine-tuning...</source>
+        <translation>
+            <numerusform>Cutting the module for %n class, without fine-tuning...</numerusform>
+            <numerusform>Cutting the module for %n classes, without fine-tuning...</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

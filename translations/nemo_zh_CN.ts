@@ -325,6 +325,101 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     </message>
 </context>
 <context>
+    <name>Explanations</name>
+    <message>
+        <source>Each curve is a number the training reports every few steps; the x axis counts epochs (passes over the training images), so 1.5 is halfway through the second.</source>
+        <translation>每条曲线是训练每隔几步报告的一个数值；x 轴以轮（遍历一次训练图像）计，所以 1.5 表示第二轮进行到一半。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total loss&lt;/b&gt; = cross-entropy (is the answer right?) + alpha x &lt;b&gt;contrastive&lt;/b&gt; loss (do images of one class use the same neurons, and other classes different ones?). Both falling means the network learns and forms modules at once.</source>
+        <translation>&lt;b&gt;总损失&lt;/b&gt; = 交叉熵（答案对吗？）+ alpha × &lt;b&gt;对比&lt;/b&gt;损失（同一类别的图像是否使用相同的神经元，不同类别是否使用不同的？）。两者都下降说明网络在学习的同时形成了模块。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total loss&lt;/b&gt; = cross-entropy + alpha x &lt;b&gt;cohesion loss&lt;/b&gt; (images of one class should use the same kernels) + beta x &lt;b&gt;coupling loss&lt;/b&gt; (different classes should not).</source>
+        <translation>&lt;b&gt;总损失&lt;/b&gt; = 交叉熵 + alpha × &lt;b&gt;内聚损失&lt;/b&gt;（同一类别的图像应使用相同的卷积核）+ beta × &lt;b&gt;耦合损失&lt;/b&gt;（不同类别则不应如此）。</translation>
+    </message>
+    <message>
+        <source>Standard training has no masks: only the cross-entropy is minimized, and no modules form. It is the yardstick the modular methods are measured against.</source>
+        <translation>标准训练没有掩码：只最小化交叉熵，不会形成模块。它是衡量模块化方法的基准。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Neuron retention&lt;/b&gt; is the share of neurons an image switches on. It falls as each class learns to use only its own small set.</source>
+        <translation>&lt;b&gt;神经元保留率&lt;/b&gt;是一张图像激活的神经元所占比例。随着每个类别学会只使用自己的一小组神经元，它会下降。</translation>
+    </message>
+    <message>
+        <source>Dashed orange lines mark settings changed during the run. Thick lines are smoothed; the faint ones behind them are the raw values.</source>
+        <translation>橙色虚线标出运行中修改设置的位置。粗线是平滑后的曲线，其后的浅色线是原始值。</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <source>Neurons</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <source>A standard run has no masks, so there is nothing to show here. Train in NeMo or MwT mode.</source>
+        <translation>标准运行没有掩码，因此这里没有可显示的内容。请用 NeMo 或 MwT 模式训练。</translation>
+    </message>
+    <message>
+        <source>Which class uses which neuron</source>
+        <translation>哪个类别使用哪个神经元</translation>
+    </message>
+    <message>
+        <source>Every &lt;b&gt;row&lt;/b&gt; is a class, every &lt;b&gt;column&lt;/b&gt; a neuron of the chosen layer. The colour is the neuron&apos;s mean mask over that class&apos;s probe images: yellow = on (1), dark purple = off (0).</source>
+        <translation>每一&lt;b&gt;行&lt;/b&gt;是一个类别，每一&lt;b&gt;列&lt;/b&gt;是所选层的一个神经元。颜色是该神经元在该类别探针图像上的平均掩码：黄色 = 开（1），深紫色 = 关（0）。</translation>
+    </message>
+    <message>
+        <source>With sorting on, the columns are reordered: neurons that one class uses most stand together. Hover to read which neuron a column is. As modules form, the picture turns into a &lt;b&gt;block diagonal&lt;/b&gt;: each class its own block.</source>
+        <translation>开启排序后，列会重新排列：某个类别最常用的神经元排在一起。将鼠标悬停即可读出某列是哪个神经元。随着模块形成，图像会变成&lt;b&gt;块对角&lt;/b&gt;结构：每个类别一个块。</translation>
+    </message>
+    <message>
+        <source>Below: one image&apos;s own masks, every layer a strip, in the same column order. Pick a class and an image to see which neurons that single picture switches on.</source>
+        <translation>下方：单张图像自己的掩码，每层一条，列顺序相同。选择一个类别和一张图像，查看这张图像激活了哪些神经元。</translation>
+    </message>
+    <message>
+        <source>Cutting modules</source>
+        <translation>切出模块</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Modularize&lt;/b&gt; runs the trained network over the training images and counts how often each class switches each neuron on. A neuron belongs to a class&apos;s module when that share reaches the &lt;b&gt;threshold&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;模块化&lt;/b&gt;让训练好的网络遍历训练图像，统计每个类别激活每个神经元的频率。当该比例达到&lt;b&gt;阈值&lt;/b&gt;时，该神经元属于这个类别的模块。</translation>
+    </message>
+    <message>
+        <source>Tick classes to see how many neurons their module keeps. The overlap map shows how many neurons two classes&apos; modules share: small numbers mean independent modules.</source>
+        <translation>勾选类别即可看到其模块保留了多少神经元。重叠图显示两个类别的模块共享多少神经元：数值越小，模块越独立。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Quick cut&lt;/b&gt; builds the smaller network in seconds; &lt;b&gt;Extract&lt;/b&gt; also fine-tunes it. Both compare it with the full model on the ticked classes.</source>
+        <translation>&lt;b&gt;快速切出&lt;/b&gt;在几秒内构建更小的网络；&lt;b&gt;提取&lt;/b&gt;还会对其微调。两者都会在勾选的类别上与完整模型比较。</translation>
+    </message>
+    <message>
+        <source>The data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>A few images of every class, as the network sees them (before normalization), and how many images each split holds.</source>
+        <translation>每个类别的几张图像（归一化之前，即网络看到的样子），以及每个数据划分包含多少图像。</translation>
+    </message>
+    <message>
+        <source>Comparing methods</source>
+        <translation>比较方法</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Everything the engine reported, with the time: dataset sizes, epochs, changed settings, errors.</source>
+        <translation>引擎报告的所有内容及时间：数据集大小、轮次、修改的设置、错误。</translation>
+    </message>
+    <message>
+        <source>A study trains the same model with NeMo, MwT and standard training, cuts modules for the same classes, and compares accuracy, module size and speed. The table gives each method&apos;s means with 95% intervals over seeds and class sets.</source>
+        <translation>研究用 NeMo、MwT 和标准训练训练同一模型，为相同的类别切出模块，并比较准确率、模块大小和速度。表格给出每种方法在各随机种子和类别集合上的均值及 95% 区间。</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapView</name>
     <message>
         <source>Masked layer to show</source>
@@ -359,14 +454,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>%1（%2 个神经元）</translation>
     </message>
     <message>
-        <source>Epoch %1, step %2: mean mask of each class&apos;s probe images</source>
-        <translation>第 %1 轮，第 %2 步：每个类别探针图像的平均掩码</translation>
-    </message>
-    <message>
-        <source>%1, neuron %2, class %3: %4</source>
-        <translation>%1，神经元 %2，类别 %3：%4</translation>
-    </message>
-    <message>
         <source>%1: %2 attention and %3 MLP neurons</source>
         <translation>%1：%2 个注意力神经元和 %3 个 MLP 神经元</translation>
     </message>
@@ -381,6 +468,113 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Sort by class</source>
         <translation>按类别排序</translation>
+    </message>
+    <message>
+        <source>Epoch %1, step %2 of %3: mean mask of each class&apos;s probe images</source>
+        <translation>第 %1 轮，第 %2/%3 步：每个类别探针图像的平均掩码</translation>
+    </message>
+    <message>
+        <source>After epoch %1: mean mask of each class&apos;s probe images</source>
+        <translation>第 %1 轮之后：每个类别探针图像的平均掩码</translation>
+    </message>
+    <message>
+        <source>%1 neurons, sorted by the class that uses them most</source>
+        <translation>%1 神经元，按最常使用它们的类别排序</translation>
+    </message>
+    <message>
+        <source>neurons, sorted by the class that uses them most</source>
+        <translation>神经元，按最常使用它们的类别排序</translation>
+    </message>
+    <message>
+        <source>neuron %1 (column %2)</source>
+        <translation>神经元 %1（第 %2 列）</translation>
+    </message>
+    <message>
+        <source>neuron %1</source>
+        <translation>神经元 %1</translation>
+    </message>
+    <message>
+        <source>%1, %2, class %3: %4</source>
+        <translation>%1，%2，类别 %3：%4</translation>
+    </message>
+</context>
+<context>
+    <name>Lesson</name>
+    <message>
+        <source>%1 is not a usable lesson file: %2</source>
+        <translation>%1 不是可用的课程文件：%2</translation>
+    </message>
+    <message>
+        <source>it is larger than 1 MiB</source>
+        <translation>文件大于 1 MiB</translation>
+    </message>
+    <message>
+        <source>invalid JSON at byte %1 (%2)</source>
+        <translation>第 %1 字节处 JSON 无效（%2）</translation>
+    </message>
+    <message>
+        <source>it needs &quot;nemo_lesson&quot;: 1</source>
+        <translation>需要 &quot;nemo_lesson&quot;: 1</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>未知的键 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;preset&quot; must be &quot;quick-demo&quot; or &quot;transformer-demo&quot;</source>
+        <translation>&quot;preset&quot; 必须是 &quot;quick-demo&quot; 或 &quot;transformer-demo&quot;</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; must be a number from %2 to %3</source>
+        <translation>设置 &quot;%1&quot; 必须是 %2 到 %3 之间的数</translation>
+    </message>
+    <message>
+        <source>setting &quot;%1&quot; must be text</source>
+        <translation>设置 &quot;%1&quot; 必须是文本</translation>
+    </message>
+    <message>
+        <source>unknown setting &quot;%1&quot; (known: %2)</source>
+        <translation>未知的设置 &quot;%1&quot;（已知：%2）</translation>
+    </message>
+    <message>
+        <source>&quot;speed_ms&quot; must be 0 to 10000</source>
+        <translation>&quot;speed_ms&quot; 必须在 0 到 10000 之间</translation>
+    </message>
+    <message>
+        <source>&quot;tab&quot; must be 0 to 5</source>
+        <translation>&quot;tab&quot; 必须在 0 到 5 之间</translation>
+    </message>
+    <message>
+        <source>step %1 has no &quot;text&quot;</source>
+        <translation>第 %1 步没有 &quot;text&quot;</translation>
+    </message>
+    <message>
+        <source>step %1: &quot;done_when&quot; must be one of %2</source>
+        <translation>第 %1 步：&quot;done_when&quot; 必须是 %2 之一</translation>
+    </message>
+    <message>
+        <source>Modules in ten minutes</source>
+        <translation>十分钟了解模块</translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;Start&lt;/b&gt;. minivgg learns Fashion-MNIST and, at the same time, a mask for every neuron.</source>
+        <translation>按下&lt;b&gt;开始&lt;/b&gt;。minivgg 学习 Fashion-MNIST，同时为每个神经元学习一个掩码。</translation>
+    </message>
+    <message>
+        <source>Watch the Neurons tab: rows are classes, columns neurons. Within a minute a &lt;b&gt;block diagonal&lt;/b&gt; forms: each class keeps its own neurons. Try &lt;b&gt;Pause&lt;/b&gt; and &lt;b&gt;Step&lt;/b&gt;, or change &lt;b&gt;Alpha&lt;/b&gt; while it runs.</source>
+        <translation>观察“神经元”页：行是类别，列是神经元。一分钟内会形成&lt;b&gt;块对角&lt;/b&gt;结构：每个类别保有自己的神经元。试试&lt;b&gt;暂停&lt;/b&gt;和&lt;b&gt;单步&lt;/b&gt;，或在运行时修改 &lt;b&gt;Alpha&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Open the Modules tab and press &lt;b&gt;Modularize&lt;/b&gt;: the network runs over the training images once and records which neurons each class uses.</source>
+        <translation>打开“模块”页并按下&lt;b&gt;模块化&lt;/b&gt;：网络遍历一次训练图像，记录每个类别使用哪些神经元。</translation>
+    </message>
+    <message>
+        <source>Tick Trouser and Bag and press &lt;b&gt;Quick cut&lt;/b&gt;: a network several times smaller that still tells the two apart.</source>
+        <translation>勾选 Trouser 和 Bag 并按下&lt;b&gt;快速切出&lt;/b&gt;：得到一个小好几倍、仍能区分二者的网络。</translation>
+    </message>
+    <message>
+        <source>Compare its accuracy, parameters and speed with the full model in the results below. Which classes share the most neurons? The overlap map tells.</source>
+        <translation>在下方结果中将其准确率、参数量和速度与完整模型比较。哪些类别共享的神经元最多？重叠图会告诉你。</translation>
     </message>
 </context>
 <context>
@@ -678,10 +872,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>继续</translation>
     </message>
     <message>
-        <source>Paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
         <source>Stopping after the current step...</source>
         <translation>将在当前步完成后停止……</translation>
     </message>
@@ -836,6 +1026,174 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Opened study %1</source>
         <translation>已打开研究 %1</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Pause and run exactly one training step (one batch); the curves and the Neurons tab show its effect at once (F10)</source>
+        <translation>暂停并只运行一个训练步（一个批次）；曲线和“神经元”页会立即显示其效果（F10）</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Stop this training and start the same settings from scratch in a new run folder</source>
+        <translation>停止本次训练，并以相同设置在新的运行文件夹中从头开始</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>Slow (0.1 s per step)</source>
+        <translation>慢（每步 0.1 秒）</translation>
+    </message>
+    <message>
+        <source>Slower (0.3 s per step)</source>
+        <translation>更慢（每步 0.3 秒）</translation>
+    </message>
+    <message>
+        <source>Very slow (1 s per step)</source>
+        <translation>很慢（每步 1 秒）</translation>
+    </message>
+    <message>
+        <source>Pace of the training: slower gives time to watch the masks change</source>
+        <translation>训练速度：慢一些便有时间观察掩码的变化</translation>
+    </message>
+    <message>
+        <source>What you see</source>
+        <translation>你看到的是什么</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, the experiment panel hidden and larger text, for a lecture (F11)</source>
+        <translation>全屏、隐藏实验面板并放大文字，适合授课（F11）</translation>
+    </message>
+    <message>
+        <source>&amp;What You See</source>
+        <translation>你看到的是什么(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Larger Text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <source>Smaller Text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <source>Normal Text Size</source>
+        <translation>正常文字大小</translation>
+    </message>
+    <message>
+        <source>Open &amp;Lesson...</source>
+        <translation>打开课程(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Open a lesson file</source>
+        <translation>打开课程文件</translation>
+    </message>
+    <message>
+        <source>Lesson (*.json)</source>
+        <translation>课程 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot open lesson</source>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>A lesson file holds a lecture&apos;s settings and the steps the class follows</source>
+        <translation>课程文件保存一堂课的设置以及学生要跟随的步骤</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Guided Lesson: Quick Demo</source>
+        <translation>引导课程：快速演示(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Train, watch modules form, modularize, cut a module and compare, step by step</source>
+        <translation>逐步完成：训练、观察模块形成、模块化、切出模块并比较</translation>
+    </message>
+    <message>
+        <source>This run trains in standard mode: it has no masks.</source>
+        <translation>此次运行以标准模式训练：没有掩码。</translation>
+    </message>
+    <message>
+        <source>The masks appear after the first training steps.</source>
+        <translation>掩码会在最初几个训练步之后出现。</translation>
+    </message>
+    <message>
+        <source>Paused: Step (F10) runs one batch, Resume goes on</source>
+        <translation>已暂停：“单步”（F10）运行一个批次，“继续”接着训练</translation>
+    </message>
+    <message>
+        <source>Restarting after the current step...</source>
+        <translation>当前步完成后重新开始...</translation>
+    </message>
+    <message>
+        <source>%1 %2 takes effect at the next training step%3</source>
+        <translation>%1 %2 将在下一个训练步生效%3</translation>
+    </message>
+    <message>
+        <source> (the run is paused)</source>
+        <translation>（运行已暂停）</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Lesson done.</source>
+        <translation>课程完成。</translation>
+    </message>
+    <message>
+        <source>End lesson</source>
+        <translation>结束课程</translation>
+    </message>
+    <message>
+        <source>Lesson %1 opened from %2</source>
+        <translation>已从 %2 打开课程 %1</translation>
+    </message>
+    <message>
+        <source>Stop the current training before starting a lesson.</source>
+        <translation>开始课程前请先停止当前训练。</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s %1 &quot;%2&quot; is not offered here.</source>
+        <translation>课程中的 %1 &quot;%2&quot; 在此不可用。</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s mode &quot;%1&quot; is not nemo, mwt or standard.</source>
+        <translation>课程的模式 &quot;%1&quot; 不是 nemo、mwt 或 standard。</translation>
+    </message>
+    <message>
+        <source>Presenter mode: F11 leaves it, Ctrl+= and Ctrl+- change the text size</source>
+        <translation>演示模式：按 F11 退出，Ctrl+= 和 Ctrl+- 调整文字大小</translation>
+    </message>
+    <message>
+        <source>, about %1 min left</source>
+        <translation>，约剩 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Restarting with the same settings in a new run folder</source>
+        <translation>以相同设置在新的运行文件夹中重新开始</translation>
     </message>
 </context>
 <context>
@@ -1461,6 +1819,36 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <source>Done: module accuracy %1 (full model %2, standard model %3)</source>
         <translation>完成：模块准确率 %1（完整模型 %2，标准模型 %3）</translation>
     </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation>，约剩 %1 秒</translation>
+    </message>
+    <message>
+        <source>Quick cut</source>
+        <translation>快速切出</translation>
+    </message>
+    <message>
+        <source>Cut the module out and measure it without fine-tuning: seconds instead of minutes. Its accuracy shows what the masks alone keep; Extract fine-tunes for the epochs set here</source>
+        <translation>不经微调直接切出模块并测量：几秒而非几分钟。其准确率显示仅靠掩码保留了什么；“提取”会按此处设置的轮数进行微调</translation>
+    </message>
+    <message>
+        <source>Training into &lt;b&gt;%1&lt;/b&gt;. Once training has ended (stopped or done) after at least one epoch, modularize it here.</source>
+        <translation>正在训练到 &lt;b&gt;%1&lt;/b&gt;。训练至少一轮并结束（停止或完成）后，在此进行模块化。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; was trained in standard mode, without masks: it has no modules to cut out. It can serve as the standard model to compare modules of NeMo or MwT runs with.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 以标准模式训练，没有掩码：没有可切出的模块。它可以作为标准模型，与 NeMo 或 MwT 运行的模块进行比较。</translation>
+    </message>
+    <message>
+        <source>A standard run has no masks to modularize</source>
+        <translation>标准运行没有可模块化的掩码</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cutting the module for %n class(es), without fine-tuning...</source>
+        <translation>
+            <numerusform>正在不经微调切出 %n 个类别的模块...</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OverlapView</name>
@@ -1575,10 +1963,6 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <translation>%1：%3 个神经元中 %2 个激活</translation>
     </message>
     <message>
-        <source>Probe image %1, class %2</source>
-        <translation>探针图像 %1，类别 %2</translation>
-    </message>
-    <message>
         <source>%1, neuron %2: mask %3</source>
         <translation>%1，神经元 %2：掩码 %3</translation>
     </message>
@@ -1589,6 +1973,14 @@ Fix the cause above and try again; the run itself is unchanged.</source>
     <message>
         <source>%1: attention %2/%3, MLP %4/%5 active</source>
         <translation>%1：注意力 %2/%3，MLP %4/%5 激活</translation>
+    </message>
+    <message>
+        <source>neurons, in the order of the class heatmap above</source>
+        <translation>神经元，按上方类别热图的顺序</translation>
+    </message>
+    <message>
+        <source>%1, image %2 of %3</source>
+        <translation>%1，第 %2/%3 张图像</translation>
     </message>
 </context>
 <context>
@@ -1661,10 +2053,6 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <translation>--screenshot 之前等待的秒数</translation>
     </message>
     <message>
-        <source>Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Log)</source>
-        <translation>首先显示的页面（0：训练，1：神经元，2：模块，3：数据，4：日志）</translation>
-    </message>
-    <message>
         <source>Interface language (en, zh_CN, de); default: the one chosen in Preferences, else the system&apos;s</source>
         <translation>界面语言（en、zh_CN、de）；默认：首选项中选择的语言，否则为系统语言</translation>
     </message>
@@ -1675,6 +2063,18 @@ Fix the cause above and try again; the run itself is unchanged.</source>
     <message>
         <source>A run folder to open (followed while it grows), or a study folder</source>
         <translation>要打开的运行文件夹（在增长时持续跟踪）或研究文件夹</translation>
+    </message>
+    <message>
+        <source>Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Compare, 5: Log)</source>
+        <translation>首先显示的标签页（0：训练，1：神经元，2：模块，3：数据，4：比较，5：日志）</translation>
+    </message>
+    <message>
+        <source>Start in presenter mode (full screen, larger text)</source>
+        <translation>以演示模式启动（全屏、放大文字）</translation>
+    </message>
+    <message>
+        <source>Cannot open lesson</source>
+        <translation>无法打开课程</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@
 #include <qcustomplot.h>
 
 #include "color_gradients.h"
+#include "neuron_order.h"
 #include "sample_mask_view.h"
 
 void HeatmapView::setCompact(bool compact) {
@@ -42,7 +43,7 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     controls->addStretch();
 
     plot_ = new QCustomPlot;
-    plot_->setMinimumHeight(240);
+    plot_->setMinimumHeight(170);
     plot_->xAxis->setLabel(tr("neuron"));
     plot_->yAxis->setLabel(tr("class"));
     plot_->yAxis->setRangeReversed(true);  // class 0 on top, as in a table
@@ -101,6 +102,7 @@ void HeatmapView::setFrame(const nemo::HeatmapFrame& frame) {
         // The deepest masked layer is the most class-specific: show it first.
         layer_ = std::max(0, int(frame_.layers.size()) - 1);
         fillLayerSelector();
+        readout_->clear();  // another model's (or run's) neuron
         auto ticker = QSharedPointer<QCPAxisTickerText>::create();
         for (size_t c = 0; c < frame_.classNames.size(); ++c)
             ticker->addTick(double(c), QString::fromStdString(frame_.classNames[c]));
@@ -157,17 +159,28 @@ QString HeatmapView::layerTitle(int layer) const {
 }
 
 void HeatmapView::updateCaption() {
-    QString text = tr("Epoch %1, step %2: mean mask of each class's probe images")
-                       .arg(frame_.epoch + 1)
-                       .arg(frame_.globalStep);
+    // Steps counted as the status bar counts them: within the epoch. Frames of a saved
+    // checkpoint (an opened run) come from the end of an epoch.
+    QString text =
+        frame_.stepsPerEpoch > 0
+            ? tr("Epoch %1, step %2 of %3: mean mask of each class's probe images")
+                  .arg(frame_.epoch + 1)
+                  .arg(frame_.step)
+                  .arg(frame_.stepsPerEpoch)
+            : tr("After epoch %1: mean mask of each class's probe images").arg(frame_.epoch + 1);
     if (encoders_.byEncoder && layer_ < int(frame_.layers.size()))
         text += "\n" + EncoderNames::describe(encoders_.parts[size_t(layer_)]);
     caption_->setText(text);
     // Transformers: the axis says which kind of neuron the columns are.
-    plot_->xAxis->setLabel(
-        encoders_.byEncoder && layer_ < int(frame_.layers.size())
-            ? tr("%1 neuron").arg(EncoderNames::block(encoders_.parts[size_t(layer_)].block))
-            : tr("neuron"));
+    QString axis;
+    if (encoders_.byEncoder && layer_ < int(frame_.layers.size())) {
+        const QString block = EncoderNames::block(encoders_.parts[size_t(layer_)].block);
+        axis = sortByClass_ ? tr("%1 neurons, sorted by the class that uses them most").arg(block)
+                            : tr("%1 neuron").arg(block);
+    } else {
+        axis = sortByClass_ ? tr("neurons, sorted by the class that uses them most") : tr("neuron");
+    }
+    plot_->xAxis->setLabel(axis);
 }
 
 QString HeatmapView::caption() const {
@@ -185,6 +198,8 @@ void HeatmapView::setLayer(int index) {
 void HeatmapView::setSortByClass(bool sort) {
     sortByClass_ = sort;
     if (sortBox_->isChecked() != sort) sortBox_->setChecked(sort);
+    readout_->clear();  // it named the neuron under the mouse in the old order
+    updateCaption();
     redraw();
 }
 
@@ -201,24 +216,13 @@ void HeatmapView::redraw() {
     if (layer_ >= int(frame_.layers.size())) return;
     const auto& l = frame_.layers[layer_];
     const int classes = int(frame_.classNames.size());
-    order_.resize(l.units);
-    std::iota(order_.begin(), order_.end(), 0);
-    if (sortByClass_) {
-        // Group neurons by the class with the highest mean mask, strongest first in each group:
-        // a modular network shows a block diagonal.
-        std::vector<int> owner(l.units);
-        std::vector<float> best(l.units);
-        for (int j = 0; j < l.units; ++j) {
-            int c = 0;
-            for (int k = 1; k < classes; ++k)
-                if (l.at(k, j) > l.at(c, j)) c = k;
-            owner[j] = c;
-            best[j] = l.at(c, j);
-        }
-        std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
-            return owner[a] != owner[b] ? owner[a] < owner[b] : best[a] > best[b];
-        });
-    }
+    order_ = neuronOrder(l, classes, sortByClass_);
+    // The one-image strips use the same order, layer by layer: a column is the same neuron in
+    // both views.
+    std::vector<std::vector<int>> orders;
+    for (const auto& layer : frame_.layers)
+        orders.push_back(neuronOrder(layer, classes, sortByClass_));
+    samples_->setNeuronOrders(orders);
     map_->setVisible(true);
     map_->data()->setSize(l.units, classes);
     map_->data()->setRange(QCPRange(0, std::max(1, l.units - 1)),
@@ -240,9 +244,12 @@ void HeatmapView::showValueAt(const QPointF& pixel) {
         readout_->clear();
         return;
     }
-    readout_->setText(tr("%1, neuron %2, class %3: %4")
-                          .arg(layerTitle(layer_))
-                          .arg(neuronAt(column))
-                          .arg(QString::fromStdString(frame_.classNames[classId]))
-                          .arg(l.at(classId, neuronAt(column)), 0, 'f', 3));
+    // Sorted, a column's position is not the neuron's number: the read-out names both.
+    const QString neuron = sortByClass_
+                               ? tr("neuron %1 (column %2)").arg(neuronAt(column)).arg(column)
+                               : tr("neuron %1").arg(neuronAt(column));
+    readout_->setText(
+        tr("%1, %2, class %3: %4")
+            .arg(layerTitle(layer_), neuron, QString::fromStdString(frame_.classNames[classId]))
+            .arg(l.at(classId, neuronAt(column)), 0, 'f', 3));
 }

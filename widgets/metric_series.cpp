@@ -57,13 +57,24 @@ void MetricsRun::add(const nemo::MetricsEvent& e) {
             return;
         }
     };
+    if (e.kind == nemo::MetricsEvent::Kind::Change) {
+        // A resumed run repeats the steps after its checkpoint, and their changes with them.
+        while (!changes.empty() && changes.back().x >= x) changes.pop_back();
+        changes.push_back({x, QString::fromStdString(e.change)});
+        return;
+    }
     if (e.kind == nemo::MetricsEvent::Kind::Step) {
         put("loss", e.loss);
         put("ce", e.crossEntropy);
         put("distillation", e.distillation);
         put("contrastive", e.contrastive);
-        put("cohesion", e.cohesionLoss);
-        put("coupling", e.couplingLoss);
+        // The engine logs the cosine cohesion and coupling of every masked run, but only MwT
+        // trains on them: in a NeMo run (it has a contrastive loss) they would read as parts of
+        // its loss.
+        if (!std::isfinite(e.contrastive)) {
+            put("cohesion", e.cohesionLoss);
+            put("coupling", e.couplingLoss);
+        }
         put("train_acc", e.accuracy);
         put("retention", e.retention);
         put("lr", e.lr);

@@ -32,6 +32,12 @@ struct MetricSeries {
 struct MetricsRun {
     QString name;
     std::vector<MetricSeries> series = std::vector<MetricSeries>(metricSpecs().size());
+    // Settings changed while the run trained (MetricsEvent::Kind::Change): where, and what.
+    struct Change {
+        double x;
+        QString text;
+    };
+    std::vector<Change> changes;
     void add(const nemo::MetricsEvent& event);
     bool empty() const;
 };

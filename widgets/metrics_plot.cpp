@@ -173,6 +173,9 @@ void MetricsPlot::clear() {
     run = RunGraphs();
     run.data.name = name;
     userView_ = false;
+    // The hover read-out and cursor spoke of the previous curves.
+    readout_->setText(tr("Hover over a plot to read the values at that point."));
+    for (QCPItemStraightLine* c : cursor_) c->setVisible(false);
     replotNow();
 }
 
@@ -301,6 +304,79 @@ void MetricsPlot::refreshGraphs() {
     }
 }
 
+bool MetricsPlot::legendsBeside() const {
+    QCPLayoutGrid* grid = plots_[0]->plotLayout();
+    return grid->columnCount() > 1 && grid->element(0, 1) == plots_[0]->legend;
+}
+
+void MetricsPlot::placeLegends() {
+    // One run: a small legend in a corner. Compared runs: an entry per metric and run, which
+    // would cover the curves, so the legends move to a column beside the plots, all as wide as
+    // the widest so the three epoch axes stay aligned.
+    const bool beside = runs_.size() > 1;
+    for (int i = 0; i < 3; ++i) {
+        QCustomPlot* plot = plots_[i];
+        QCPLayoutGrid* grid = plot->plotLayout();
+        QCPLayoutInset* inset = plot->axisRect()->insetLayout();
+        const bool isBeside = grid->columnCount() > 1 && grid->element(0, 1) == plot->legend;
+        if (beside && !isBeside) {
+            inset->take(plot->legend);
+            inset->simplify();
+            grid->addElement(0, 1, plot->legend);
+            grid->setColumnStretchFactor(1, 0.001);
+        } else if (!beside && isBeside) {
+            grid->take(plot->legend);
+            grid->simplify();
+            plot->legend->setMinimumSize(0, 0);
+            inset->addElement(plot->legend, i == 1 ? Qt::AlignBottom | Qt::AlignRight
+                                                   : Qt::AlignTop | Qt::AlignRight);
+        }
+    }
+    if (!beside) return;
+    int widest = 0;
+    for (QCustomPlot* plot : plots_) {
+        plot->legend->setMinimumSize(0, 0);
+        widest = std::max(widest, plot->legend->minimumOuterSizeHint().width());
+    }
+    for (QCustomPlot* plot : plots_) plot->legend->setMinimumSize(widest, 0);
+}
+
+void MetricsPlot::refreshChangeMarks() {
+    for (QCPAbstractItem* item : changeItems_) item->parentPlot()->removeItem(item);
+    changeItems_.clear();
+    // A dashed line through all three plots where run 0's settings changed, named on the loss
+    // plot: a curve that bends there has a reason.
+    const QColor colour(230, 120, 0);
+    for (const MetricsRun::Change& c : runs_[0].data.changes) {
+        for (QCustomPlot* plot : plots_) {
+            auto* line = new QCPItemStraightLine(plot);
+            line->setPen(QPen(colour, 1.2, Qt::DashLine));
+            line->point1->setCoords(c.x, 0);
+            line->point2->setCoords(c.x, 1);
+            line->setSelectable(false);
+            changeItems_.push_back(line);
+        }
+        auto* label = new QCPItemText(plots_[0]);
+        label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(c.x, 0.02);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setText(c.text);
+        label->setColor(colour.darker(130));
+        label->setFont(QFont(font().family(), 8));
+        label->setPadding(QMargins(3, 0, 0, 0));
+        label->setSelectable(false);
+        changeItems_.push_back(label);
+    }
+}
+
+QStringList MetricsPlot::changeMarks() const {
+    QStringList texts;
+    for (QCPAbstractItem* item : changeItems_)
+        if (auto* label = qobject_cast<QCPItemText*>(item)) texts << label->text();
+    return texts;
+}
+
 void MetricsPlot::rescale() {
     if (userView_) return;
     bool any = false;
@@ -330,9 +406,16 @@ void MetricsPlot::rescale() {
 }
 
 void MetricsPlot::replotNow() {
+    const bool marksDirty = runs_[0].dirty;
     refreshGraphs();
+    if (marksDirty) refreshChangeMarks();
+    placeLegends();
     rescale();
-    for (QCustomPlot* plot : plots_) plot->replot(QCustomPlot::rpQueuedReplot);
+    for (QCustomPlot* plot : plots_) {
+        // An empty legend would draw as an empty white box over the plot.
+        plot->legend->setVisible(plot->legend->itemCount() > 0);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void MetricsPlot::scheduleReplot() {

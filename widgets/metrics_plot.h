@@ -13,6 +13,7 @@
 
 class QCheckBox;
 class QCustomPlot;
+class QCPAbstractItem;
 class QCPGraph;
 class QCPItemStraightLine;
 class QLabel;
@@ -53,6 +54,11 @@ class MetricsPlot : public QWidget {
     QCustomPlot* ratePlot() const { return plots_[1]; }
     QCustomPlot* lrPlot() const { return plots_[2]; }
     void replotNow();
+    // For tests: the settings changes marked on the plots ("alpha 1.3 -> 0.5"), in order.
+    QStringList changeMarks() const;
+    // Whether the legends sit beside the plots (runs compared: many entries) rather than over
+    // a corner of them.
+    bool legendsBeside() const;
 
   signals:
     // "Add run to compare..." was pressed: the window picks a run folder and reads it.
@@ -66,6 +72,8 @@ class MetricsPlot : public QWidget {
     };
     void ensureGraphs(int run, size_t metric);
     void refreshGraphs();
+    void refreshChangeMarks();
+    void placeLegends();
     void updateNames();
     void rescale();
     void scheduleReplot();
@@ -74,6 +82,7 @@ class MetricsPlot : public QWidget {
 
     QCustomPlot* plots_[3];
     QCPItemStraightLine* cursor_[3];
+    std::vector<QCPAbstractItem*> changeItems_;  // run 0's change marks: lines and labels
     std::vector<RunGraphs> runs_;
     double smoothing_ = 0.6;
     bool userView_ = false;  // the user zoomed or panned: stop following new points

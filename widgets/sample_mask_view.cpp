@@ -88,7 +88,10 @@ void SampleMaskView::setFrame(const nemo::HeatmapFrame& frame) {
         newLayers = frame.layers[l].name != frame_.layers[l].name ||
                     frame.layers[l].units != frame_.layers[l].units;
     frame_ = frame;
-    if (newLayers) updateStrips();
+    if (newLayers) {
+        updateStrips();
+        readout_->clear();  // it named another model's neuron
+    }
     if (newProbe) {
         byClass_.assign(frame_.classNames.size(), {});
         if (frame_.probeImages) {
@@ -148,10 +151,39 @@ bool SampleMaskView::showSample(int classId, int index) {
     return true;
 }
 
+void SampleMaskView::setNeuronOrders(const std::vector<std::vector<int>>& orders) {
+    if (orders == orders_) return;
+    orders_ = orders;
+    // CNN strips are labelled by neuron; sorted, the columns are positions in the heatmap's order.
+    if (strips_.parts.empty()) {
+        bool sorted = false;
+        for (const auto& order : orders_)
+            for (size_t c = 0; !sorted && c < order.size(); ++c) sorted = order[c] != int(c);
+        plot_->xAxis->setLabel(sorted ? tr("neurons, in the order of the class heatmap above")
+                                      : tr("neuron"));
+    }
+    if (sample_ >= 0) redraw();
+}
+
+int SampleMaskView::neuronAtColumn(int layer, int column) const {
+    if (layer >= 0 && size_t(layer) < orders_.size() && column >= 0 &&
+        size_t(column) < orders_[size_t(layer)].size())
+        return orders_[size_t(layer)][size_t(column)];
+    return column;
+}
+
 double SampleMaskView::cell(int layer, int neuron) const {
     if (sample_ < 0 || layer < 0 || layer >= int(frame_.layers.size())) return NAN;
     const auto& l = frame_.layers[size_t(layer)];
     return neuron >= 0 && neuron < l.units ? l.sampleAt(sample_, neuron) : NAN;
+}
+
+double SampleMaskView::drawnAt(int row, int column) const {
+    return map_->data()->cell(column, row);
+}
+
+QString SampleMaskView::axisLabel() const {
+    return plot_->xAxis->label();
 }
 
 QString SampleMaskView::summary() const {
@@ -222,17 +254,21 @@ void SampleMaskView::redraw() {
         const auto& layer = frame_.layers[l];
         const MaskStrips::Place& at = strips_.places[l];
         for (int j = 0; j < layer.units; ++j)
-            map_->data()->setCell(at.offset + j, at.row, layer.sampleAt(sample_, j));
+            map_->data()->setCell(at.offset + j, at.row,
+                                  layer.sampleAt(sample_, neuronAtColumn(int(l), j)));
     }
     plot_->xAxis->setRange(-0.5, width - 0.5);
     plot_->xAxis2->setRange(plot_->xAxis->range());
     plot_->yAxis->setRange(-0.5, rows - 0.5);
-    summary_->setText(
-        tr("Probe image %1, class %2")
-            .arg(sample_ + 1)
-            .arg(QString::fromStdString(
-                frame_.classNames[size_t(frame_.probeImages->labels[size_t(sample_)])])) +
-        "\n" + activeSummary());
+    // Named as the pickers above name it: the class, and which of its probe images.
+    const int classId = frame_.probeImages->labels[size_t(sample_)];
+    const auto& ofClass = byClass_[size_t(classId)];
+    const int index = int(std::find(ofClass.begin(), ofClass.end(), sample_) - ofClass.begin());
+    summary_->setText(tr("%1, image %2 of %3")
+                          .arg(QString::fromStdString(frame_.classNames[size_t(classId)]))
+                          .arg(index + 1)
+                          .arg(ofClass.size()) +
+                      "\n" + activeSummary());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -274,8 +310,10 @@ void SampleMaskView::showValueAt(const QPointF& pixel) {
 }
 
 void SampleMaskView::showValueAtCell(int row, int column) {
-    int layer = -1, neuron = -1;
-    const double v = strips_.locate(row, column, &layer, &neuron) ? cell(layer, neuron) : NAN;
+    int layer = -1, position = -1;
+    const bool found = strips_.locate(row, column, &layer, &position);
+    const int neuron = found ? neuronAtColumn(layer, position) : -1;
+    const double v = found ? cell(layer, neuron) : NAN;
     if (std::isnan(v)) {
         readout_->clear();
         return;

@@ -22,12 +22,20 @@ class SampleMaskView : public QWidget {
     explicit SampleMaskView(QWidget* parent = nullptr);
 
     void setFrame(const nemo::HeatmapFrame& frame);
+    // The column order of each layer's strip (order[column] = neuron), as the class heatmap
+    // sorts it; empty: neurons in their own order.
+    void setNeuronOrders(const std::vector<std::vector<int>>& orders);
+    // The neuron drawn at `column` of a layer's strip.
+    int neuronAtColumn(int layer, int column) const;
     // Shows image `index` (1-based) of class `classId`; returns false when there is none.
     bool showSample(int classId, int index);
     int sample() const { return sample_; }  // index into the probe set, -1 when none
     int sampleCount() const;
     // What is drawn, for tests: row = layer, column = neuron.
     double cell(int layer, int neuron) const;
+    // What is drawn at strip `row`, `column` (the strips' own order), for tests.
+    double drawnAt(int row, int column) const;
+    QString axisLabel() const;
     QString summary() const;  // the active-neuron counts under the image
     QString readout() const;
     const MaskStrips& strips() const { return strips_; }
@@ -43,6 +51,7 @@ class SampleMaskView : public QWidget {
 
     nemo::HeatmapFrame frame_;
     std::vector<std::vector<int>> byClass_;  // probe indices of each class
+    std::vector<std::vector<int>> orders_;   // per layer, see setNeuronOrders
     MaskStrips strips_;
     int sample_ = -1;
     QComboBox* classBox_;

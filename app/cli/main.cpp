@@ -242,7 +242,11 @@ int main(int argc, char** argv) {
     extCmd->add_option("run", extOptions.runDir, "Run folder")->required();
     extCmd->add_option("--classes", classList, "Target class ids, e.g. 0,3,7")->required();
     extCmd->add_option("--threshold", extOptions.threshold)->capture_default_str();
-    extCmd->add_option("--finetune-epochs", extOptions.finetuneEpochs)->capture_default_str();
+    extCmd
+        ->add_option("--finetune-epochs", extOptions.finetuneEpochs,
+                     "Fine-tuning epochs with a fresh head, as published; 0: a quick cut whose "
+                     "head starts from the model's own classifier")
+        ->capture_default_str();
     extCmd->add_option("--lr", extOptions.lr, "Fine-tuning learning rate")->capture_default_str();
     extCmd->add_option("--out", extOptions.outDir,
                        "Module folder (default RUN/modules/classes_...)");

@@ -113,9 +113,8 @@ CompareTab::CompareTab(QWidget* parent) : QWidget(parent), loader_(new RunMasksL
     classSet_ = new QComboBox;
     classSet_->setObjectName("compareClassSet");
     classSet_->setToolTip(tr("The modules every method cut for the same classes"));
-    modules_ =
-        makeTable({tr("Run"), tr("Module accuracy"), tr("Standard model"),
-                   tr("vs standard (pt)"), tr("Parameters kept"), tr("Multiply-adds kept")});
+    modules_ = makeTable({tr("Run"), tr("Module accuracy"), tr("Standard model"),
+                          tr("vs standard (pt)"), tr("Parameters kept"), tr("Multiply-adds kept")});
     connect(classSet_, &QComboBox::currentIndexChanged, this, &CompareTab::showClassSet);
     auto* setBox = new QGroupBox(tr("One class set"));
     auto* setLayout = new QVBoxLayout(setBox);

@@ -2,6 +2,8 @@
 // --transformer-demo the Transformer demo.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QMessageBox>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -54,7 +56,8 @@ int main(int argc, char** argv) {
     QCommandLineOption tab(
         "tab",
         QApplication::translate(
-            "main", "Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Log)"),
+            "main",
+            "Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Compare, 5: Log)"),
         "index", "0");
     QCommandLineOption lang(
         "lang",
@@ -62,9 +65,14 @@ int main(int argc, char** argv) {
                                 "Interface language (en, zh_CN, de); default: the one chosen "
                                 "in Preferences, else the system's"),
         "code");
-    parser.addOptions({demo, transformerDemo, screenshot, after, tab, lang});
+    QCommandLineOption presenter(
+        "presenter",
+        QApplication::translate("main", "Start in presenter mode (full screen, larger text)"));
+    parser.addOptions({demo, transformerDemo, screenshot, after, tab, lang, presenter});
     parser.addPositionalArgument(
-        "run", QApplication::translate("main", "A run folder to open (followed while it grows), or a study folder"),
+        "run",
+        QApplication::translate(
+            "main", "A run folder to open (followed while it grows), or a study folder"),
         "[run]");
     parser.process(app);
 
@@ -72,8 +80,18 @@ int main(int argc, char** argv) {
     window.show();
     if (auto* tabs = window.findChild<QTabWidget*>())
         tabs->setCurrentIndex(parser.value(tab).toInt());
-    if (!parser.positionalArguments().isEmpty())
-        window.openRun(parser.positionalArguments().first());
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString path = parser.positionalArguments().first();
+        if (path.endsWith(".json", Qt::CaseInsensitive) && QFileInfo(path).isFile()) {
+            QString error;
+            if (!window.openLesson(path, &error))
+                QMessageBox::warning(&window, QApplication::translate("main", "Cannot open lesson"),
+                                     error);
+        } else {
+            window.openRun(path);
+        }
+    }
+    if (parser.isSet(presenter)) window.setPresenterMode(true);
     if (parser.isSet(demo)) {
         window.applyQuickDemo();
         window.startTraining();

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -21,6 +22,9 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -28,6 +32,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -35,6 +40,7 @@
 #include "compare_tab.h"
 #include "data_tab.h"
 #include "dataset_preview.h"
+#include "font_zoom.h"
 #include "heatmap_view.h"
 #include "metrics_plot.h"
 #include "model_choices.h"
@@ -51,6 +57,10 @@
 
 namespace {
 
+double nowSeconds() {
+    return QDateTime::currentMSecsSinceEpoch() / 1000.0;
+}
+
 QDoubleSpinBox* doubleBox(double min, double max, double value, int decimals, double step,
                           const QString& tip) {
     auto* box = new QDoubleSpinBox;
@@ -60,6 +70,14 @@ QDoubleSpinBox* doubleBox(double min, double max, double value, int decimals, do
     box->setValue(value);
     box->setToolTip(tip);
     return box;
+}
+
+QScrollArea* scrollable(QWidget* page) {
+    auto* area = new QScrollArea;
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
 }
 
 QSpinBox* intBox(int min, int max, int value, const QString& tip) {
@@ -89,21 +107,33 @@ MainWindow::MainWindow(QWidget* parent)
     log_->setMaximumBlockCount(5000);
 
     tabs_ = new QTabWidget;
-    tabs_->addTab(plot_, tr("Training"));
+    // Every page scrolls when the window is smaller than the page needs (a projector at 150 %
+    // is 853 x 480 logical pixels), instead of the window growing past the screen.
+    tabs_->addTab(scrollable(plot_), tr("Training"));
     heatmap_ = new HeatmapView;
-    tabs_->addTab(heatmap_, tr("Neurons"));
+    tabs_->addTab(scrollable(heatmap_), tr("Neurons"));
     // One reader for both tabs: a dataset is read once, in the background.
     datasets_ = new DatasetPreviewLoader(this);
     modulesTab_ = new ModulesTab(datasets_);
-    tabs_->addTab(modulesTab_, tr("Modules"));
+    tabs_->addTab(scrollable(modulesTab_), tr("Modules"));
     dataTab_ = new DataTab(datasets_);
-    tabs_->addTab(dataTab_, tr("Data"));
+    tabs_->addTab(scrollable(dataTab_), tr("Data"));
     compareTab_ = new CompareTab;
-    tabs_->addTab(compareTab_, tr("Compare"));
+    tabs_->addTab(scrollable(compareTab_), tr("Compare"));
     tabs_->addTab(log_, tr("Log"));
 
     auto* splitter = new QSplitter;
-    splitter->addWidget(buildExperimentPanel());
+    // In a scroll area: on a small screen (or with large fonts) the form scrolls instead of
+    // pushing the window past the screen's edge.
+    auto* panelScroll = new QScrollArea;
+    panelScroll->setWidget(buildExperimentPanel());
+    panelScroll->setWidgetResizable(true);
+    panelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    panelScroll->setFrameShape(QFrame::NoFrame);
+    panelScroll->setMinimumWidth(panelScroll->widget()->minimumSizeHint().width() +
+                                 panelScroll->verticalScrollBar()->sizeHint().width());
+    panel_ = panelScroll;
+    splitter->addWidget(panelScroll);
     splitter->addWidget(tabs_);
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
@@ -119,6 +149,46 @@ MainWindow::MainWindow(QWidget* parent)
     stopAction_ = toolbar->addAction(tr("Stop"), this, &MainWindow::stopTraining);
     stopAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     stopAction_->setToolTip(tr("Stop; the checkpoint of the last finished epoch is kept (Ctrl+.)"));
+    stepAction_ = toolbar->addAction(tr("Step"), this, &MainWindow::stepTraining);
+    stepAction_->setObjectName("stepAction");
+    stepAction_->setShortcut(QKeySequence(Qt::Key_F10));
+    stepAction_->setToolTip(
+        tr("Pause and run exactly one training step (one batch); the curves and the Neurons tab "
+           "show its effect at once (F10)"));
+    restartAction_ = toolbar->addAction(tr("Restart"), this, &MainWindow::restartTraining);
+    restartAction_->setObjectName("restartAction");
+    restartAction_->setToolTip(
+        tr("Stop this training and start the same settings from scratch in a new run folder"));
+    toolbar->addSeparator();
+    speed_ = new QComboBox;
+    speed_->setObjectName("speed");
+    speed_->addItem(tr("Full speed"), 0);
+    speed_->addItem(tr("Slow (0.1 s per step)"), 100);
+    speed_->addItem(tr("Slower (0.3 s per step)"), 300);
+    speed_->addItem(tr("Very slow (1 s per step)"), 1000);
+    speed_->setToolTip(tr("Pace of the training: slower gives time to watch the masks change"));
+    connect(speed_, &QComboBox::currentIndexChanged, this,
+            [this](int i) { setStepDelay(speed_->itemData(i).toInt()); });
+    toolbar->addWidget(speed_);
+
+    explainText_ = new QTextBrowser;
+    explainText_->setObjectName("explanation");
+    explainText_->setOpenLinks(false);
+    connect(explainText_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.toString() == "lesson:next" && lessonStep_ >= 0) {
+            lessonStep_ = std::min(lessonStep_ + 1, int(lesson_.steps.size()));
+            updateExplanation();
+        } else if (url.toString() == "lesson:end") {
+            lessonStep_ = -1;
+            updateExplanation();
+        }
+    });
+    explainDock_ = new QDockWidget(tr("What you see"), this);
+    explainDock_->setObjectName("explanationDock");
+    explainDock_->setWidget(explainText_);
+    explainDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, explainDock_);
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateExplanation);
 
     progress_ = new QProgressBar;
     progress_->setMaximumWidth(240);
@@ -152,6 +222,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
     connect(worker_, &TrainingWorker::failed, this, &MainWindow::onFailed);
     connect(modulesTab_, &ModulesTab::message, this, &MainWindow::log);
+    connect(modulesTab_->worker(), &ModuleWorker::modularized, this,
+            [this] { lessonEvent("modularized"); });
+    connect(modulesTab_->worker(), &ModuleWorker::extracted, this,
+            [this] { lessonEvent("module_extracted"); });
     connect(plot_, &MetricsPlot::compareRequested, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Run folder to compare"));
         if (!dir.isEmpty()) compareRun(dir);
@@ -159,8 +233,23 @@ MainWindow::MainWindow(QWidget* parent)
     connect(dataset_, &QComboBox::currentTextChanged, dataTab_,
             [this](const QString& name) { dataTab_->showDataset(name); });
     dataTab_->showDataset(dataset_->currentText());
+    for (QDoubleSpinBox* box : {lr_, lrMask_, alpha_, beta_, temperature_})
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this, box] { sendLiveSetting(box); });
     setRunning(false);
-    resize(1180, 720);
+    updateExplanation();
+    fitToScreen();
+}
+
+void MainWindow::fitToScreen() {
+    // 1180 x 720 where it fits; on a smaller screen (a 1280 x 720 projector at 150 % is 853 x
+    // 480) the window takes the screen, and the explanation panel starts hidden: F1 shows it.
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1180, 720);
+    const int width = std::min(1180, available.width());
+    const int height = std::min(720, available.height());
+    explainDock_->setVisible(available.width() >= 1100 &&
+                             QSettings().value("showExplanations", true).toBool());
+    resize(width, height);
+    if (width < 1180 || height < 720) move(available.topLeft());
 }
 
 MainWindow::~MainWindow() {
@@ -285,7 +374,14 @@ QWidget* MainWindow::buildExperimentPanel() {
     outDir_->setToolTip(tr("Run folder: config, metrics and checkpoints are written here"));
     form->addRow(tr("Run folder"), outDir_);
     box->setMinimumWidth(300);
-    connect(mode_, &QComboBox::currentIndexChanged, this, [this] { followLossDefaults(); });
+    connect(mode_, &QComboBox::currentIndexChanged, this, [this] {
+        followLossDefaults();
+        updateMethodFields();
+        if (!worker_->isRunning()) {
+            shownMode_ = mode_->currentData().toString();
+            updateExplanation();
+        }
+    });
     onModelChanged(model_->currentText());
     return box;
 }
@@ -340,10 +436,57 @@ void MainWindow::buildMenus() {
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    presenterAction_ = view->addAction(tr("&Presenter Mode"));
+    presenterAction_->setObjectName("presenterAction");
+    presenterAction_->setCheckable(true);
+    presenterAction_->setShortcut(QKeySequence(Qt::Key_F11));
+    presenterAction_->setToolTip(
+        tr("Full screen, the experiment panel hidden and larger text, for a lecture (F11)"));
+    connect(presenterAction_, &QAction::toggled, this, &MainWindow::setPresenterMode);
+    QAction* explain = explainDock_->toggleViewAction();
+    explain->setText(tr("&What You See"));
+    explain->setShortcut(QKeySequence(Qt::Key_F1));
+    connect(explain, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue("showExplanations", on); });
+    view->addAction(explain);
+    view->addSeparator();
+    QAction* zoomIn =
+        view->addAction(tr("Larger Text"), this, [this] { setFontZoom(fontZoom_ * 1.1); });
+    zoomIn->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
+    QAction* zoomOut =
+        view->addAction(tr("Smaller Text"), this, [this] { setFontZoom(fontZoom_ / 1.1); });
+    zoomOut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
+    QAction* zoomReset =
+        view->addAction(tr("Normal Text Size"), this, [this] { setFontZoom(1.0); });
+    zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+
+    QAction* openLessonAction = file->addAction(tr("Open &Lesson..."), this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open a lesson file"), {}, tr("Lesson (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !openLesson(path, &error))
+            QMessageBox::warning(this, tr("Cannot open lesson"), error);
+    });
+    openLessonAction->setToolTip(
+        tr("A lesson file holds a lecture's settings and the steps the class follows"));
+    file->insertAction(recentMenu_->menuAction(), openLessonAction);
+
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* prefs = edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences);
     prefs->setShortcut(QKeySequence::Preferences);
     prefs->setMenuRole(QAction::PreferencesRole);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* lesson = help->addAction(tr("&Guided Lesson: Quick Demo"), this, [this] {
+        QString error;
+        startLesson(quickDemoLesson(), &error);
+        if (!error.isEmpty()) QMessageBox::information(this, tr("Lesson"), error);
+    });
+    lesson->setToolTip(
+        tr("Train, watch modules form, modularize, cut a module and compare, "
+           "step by step"));
 }
 
 void MainWindow::rememberRun(const QString& runDir) {
@@ -371,7 +514,7 @@ bool MainWindow::openStudy(const QString& studyDir) {
         QMessageBox::warning(this, tr("Cannot open study"), error);
         return false;
     }
-    tabs_->setCurrentWidget(compareTab_);
+    tabs_->setCurrentIndex(4);  // Compare
     status_->setText(tr("Showing the study in %1").arg(studyDir));
     log(tr("Opened study %1").arg(studyDir));
     return true;
@@ -404,6 +547,8 @@ bool MainWindow::openRun(const QString& runDir) {
     runName_ = QDir(runDir).dirName();
     if (RunSummary::load(runDir, &run, nullptr)) {
         runName_ = runLabel(run.mode, run.model);
+        shownMode_ = run.mode;
+        updateExplanation();
         // The Data tab follows the run's dataset (and its data folder, which the form lacks).
         const QSignalBlocker blocker(dataset_);
         dataset_->setCurrentText(run.dataset);
@@ -567,8 +712,15 @@ void MainWindow::startTraining() {
                                     "stop it, before training."));
         return;
     }
-    const nemo::TrainConfig config = configFromForm();
+    nemo::TrainConfig config = configFromForm();
     const bool resume = QFile::exists(QString::fromStdString(config.outDir) + "/config.json");
+    // Continuing: the learning rates and loss weights in the form apply from the next epoch
+    // (recorded in config.json); the settings that define the run are checked against it, so
+    // an edit there is refused by name instead of silently dropped.
+    if (resume) {
+        config.changeOnResume = {"lr",    "lr_mask", "alpha",      "beta", "temperature", "dataset",
+                                 "model", "mode",    "batch_size", "seed", "limit_train"};
+    }
     if (resume &&
         QMessageBox::question(this, tr("Continue run?"),
                               tr("%1 already holds a run. Continue it from its last checkpoint?")
@@ -577,13 +729,20 @@ void MainWindow::startTraining() {
     }
     follower_->stop();
     plot_->clear();
+    shownMode_ = mode_->currentData().toString();
+    updateExplanation();
+    modulesTab_->setTrainingRun(outDir_->text());  // not the previous run's modules
+    heatmap_->clear(shownMode_ == "standard"
+                        ? tr("This run trains in standard mode: it has no masks.")
+                        : tr("The masks appear after the first training steps."));
+    eta_.reset();
     runName_ = runLabel(mode_->currentData().toString(), model_->currentText());
     plot_->setRunName(runName_);
     rememberRun(outDir_->text());
+    lessonEvent("training_started");
     log(tr("Training %1 on %2 (%3) into %4")
             .arg(model_->currentText(), dataset_->currentText(), mode_->currentText(),
                  outDir_->text()));
-    runClock_.start();
     setRunning(true);
     worker_->start(config, resume);
 }
@@ -592,13 +751,217 @@ void MainWindow::togglePause() {
     if (!worker_->isRunning()) return;
     if (worker_->isPaused()) {
         worker_->resume();
+        eta_.resume(nowSeconds());
         pauseAction_->setText(tr("Pause"));
         status_->setText(tr("Resumed"));
     } else {
         worker_->pause();
+        eta_.pause(nowSeconds());
         pauseAction_->setText(tr("Resume"));
-        status_->setText(tr("Paused"));
+        status_->setText(tr("Paused: Step (F10) runs one batch, Resume goes on"));
     }
+}
+
+void MainWindow::stepTraining() {
+    if (!worker_->isRunning()) return;
+    if (!worker_->isPaused()) togglePause();
+    worker_->step();
+}
+
+void MainWindow::restartTraining() {
+    if (!worker_->isRunning()) return;
+    // The new run starts once this one has reported its end (onFinished).
+    restartPending_ = true;
+    if (worker_->isPaused()) worker_->resume();
+    worker_->stop();
+    status_->setText(tr("Restarting after the current step..."));
+}
+
+void MainWindow::setStepDelay(int ms) {
+    worker_->setStepDelayMs(ms);
+    eta_.reset();  // a new pace: the steps so far say nothing about the ones to come
+    const int index = speed_->findData(ms);
+    if (index >= 0 && speed_->currentIndex() != index) {
+        const QSignalBlocker blocker(speed_);
+        speed_->setCurrentIndex(index);
+    }
+}
+
+bool MainWindow::isLiveSetting(QWidget* field) const {
+    return field == lr_ || field == lrMask_ || field == alpha_ || field == beta_ ||
+           field == temperature_;
+}
+
+void MainWindow::sendLiveSetting(QDoubleSpinBox* box) {
+    if (!worker_->isRunning()) return;
+    nemo::LiveSettings live;
+    QString name;
+    if (box == lr_) live.lr = box->value(), name = tr("Learning rate");
+    if (box == lrMask_) live.lrMask = box->value(), name = tr("Mask learning rate");
+    if (box == alpha_) live.alpha = box->value(), name = tr("Alpha");
+    if (box == beta_) live.beta = box->value(), name = tr("Beta");
+    if (box == temperature_) live.temperature = box->value(), name = tr("Temperature");
+    worker_->changeSettings(live);
+    status_->setText(tr("%1 %2 takes effect at the next training step%3")
+                         .arg(name)
+                         .arg(box->value())
+                         .arg(worker_->isPaused() ? tr(" (the run is paused)") : QString()));
+}
+
+void MainWindow::updateMethodFields() {
+    // Only the settings the chosen method uses can be edited: a Beta box in a NeMo run would
+    // suggest it does something.
+    const QString mode = mode_->currentData().toString();
+    alpha_->setEnabled(mode != "standard");
+    beta_->setEnabled(mode == "mwt");
+    temperature_->setEnabled(mode == "nemo");
+    lrMask_->setEnabled(mode != "standard");
+}
+
+QString MainWindow::explanationText() const {
+    return explainText_->toPlainText();
+}
+
+QString MainWindow::statusText() const {
+    return status_->text();
+}
+
+void MainWindow::updateExplanation() {
+    static const ExplainedTab kTabs[] = {ExplainedTab::Training, ExplainedTab::Neurons,
+                                         ExplainedTab::Modules,  ExplainedTab::Data,
+                                         ExplainedTab::Compare,  ExplainedTab::Log};
+    const int tab = tabs_->currentIndex();
+    if (tab < 0 || tab >= int(std::size(kTabs))) return;
+    QString html;
+    if (lessonStep_ >= 0) {
+        // The lesson's steps: done ones ticked, the current one bold, later ones plain.
+        html += "<h3>" + lesson_.title.toHtmlEscaped() + "</h3><ol>";
+        for (int i = 0; i < int(lesson_.steps.size()); ++i) {
+            const QString text = lesson_.steps[size_t(i)].text;
+            if (i < lessonStep_)
+                html += "<li><span style='color:gray'>&#10003; " + text + "</span></li>";
+            else if (i == lessonStep_)
+                html += "<li><b>&#9654; " + text + "</b></li>";
+            else
+                html += "<li>" + text + "</li>";
+        }
+        html += "</ol><p>";
+        if (lessonStep_ < int(lesson_.steps.size()))
+            html += "<a href='lesson:next'>" + tr("Next step") + "</a> &nbsp; ";
+        else
+            html += tr("Lesson done.") + " ";
+        html += "<a href='lesson:end'>" + tr("End lesson") + "</a></p><hr>";
+    }
+    explainText_->setHtml(html + explanationFor(kTabs[tab], shownMode_));
+}
+
+void MainWindow::lessonEvent(const QString& event) {
+    if (lessonStep_ < 0 || lessonStep_ >= int(lesson_.steps.size())) return;
+    if (lesson_.steps[size_t(lessonStep_)].doneWhen != event) return;
+    ++lessonStep_;
+    updateExplanation();
+}
+
+bool MainWindow::openLesson(const QString& path, QString* error) {
+    Lesson lesson;
+    QString why;
+    if (!Lesson::load(path, &lesson, &why)) {
+        if (error) *error = why;
+        log(why);
+        return false;
+    }
+    startLesson(lesson, &why);
+    if (!why.isEmpty()) {
+        if (error) *error = why;
+        log(why);
+        return false;
+    }
+    log(tr("Lesson %1 opened from %2").arg(lesson.title, path));
+    return true;
+}
+
+void MainWindow::startLesson(const Lesson& lesson, QString* error) {
+    if (worker_->isRunning()) {
+        if (error) *error = tr("Stop the current training before starting a lesson.");
+        return;
+    }
+    // Every name is checked before anything changes: a refused lesson leaves the form as it was.
+    const QMap<QString, QComboBox*> choices = {{"dataset", dataset_}, {"model", model_}};
+    for (auto it = choices.cbegin(); it != choices.cend(); ++it) {
+        const QString value = lesson.settings.value(it.key()).toString();
+        if (lesson.settings.contains(it.key()) && it.value()->findText(value) < 0) {
+            if (error)
+                *error = tr("The lesson's %1 \"%2\" is not offered here.").arg(it.key(), value);
+            return;
+        }
+    }
+    const int mode = mode_->findData(lesson.settings.value("mode", "nemo").toString());
+    if (mode < 0) {
+        if (error)
+            *error = tr("The lesson's mode \"%1\" is not nemo, mwt or standard.")
+                         .arg(lesson.settings.value("mode").toString());
+        return;
+    }
+    if (lesson.preset == "quick-demo") applyQuickDemo();
+    if (lesson.preset == "transformer-demo") applyTransformerDemo();
+    // The model and mode first: they move the loss settings to their defaults, which the
+    // lesson's own values then override.
+    for (auto it = choices.cbegin(); it != choices.cend(); ++it)
+        if (lesson.settings.contains(it.key()))
+            it.value()->setCurrentText(lesson.settings[it.key()].toString());
+    if (lesson.settings.contains("mode")) mode_->setCurrentIndex(mode);
+    const QMap<QString, QSpinBox*> ints = {{"epochs", epochs_},
+                                           {"batch_size", batchSize_},
+                                           {"limit_train", limitTrain_},
+                                           {"seed", seed_},
+                                           {"threads", threads_}};
+    const QMap<QString, QDoubleSpinBox*> doubles = {{"lr", lr_},
+                                                    {"lr_mask", lrMask_},
+                                                    {"alpha", alpha_},
+                                                    {"beta", beta_},
+                                                    {"temperature", temperature_}};
+    for (auto it = lesson.settings.cbegin(); it != lesson.settings.cend(); ++it) {
+        if (QSpinBox* box = ints.value(it.key())) box->setValue(it.value().toInt());
+        if (QDoubleSpinBox* box = doubles.value(it.key())) box->setValue(it.value().toDouble());
+    }
+    if (!lesson.settings.isEmpty() && lesson.preset.isEmpty()) {
+        const QSignalBlocker blocker(preset_);
+        preset_->setCurrentIndex(0);  // Custom
+    }
+    setStepDelay(lesson.speedMs);
+    if (lesson.tab >= 0) tabs_->setCurrentIndex(lesson.tab);
+    lesson_ = lesson;
+    lessonStep_ = 0;
+    explainDock_->show();
+    updateExplanation();
+    if (lesson.presenter) setPresenterMode(true);
+}
+
+void MainWindow::setPresenterMode(bool on) {
+    if (on == presenter_) return;
+    presenter_ = on;
+    if (presenterAction_->isChecked() != on) {
+        const QSignalBlocker blocker(presenterAction_);
+        presenterAction_->setChecked(on);
+    }
+    panel_->setVisible(!on);
+    if (on) {
+        wasMaximized_ = isMaximized();
+        showFullScreen();
+        setFontZoom(std::max(fontZoom_, 1.3));
+        log(tr("Presenter mode: F11 leaves it, Ctrl+= and Ctrl+- change the text size"));
+    } else {
+        setFontZoom(1.0);
+        if (wasMaximized_)
+            showMaximized();
+        else
+            showNormal();
+    }
+}
+
+void MainWindow::setFontZoom(double factor) {
+    fontZoom_ = std::clamp(factor, 0.6, 3.0);
+    applyFontZoom(this, fontZoom_);
 }
 
 void MainWindow::stopTraining() {
@@ -619,10 +982,10 @@ void MainWindow::onMetrics(const nemo::MetricsEvent& e) {
                            .arg(e.epochs)
                            .arg(e.step)
                            .arg(e.stepsPerEpoch);
-        if (worker_->isRunning() && runClock_.isValid() && done > 0) {
-            const double elapsed = runClock_.elapsed() / 1000.0;
-            const double left = elapsed * double(total - done) / double(done);
-            text += tr(", about %1 s left").arg(qRound(left));
+        const double left = worker_->isRunning() ? eta_.update(nowSeconds(), done, total) : -1;
+        if (left >= 0) {
+            text += left >= 120 ? tr(", about %1 min left").arg(qRound(left / 60))
+                                : tr(", about %1 s left").arg(qRound(left));
         }
         status_->setText(text);
     }
@@ -636,6 +999,13 @@ void MainWindow::onMetrics(const nemo::MetricsEvent& e) {
 
 void MainWindow::onFinished(bool stopped, double accuracy, double retention) {
     setRunning(false);
+    if (restartPending_) {
+        restartPending_ = false;
+        outDir_->setText(defaultRunDir());
+        log(tr("Restarting with the same settings in a new run folder"));
+        startTraining();
+        return;
+    }
     const QString text = stopped ? tr("Stopped; the last finished epoch is saved")
                                  : tr("Done: test accuracy %1, neuron retention %2")
                                        .arg(accuracy, 0, 'f', 4)
@@ -643,10 +1013,12 @@ void MainWindow::onFinished(bool stopped, double accuracy, double retention) {
     status_->setText(text);
     log(text);
     modulesTab_->setRun(outDir_->text());  // the new checkpoint can be modularized now
+    if (!stopped) lessonEvent("training_finished");
 }
 
 void MainWindow::onFailed(const QString& reason) {
     setRunning(false);
+    restartPending_ = false;
     status_->setText(tr("Training failed"));
     log(reason);
     QMessageBox::critical(this, tr("Training failed"), reason);
@@ -657,7 +1029,18 @@ void MainWindow::setRunning(bool running) {
     startAction_->setEnabled(!running);
     pauseAction_->setEnabled(running);
     stopAction_->setEnabled(running);
+    stepAction_->setEnabled(running);
+    restartAction_->setEnabled(running);
     pauseAction_->setText(tr("Pause"));
+    // While a run trains only its learning rates and loss weights can change (at the next
+    // step); everything else defines the run and is locked, not silently ignored.
+    const QList<QWidget*> defining = {preset_,        dataset_, model_,         mode_,
+                                      maskAttention_, teacher_, teacherBrowse_, distillAlpha_,
+                                      distillTau_,    epochs_,  batchSize_,     limitTrain_,
+                                      seed_,          threads_, outDir_};
+    for (QWidget* w : defining) w->setEnabled(!running);
+    if (!running) onModelChanged(model_->currentText());  // re-applies the model's own rules
+    updateMethodFields();
 }
 
 void MainWindow::log(const QString& text) {

@@ -2,12 +2,16 @@
 // neuron heatmaps, modules and data; run controls in the toolbar, progress in the status bar.
 #pragma once
 
-#include <QElapsedTimer>
 #include <QMainWindow>
 
+#include "eta_estimator.h"
+#include "explanations.h"
+#include "lesson.h"
 #include "nemo/train_config.h"
 
 class QAction;
+class QDockWidget;
+class QTextBrowser;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -58,10 +62,37 @@ class MainWindow : public QMainWindow {
     // Shows RUN/config.json's dataset, model, mode and hyper-parameters in the form.
     void applyRunConfig(const QString& runDir);
 
+    // Presenter mode (F11): full screen, the experiment panel hidden, larger text.
+    void setPresenterMode(bool on);
+    bool presenterMode() const { return presenter_; }
+    // Text size relative to normal (Ctrl+= and Ctrl+- step it by 10 %).
+    void setFontZoom(double factor);
+    double fontZoom() const { return fontZoom_; }
+    // The "What you see" panel: its text follows the tab shown and the run's method.
+    QDockWidget* explanationPanel() const { return explainDock_; }
+    QString explanationText() const;
+    QString statusText() const;
+    // The settings a running training may change; the others are locked while it runs.
+    bool isLiveSetting(QWidget* field) const;
+    QWidget* experimentPanel() const { return panel_; }
+    // Opens a lesson file (lesson.h): its preset and settings fill the form, its steps appear in
+    // the "What you see" panel. Says why when the file is not a usable lesson.
+    bool openLesson(const QString& path, QString* error = nullptr);
+    void startLesson(const Lesson& lesson, QString* error = nullptr);
+    int lessonStep() const { return lessonStep_; }  // -1: no lesson
+    // Moves the lesson on when `event` (lessonEvents()) is what its current step waits for.
+    void lessonEvent(const QString& event);
+
   public slots:
     void startTraining();
     void togglePause();
     void stopTraining();
+    // While running: pause (if needed) and let exactly one training step run.
+    void stepTraining();
+    // Stops the running training and starts the same settings afresh in a new run folder.
+    void restartTraining();
+    // 0: full speed; otherwise the pause after every training step, in milliseconds.
+    void setStepDelay(int ms);
     void showPreferences();
 
   protected:
@@ -75,6 +106,10 @@ class MainWindow : public QMainWindow {
     void onFinished(bool stopped, double accuracy, double retention);
     void onFailed(const QString& reason);
     void setRunning(bool running);
+    void updateMethodFields();
+    void updateExplanation();
+    void sendLiveSetting(QDoubleSpinBox* box);
+    void fitToScreen();
     void log(const QString& text);
     void buildMenus();
     void rememberRun(const QString& runDir);
@@ -103,8 +138,20 @@ class MainWindow : public QMainWindow {
     QSpinBox *epochs_, *batchSize_, *limitTrain_, *threads_, *seed_;
     QDoubleSpinBox *lr_, *lrMask_, *alpha_, *beta_, *temperature_;
     QLineEdit* outDir_;
-    QAction *startAction_, *pauseAction_, *stopAction_;
+    QAction *startAction_, *pauseAction_, *stopAction_, *stepAction_, *restartAction_;
+    QAction* presenterAction_ = nullptr;
+    QComboBox* speed_;
+    QWidget* panel_ = nullptr;  // the experiment panel (hidden in presenter mode)
+    QDockWidget* explainDock_ = nullptr;
+    QTextBrowser* explainText_ = nullptr;
+    QString shownMode_ = "nemo";  // method of the run shown (trained or opened)
+    bool presenter_ = false;
+    double fontZoom_ = 1.0;
+    bool wasMaximized_ = false;
+    EtaEstimator eta_;
+    Lesson lesson_;
+    int lessonStep_ = -1;
     QProgressBar* progress_;
     QLabel* status_;
-    QElapsedTimer runClock_;
+    bool restartPending_ = false;  // restartTraining(): start afresh when this run has ended
 };

@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -83,6 +84,7 @@ ModulesTab::ModulesTab(DatasetPreviewLoader* datasets, QWidget* parent)
     connect(modularizeButton_, &QPushButton::clicked, this, &ModulesTab::modularize);
     connect(picker_, &ClassPicker::selectionChanged, this, &ModulesTab::updateSelection);
     connect(extractButton_, &QPushButton::clicked, this, &ModulesTab::extract);
+    connect(quickButton_, &QPushButton::clicked, this, &ModulesTab::quickExtract);
     connect(stopButton_, &QPushButton::clicked, this, &ModulesTab::stopJob);
     connect(saveButton_, &QPushButton::clicked, this, &ModulesTab::saveModuleAs);
     connect(datasets_, &DatasetPreviewLoader::ready, this, &ModulesTab::onDataset);
@@ -94,10 +96,16 @@ ModulesTab::ModulesTab(DatasetPreviewLoader* datasets, QWidget* parent)
     connect(worker_, &ModuleWorker::fineTuneEpoch, this, [this](int epoch, int epochs, double acc) {
         progress_->setRange(0, epochs);
         progress_->setValue(epoch);
-        setProgressText(tr("Fine-tune epoch %1 of %2: validation accuracy %3")
-                            .arg(epoch)
-                            .arg(epochs)
-                            .arg(percent(acc)));
+        QString text = tr("Fine-tune epoch %1 of %2: validation accuracy %3")
+                           .arg(epoch)
+                           .arg(epochs)
+                           .arg(percent(acc));
+        // Epochs take about equally long: the ones left take the mean so far.
+        if (epoch > 0 && epoch < epochs) {
+            const double perEpoch = (nowSeconds() - extractStarted_) / epoch;
+            text += tr(", about %1 s left").arg(qRound(perEpoch * (epochs - epoch)));
+        }
+        setProgressText(text);
     });
     connect(worker_, &ModuleWorker::modularized, this, [this](double t) {
         setBusy(false);
@@ -144,11 +152,27 @@ QWidget* ModulesTab::buildClassPanel() {
     datasetNote_ = new QLabel;
     datasetNote_->setWordWrap(true);
     datasetNote_->hide();
+    // The summaries change with every tick; in an area of fixed height they cannot push the
+    // class list up or down under the mouse.
+    auto* notes = new QWidget;
+    auto* notesLayout = new QVBoxLayout(notes);
+    notesLayout->setContentsMargins(0, 0, 0, 0);
+    notesLayout->addWidget(selection_);
+    notesLayout->addWidget(cohesionNote_);
+    notesLayout->addStretch();
+    auto* notesArea = new QScrollArea;
+    notesArea->setObjectName("selectionNotes");
+    notesArea->setWidget(notes);
+    notesArea->setWidgetResizable(true);
+    notesArea->setFrameShape(QFrame::NoFrame);
+    notesArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    notesArea->setFixedHeight(4 * fontMetrics().lineSpacing() + 8);
+    // At least four classes stay visible, however small the window.
+    picker_->setMinimumHeight(7 * fontMetrics().lineSpacing() + 4 * 32);
     auto* layout = new QVBoxLayout(box);
     layout->addWidget(picker_, 1);
     layout->addWidget(datasetNote_);
-    layout->addWidget(selection_);
-    layout->addWidget(cohesionNote_);
+    layout->addWidget(notesArea);
     return box;
 }
 
@@ -185,6 +209,12 @@ QWidget* ModulesTab::buildExtractPanel() {
     extractButton_->setToolTip(
         tr("Cut out a smaller network that keeps only these classes' neurons, fine-tune it and "
            "compare it with the full model"));
+    quickButton_ = new QPushButton(tr("Quick cut"));
+    quickButton_->setObjectName("quickCut");
+    quickButton_->setToolTip(
+        tr("Cut the module out and measure it without fine-tuning: seconds instead of minutes. "
+           "Its accuracy shows what the masks alone keep; Extract fine-tunes for the epochs set "
+           "here"));
     stopButton_ = new QPushButton(tr("Stop"));
     stopButton_->setToolTip(
         tr("Stop modularizing or extracting after the current step; a stopped job writes nothing"));
@@ -204,6 +234,7 @@ QWidget* ModulesTab::buildExtractPanel() {
     controls->addWidget(new QLabel(tr("Fine-tune epochs")));
     controls->addWidget(epochs_);
     controls->addWidget(extractButton_);
+    controls->addWidget(quickButton_);
     controls->addWidget(stopButton_);
     controls->addWidget(progress_, 1);
     controls->addWidget(saveButton_);
@@ -219,7 +250,16 @@ QWidget* ModulesTab::buildExtractPanel() {
     return box;
 }
 
+void ModulesTab::setTrainingRun(const QString& runDir) {
+    setRun({});
+    runLabel_->setText(tr("Training into <b>%1</b>. Once training has ended (stopped or "
+                          "done) after at least one epoch, modularize it here.")
+                           .arg(runDir.toHtmlEscaped()));
+}
+
 void ModulesTab::setRun(const QString& runDir) {
+    // Nothing of the previous run stays: not its progress line ("Saved to ...") either.
+    setProgressText({});
     frequencies_ = {};
     metrics_.clear();
     preview_ = {};
@@ -275,7 +315,12 @@ void ModulesTab::loadModularFiles() {
         const QSignalBlocker blocker(slider_);
         slider_->setValue(int(std::lround(latest.threshold * 100)));
     }
-    if (!run_.hasCheckpoint) {
+    if (run_.mode == "standard") {
+        runLabel_->setText(tr("<b>%1</b> was trained in standard mode, without masks: it has no "
+                              "modules to cut out. It can serve as the standard model to compare "
+                              "modules of NeMo or MwT runs with.")
+                               .arg(run_.runDir.toHtmlEscaped()));
+    } else if (!run_.hasCheckpoint) {
         runLabel_->setText(tr("<b>%1</b>: no checkpoint yet. Train at least one epoch, then "
                               "modularize.")
                                .arg(run_.runDir.toHtmlEscaped()));
@@ -437,7 +482,8 @@ void ModulesTab::showSavedModule() {
 
 void ModulesTab::updateButtons() {
     const bool idle = !busy_ && !trainingActive_;
-    const bool haveRun = !run_.runDir.isEmpty() && run_.hasCheckpoint;
+    // A standard run has no masks: nothing to modularize or cut.
+    const bool haveRun = !run_.runDir.isEmpty() && run_.hasCheckpoint && run_.mode != "standard";
     slider_->setEnabled(!run_.runDir.isEmpty() && !busy_);
     modularizeButton_->setEnabled(haveRun && idle);
     modularizeButton_->setText(hasModularization()
@@ -446,10 +492,14 @@ void ModulesTab::updateButtons() {
     modularizeButton_->setDefault(!hasModularization());
     modularizeButton_->setToolTip(
         trainingActive_ ? tr("Wait until training ends")
-                        : tr("Run the trained model over the training images and write module "
-                             "masks, retention, cohesion and coupling for this threshold to "
-                             "RUN/modular"));
-    extractButton_->setEnabled(haveRun && idle && !picker_->checkedClasses().empty());
+        : run_.mode == "standard"
+            ? tr("A standard run has no masks to modularize")
+            : tr("Run the trained model over the training images and write module "
+                 "masks, retention, cohesion and coupling for this threshold to "
+                 "RUN/modular"));
+    const bool canExtract = haveRun && idle && !picker_->checkedClasses().empty();
+    extractButton_->setEnabled(canExtract);
+    quickButton_->setEnabled(canExtract);
     stopButton_->setEnabled(busy_);
     saveButton_->setEnabled(!busy_ && !moduleDir_.isEmpty());
     epochs_->setEnabled(!busy_);
@@ -521,6 +571,14 @@ void ModulesTab::modularize() {
 }
 
 void ModulesTab::extract() {
+    startExtract(epochs_->value());
+}
+
+void ModulesTab::quickExtract() {
+    startExtract(0);
+}
+
+void ModulesTab::startExtract(int finetuneEpochs) {
     if (run_.runDir.isEmpty() || busy_ || trainingActive_) return;
     const std::vector<int> classes = picker_->checkedClasses();
     if (classes.empty()) {
@@ -529,6 +587,7 @@ void ModulesTab::extract() {
                                     "for it."));
         return;
     }
+    // A quick cut replaces a fine-tuned module as well: the user decides.
     const QString out = run_.runDir + "/modules/" + moduleFolderName(classes);
     if (QFile::exists(out + "/module.json") &&
         QMessageBox::question(this, tr("Replace module?"),
@@ -540,11 +599,15 @@ void ModulesTab::extract() {
     options.runDir = run_.runDir.toStdString();
     options.classes = classes;
     options.threshold = threshold();
-    options.finetuneEpochs = epochs_->value();
+    options.finetuneEpochs = finetuneEpochs;
     options.baselineRun = baselineRun().toStdString();
     extractStarted_ = nowSeconds();
     modularizing_ = false;
-    setBusy(true, tr("Preparing the module for %n class(es)...", nullptr, int(classes.size())));
+    setBusy(true,
+            finetuneEpochs == 0
+                ? tr("Cutting the module for %n class(es), without fine-tuning...", nullptr,
+                     int(classes.size()))
+                : tr("Preparing the module for %n class(es)...", nullptr, int(classes.size())));
     emit message(progressText_->text());
     worker_->startExtract(options);
 }

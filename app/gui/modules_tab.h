@@ -34,6 +34,9 @@ class ModulesTab : public QWidget {
 
     // Shows a run folder; an empty or invalid one clears the tab (and says why).
     void setRun(const QString& runDir);
+    // A training into runDir has started: the tab stops showing the previous run and says when
+    // this one can be modularized.
+    void setTrainingRun(const QString& runDir);
     QString runDir() const { return run_.runDir; }
     // While the trainer runs it owns the CPU and rewrites checkpoints: no engine work here.
     void setTrainingActive(bool active);
@@ -62,6 +65,8 @@ class ModulesTab : public QWidget {
   public slots:
     void modularize();
     void extract();
+    // The quick path: cut the module out and measure it, without fine-tuning (seconds).
+    void quickExtract();
     // Stops a running modularization or extraction after its current step; it writes nothing.
     void stopJob();
     void saveModuleAs();
@@ -85,6 +90,7 @@ class ModulesTab : public QWidget {
     void setProgressText(const QString& text);
     void onDataset(const DatasetPreview& preview);
     void onExtracted(const nemo::ExtractResult& result);
+    void startExtract(int finetuneEpochs);
 
     DatasetPreviewLoader* datasets_;
     ModuleWorker* worker_;
@@ -108,7 +114,7 @@ class ModulesTab : public QWidget {
     QLabel* datasetNote_;
     QSpinBox* epochs_;
     QComboBox* baseline_;  // item data: the standard run folder; the first item is "none"
-    QPushButton *extractButton_, *stopButton_, *saveButton_;
+    QPushButton *extractButton_, *quickButton_, *stopButton_, *saveButton_;
     QProgressBar* progress_;
     QLabel* progressText_;
     QLabel* cohesionNote_;

@@ -31,7 +31,9 @@ TrainingWorker::~TrainingWorker() {
 
 void TrainingWorker::start(const nemo::TrainConfig& config, bool resumeRun) {
     if (isRunning()) return;
+    const int delay = control_.stepDelayMs();  // the chosen pace carries over to the next run
     control_.reset();
+    control_.setStepDelayMs(delay);
     delete thread_;
     thread_ = QThread::create([this, config, resumeRun] {
         SignalObserver observer(this);

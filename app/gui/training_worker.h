@@ -23,6 +23,13 @@ class TrainingWorker : public QObject {
     void pause() { control_.requestPause(); }
     void resume() { control_.requestResume(); }
     void stop() { control_.requestStop(); }
+    // While paused: one more training step, reported at once (metrics and heatmap).
+    void step() { control_.requestStep(); }
+    // A pause after every step, so the masks can be watched changing (0: full speed).
+    void setStepDelayMs(int ms) { control_.setStepDelayMs(ms); }
+    int stepDelayMs() const { return control_.stepDelayMs(); }
+    // Learning rates and loss weights for the next step of the running training.
+    void changeSettings(const nemo::LiveSettings& settings) { control_.requestSettings(settings); }
     // Stops and waits for the thread; the last finished epoch's checkpoint is kept.
     void stopAndWait();
 

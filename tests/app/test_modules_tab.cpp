@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -109,7 +110,7 @@ class TestModulesTab : public QObject {
         MainWindow w;
         QVERIFY(w.openRun(run_));
         QTRY_COMPARE_WITH_TIMEOUT(w.heatmapView()->layerCount(), 4, 30000);  // minivgg
-        QVERIFY2(w.heatmapView()->caption().startsWith("Epoch 2,"),
+        QVERIFY2(w.heatmapView()->caption().startsWith("After epoch 2"),
                  qPrintable(w.heatmapView()->caption()));
         const nemo::HeatmapFrame want = nemo::heatmapFromRun(run_.toStdString());
         const nemo::HeatmapFrame& got = w.heatmapView()->frame();
@@ -257,6 +258,59 @@ class TestModulesTab : public QObject {
         QCOMPARE(tab->classPicker()->checkedClasses(), (std::vector<int>{0, 1}));
         QVERIFY(tab->results()->hasResult());
         QCOMPARE(tab->results()->result().moduleAccuracy, r.moduleAccuracy);
+    }
+
+    void quickCutNeedsNoFineTuningAndNothingStaleStays() {
+        // Runs after the test above: run_ is modularized.
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openRun(run_));
+        ModulesTab* tab = w.modulesTab();
+        QVERIFY(tab->hasModularization());
+        // The class list stays where it is while classes are ticked (the summaries below it
+        // change length with every tick).
+        auto* table = tab->classPicker()->findChild<QTableWidget*>();
+        QTest::qWait(50);
+        const QRect before(table->mapTo(&w, QPoint(0, 0)), table->size());
+        for (int c = 0; c < 10; ++c) {
+            std::vector<int> some;
+            for (int k = 0; k <= c; ++k) some.push_back(k);
+            tab->classPicker()->setChecked(some);
+            QCoreApplication::processEvents();
+            QCOMPARE(QRect(table->mapTo(&w, QPoint(0, 0)), table->size()), before);
+        }
+
+        // Quick cut: the module without fine-tuning, measured like a full extraction.
+        tab->classPicker()->setChecked({4, 5});
+        QSignalSpy epochs(tab->worker(), &ModuleWorker::fineTuneEpoch);
+        QSignalSpy failed(tab->worker(), &ModuleWorker::failed);
+        auto* quick = tab->findChild<QPushButton*>("quickCut");
+        QVERIFY(quick && quick->isEnabled());
+        tab->quickExtract();
+        QVERIFY(tab->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->isBusy(), 120000);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(epochs.count(), 0);
+        QVERIFY(tab->results()->hasResult());
+        const nemo::ExtractResult& r = tab->results()->result();
+        QCOMPARE(r.classes, (std::vector<int>{4, 5}));
+        QVERIFY2(r.moduleAccuracy > 0.6, qPrintable(QString::number(r.moduleAccuracy)));
+        QVERIFY(r.params < r.paramsFull);
+        QVERIFY(!tab->statusText().isEmpty());  // "Done: module accuracy ..."
+
+        // Another run: nothing of this one stays, and a standard run offers no modularizing.
+        QVERIFY(w.openRun(standard_));
+        QVERIFY(tab->statusText().isEmpty());
+        QVERIFY(!tab->results()->hasResult());
+        QPushButton* modularize = nullptr;
+        for (QPushButton* b : tab->findChildren<QPushButton*>())
+            if (b->text().startsWith("Modularize")) modularize = b;
+        QVERIFY(modularize && !modularize->isEnabled());
+        QVERIFY(!quick->isEnabled());
+        // A new training: the tab stops showing the opened run.
+        tab->setTrainingRun(dir_.path() + "/new");
+        QVERIFY(tab->runDir().isEmpty());
+        QCOMPARE(tab->classPicker()->classCount(), 0);
     }
 
     void extractionStopsWithinAStep() {

@@ -9,6 +9,7 @@
 
 #include <qcustomplot.h>
 
+#include "eta_estimator.h"
 #include "main_window.h"
 #include "metric_series.h"
 #include "metrics_plot.h"
@@ -70,6 +71,116 @@ class TestTrainingTab : public QObject {
         for (double v : emaSmooth({0.3, 0.3, NAN, 0.3}, 0.9))
             QVERIFY(std::isnan(v) || std::abs(v - 0.3) < 1e-12);
         QCOMPARE(emaSmooth({4.0, 8.0}, 0.0), (QVector<double>{4.0, 8.0}));
+    }
+
+    void curvesShowOnlyWhatTheMethodTrains() {
+        // The engine logs cosine cohesion and coupling for every masked run; a NeMo run (it has
+        // a contrastive loss) must not show them as parts of its loss, an MwT run must.
+        auto event = [](int step, bool nemo) {
+            nemo::MetricsEvent e;
+            e.step = step;
+            e.stepsPerEpoch = 10;
+            e.epochs = 1;
+            e.loss = 1.0;
+            e.crossEntropy = 0.8;
+            if (nemo) e.contrastive = 0.2;
+            e.cohesionLoss = 0.3;
+            e.couplingLoss = 0.1;
+            return e;
+        };
+        MetricsPlot plot;
+        plot.resize(600, 500);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.replotNow();
+        // Nothing drawn yet: no legend box on any plot.
+        for (QCustomPlot* p : {plot.lossPlot(), plot.ratePlot(), plot.lrPlot()})
+            QVERIFY(!p->legend->visible());
+        plot.addEvent(event(1, true));
+        plot.addEvent(event(2, true));
+        plot.replotNow();
+        QCOMPARE(plot.pointCount("contrastive"), 2);
+        QCOMPARE(plot.pointCount("cohesion"), 0);
+        QCOMPARE(plot.pointCount("coupling"), 0);
+        QVERIFY(plot.lossPlot()->legend->visible());
+        QVERIFY(!plot.lrPlot()->legend->visible());  // no learning rate in these events
+        plot.clear();
+        plot.addEvent(event(1, false));
+        plot.replotNow();
+        QCOMPARE(plot.pointCount("cohesion"), 1);
+        QCOMPARE(plot.pointCount("coupling"), 1);
+    }
+
+    void settingChangesAreMarkedAndClearResetsTheReadout() {
+        MetricsPlot plot;
+        nemo::MetricsEvent e;
+        e.epochs = 2;
+        e.stepsPerEpoch = 10;
+        for (int step = 1; step <= 4; ++step) {
+            e.step = step;
+            e.loss = 1.0 / step;
+            plot.addEvent(e);
+        }
+        nemo::MetricsEvent change;
+        change.kind = nemo::MetricsEvent::Kind::Change;
+        change.epochs = 2;
+        change.step = 4;
+        change.stepsPerEpoch = 10;
+        change.change = "alpha 1.3 -> 0.5";
+        plot.addEvent(change);
+        plot.replotNow();
+        QCOMPARE(plot.changeMarks(), QStringList{"alpha 1.3 -> 0.5"});
+        // Read from metrics.jsonl the same way (the line the engine writes).
+        nemo::MetricsEvent read;
+        QVERIFY(nemo::fromJsonLine(nemo::toJsonLine(change), &read));
+        QVERIFY(read.kind == nemo::MetricsEvent::Kind::Change);
+        QCOMPARE(read.change, change.change);
+        plot.showReadoutAt(0.2);
+        QVERIFY(plot.readout().contains("total loss"));
+        plot.clear();  // a new run: no marks and no read-out of the old curves
+        QVERIFY(plot.changeMarks().isEmpty());
+        QVERIFY(!plot.readout().contains("total loss"));
+    }
+
+    void comparedRunsMoveTheLegendsBesideThePlots() {
+        QTemporaryDir dir;
+        MetricsPlot plot;
+        plot.resize(900, 600);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        std::vector<nemo::MetricsEvent> a, b;
+        QString error;
+        QVERIFY(readRunMetrics(writeRun(dir.path(), "a", {2.0, 1.5, 1.2}), &a, &error));
+        QVERIFY(readRunMetrics(writeRun(dir.path(), "b", {2.2, 1.7, 1.1}), &b, &error));
+        for (const auto& e : a) plot.addEvent(e);
+        plot.replotNow();
+        QVERIFY(!plot.legendsBeside());  // one run: a small legend in a corner
+        QVERIFY(plot.addComparedRun("b", b));
+        plot.replotNow();
+        QVERIFY(plot.legendsBeside());
+        // Beside the plots, not over them: the legend starts right of the axis rect, and the
+        // three epoch axes stay aligned.
+        for (QCustomPlot* p : {plot.lossPlot(), plot.ratePlot(), plot.lrPlot()}) {
+            p->replot();
+            QVERIFY(p->legend->outerRect().left() >= p->axisRect()->outerRect().right());
+            QCOMPARE(p->axisRect()->rect().right(), plot.lossPlot()->axisRect()->rect().right());
+        }
+        plot.removeComparedRuns();
+        QVERIFY(!plot.legendsBeside());
+    }
+
+    void etaLeavesStartUpAndPausesOut() {
+        // 10 s of start-up, then 1 step per second: after 50 of 100 steps, 50 s are left (the
+        // naive elapsed x left / done would say 60), and a 30 s pause changes nothing.
+        EtaEstimator eta;
+        QCOMPARE(eta.update(10.0, 0, 100), -1.0);  // the first report only starts the clock
+        QVERIFY(std::abs(eta.update(60.0, 50, 100) - 50.0) < 1e-9);
+        eta.pause(60.0);
+        eta.resume(90.0);
+        QVERIFY(std::abs(eta.update(100.0, 60, 100) - 40.0) < 1e-9);
+        // A restarted count (a resumed run reports fewer steps) starts a new measurement.
+        QCOMPARE(eta.update(101.0, 5, 100), -1.0);
+        QCOMPARE(eta.update(101.5, 6, 100), -1.0);  // under a second: too little to go on
     }
 
     void openedRunIsSmoothedComparedAndExported() {

@@ -4,6 +4,8 @@
 #include <QtTest>
 
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -191,6 +193,90 @@ class TestTraining : public QObject {
         auto lines = metricLines(resumed);
         QCOMPARE(countEpochEvents(lines, "test"), 2);
         QCOMPARE(metricLines(straight).size(), lines.size());
+    }
+
+    void pausedRunStepsOnceAndTakesLiveSettings() {
+        // The playground: a paused run does exactly one step per request, reports it at once
+        // (metrics and heatmap), takes a new alpha at the next step, records the change in
+        // metrics.jsonl and, with the epoch's checkpoint, in config.json; a resume keeps it.
+        QTemporaryDir dir;
+        const QString out = dir.path() + "/run";
+        TrainConfig config = smallConfig(out, 640, 200, 1);
+        config.batchSize = 64;   // 10 steps
+        config.logEvery = 1000;  // only single steps and the epoch's end report mid-epoch
+        config.heatmapEvery = 1000;
+        config.probePerClass = 2;
+        struct Seen : TrainingObserver {
+            std::mutex mutex;
+            std::vector<MetricsEvent> events;
+            std::vector<HeatmapFrame> frames;
+            void onMetrics(const MetricsEvent& e) override {
+                std::lock_guard<std::mutex> lock(mutex);
+                events.push_back(e);
+            }
+            void onHeatmap(const HeatmapFrame& f) override {
+                std::lock_guard<std::mutex> lock(mutex);
+                frames.push_back(f);
+            }
+            int count(MetricsEvent::Kind kind) {
+                std::lock_guard<std::mutex> lock(mutex);
+                return int(std::count_if(events.begin(), events.end(),
+                                         [&](const MetricsEvent& e) { return e.kind == kind; }));
+            }
+        } seen;
+        ControlToken control;
+        control.requestPause();  // paused before the first step
+        const double alphaBefore = config.alpha;
+        std::thread trainer([&] { train(config, &seen, &control); });
+        auto waitFor = [&](MetricsEvent::Kind kind, int n) {
+            for (int i = 0; i < 6000 && seen.count(kind) < n; ++i) QTest::qSleep(10);
+            return seen.count(kind) >= n;
+        };
+        QTest::qSleep(300);
+        QCOMPARE(seen.count(MetricsEvent::Kind::Step), 0);  // paused: nothing ran
+        LiveSettings live;
+        live.alpha = 0.7;
+        control.requestSettings(live);
+        control.requestStep();
+        QVERIFY(waitFor(MetricsEvent::Kind::Step, 1));
+        control.requestStep();
+        QVERIFY(waitFor(MetricsEvent::Kind::Step, 2));
+        QTest::qSleep(200);
+        {
+            std::lock_guard<std::mutex> lock(seen.mutex);
+            QCOMPARE(int(seen.events.size()), 3);  // change, step 1, step 2: nothing more
+            QCOMPARE(seen.events[0].kind, MetricsEvent::Kind::Change);
+            QVERIFY(QString::fromStdString(seen.events[0].change).startsWith("alpha "));
+            QVERIFY(seen.events[0].change.find("-> 0.7") != std::string::npos);
+            QCOMPARE(seen.events[1].step, 1);
+            QCOMPARE(seen.events[2].step, 2);
+            QCOMPARE(seen.events[2].globalStep, 2LL);
+            QCOMPARE(int(seen.frames.size()), 2);  // a heatmap after each single step
+            QCOMPARE(seen.frames[1].step, 2);
+            QCOMPARE(seen.frames[1].stepsPerEpoch, 10);
+        }
+        QVERIFY(control.paused());
+        control.setStepDelayMs(20);
+        QElapsedTimer clock;
+        clock.start();
+        control.requestResume();
+        trainer.join();
+        QVERIFY(clock.elapsed() >= 8 * 20);  // the 8 steps left each waited the delay
+        const auto lines = metricLines(out);
+        QCOMPARE(lines[0]["type"], "change");
+        QCOMPARE(lines[0]["global_step"], 0);
+        nlohmann::json saved =
+            nlohmann::json::parse(readTextFile((out + "/config.json").toStdString()));
+        QCOMPARE(saved["alpha"].get<double>(), 0.7);
+        QVERIFY(saved["alpha"].get<double>() != alphaBefore);
+        QVERIFY(QString::fromStdString(saved["changes"][0].get<std::string>())
+                    .startsWith("epoch 1 step 1: alpha"));
+        // A resume (one more epoch) trains on with the changed alpha.
+        TrainConfig more = smallConfig(out, 640, 200, 2);
+        more.batchSize = 64;
+        train(more, nullptr, nullptr, true);
+        saved = nlohmann::json::parse(readTextFile((out + "/config.json").toStdString()));
+        QCOMPARE(saved["alpha"].get<double>(), 0.7);
     }
 
     void cudaGraphSettingOnTheCpuTrainsEagerly() {

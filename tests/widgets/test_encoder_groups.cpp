@@ -150,10 +150,13 @@ class TestEncoderGroups : public QObject {
         QCOMPARE(box->currentIndex(), 13);
         QVERIFY2(view.caption().contains("MLP neurons: the output layer of encoder 2"),
                  qPrintable(view.caption()));
-        QCOMPARE(view.plot()->xAxis->label(), QString("MLP neuron"));
+        // Sorted (the default), the columns are positions, not neuron numbers, and say so.
+        QCOMPARE(view.plot()->xAxis->label(),
+                 QString("MLP neurons, sorted by the class that uses them most"));
 
         // Each entry shows its own layer.
         view.setSortByClass(false);
+        QCOMPARE(view.plot()->xAxis->label(), QString("MLP neuron"));
         const int hidden = entryOf(box, "Encoder 1 · MLP hidden (8 neurons)");
         QVERIFY(hidden > 0);
         box->setCurrentIndex(hidden);
@@ -187,6 +190,9 @@ class TestEncoderGroups : public QObject {
         QCOMPARE(box->itemText(1), QString("conv_2 (4 neurons)"));
         QCOMPARE(view.currentLayer(), 1);
         QVERIFY(!view.caption().contains('\n'));
+        QCOMPARE(view.plot()->xAxis->label(),
+                 QString("neurons, sorted by the class that uses them most"));
+        view.setSortByClass(false);
         QCOMPARE(view.plot()->xAxis->label(), QString("neuron"));
         box->setCurrentIndex(0);
         QCOMPARE(view.currentLayer(), 0);
@@ -234,8 +240,18 @@ class TestEncoderGroups : public QObject {
         QVERIFY2(samples->summary().contains("Encoder 1: attention 8/16, MLP 6/12 active\n"
                                              "Encoder 2: attention 8/16, MLP 6/12 active"),
                  qPrintable(samples->summary()));
+        // Unsorted, strip columns are neuron numbers; sorted, the read-out names the neuron the
+        // heatmap's order put in that column.
+        view.setSortByClass(false);
         samples->showValueAtCell(1, 18);
         QCOMPARE(samples->readout(), QString("Encoder 2 · MLP hidden, neuron 2: mask 1.000"));
+        view.setLayer(10);
+        view.setSortByClass(true);
+        samples->showValueAtCell(1, 16 + 2);
+        QCOMPARE(samples->readout(),
+                 QString("Encoder 2 · MLP hidden, neuron %1: mask %2")
+                     .arg(samples->neuronAtColumn(10, 2))
+                     .arg(samples->cell(10, samples->neuronAtColumn(10, 2)), 0, 'f', 3));
     }
 
     void moduleResultsTotalKeptNeuronsPerEncoder() {

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include <qcustomplot.h>
+
 #include "heatmap_view.h"
 #include "sample_mask_view.h"
 
@@ -108,6 +110,77 @@ class TestHeatmapView : public QObject {
         QCOMPARE(samples->sample(), 1);
         QVERIFY(!samples->showSample(1, 1));  // no dog among the probe images
         QCOMPARE(samples->sample(), -1);
+    }
+
+    void sortedViewsNameNeuronsAndShareTheirOrder() {
+        // Sorted, column 0 of conv_1 is neuron 1 (cat's strongest); the read-out names both the
+        // neuron and its column, the axis says the columns are sorted, and the one-image strip
+        // draws the same neuron in the same column.
+        nemo::HeatmapFrame f = sampleFrame();
+        auto images = std::make_shared<nemo::ImageSet>();
+        images->channels = 1;
+        images->height = images->width = 2;
+        images->pixels = {0, 50, 100, 150, 10, 20, 30, 40};
+        images->labels = {0, 2};
+        f.probeImages = images;
+        f.layers[0].samples = {0.0f, 1.0f, 0.25f, 0.6f, 0.9f, 0.0f, 0.2f, 0.0f};
+        f.layers[1].samples = {1.0f, 0.0f, 0.5f, 0.5f};
+        HeatmapView view;
+        view.resize(700, 500);
+        view.setFrame(f);
+        view.setLayer(0);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.plot()->replot();
+        QCOMPARE(view.neuronAt(0), 1);
+        QVERIFY(view.plot()->xAxis->label().contains("sorted"));
+        const QPointF column0(view.plot()->xAxis->coordToPixel(0),
+                              view.plot()->yAxis->coordToPixel(0));
+        QMouseEvent move(QEvent::MouseMove, column0, view.plot()->mapToGlobal(column0),
+                         Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(view.plot(), &move);
+        QVERIFY2(view.readout().contains("neuron 1 (column 0)"), qPrintable(view.readout()));
+        SampleMaskView* samples = view.sampleView();
+        QCOMPARE(samples->sample(), 0);
+        QCOMPARE(samples->drawnAt(0, 0), 1.0);           // neuron 1 of image 0, in column 0
+        QCOMPARE(samples->drawnAt(0, 1), double(0.6f));  // then neuron 3 (cat's weaker one)
+        QCOMPARE(samples->cell(0, 1), 1.0);              // by neuron number, unchanged
+        QVERIFY(samples->axisLabel().contains("order"));
+        samples->showValueAtCell(0, 0);
+        QVERIFY2(samples->readout().contains("neuron 1"), qPrintable(samples->readout()));
+        // Unsorted: columns are neurons again, in both views; the stale read-out is gone.
+        view.setSortByClass(false);
+        QVERIFY(view.readout().isEmpty());
+        QCOMPARE(samples->drawnAt(0, 0), 0.0);
+        QCOMPARE(view.plot()->xAxis->label(), QString("neuron"));
+        QCOMPARE(samples->axisLabel(), QString("neuron"));
+    }
+
+    void captionsCountAsTheStatusBarDoes() {
+        nemo::HeatmapFrame f = sampleFrame();
+        f.epoch = 1;
+        f.step = 45;
+        f.stepsPerEpoch = 157;
+        f.globalStep = 202;
+        auto images = std::make_shared<nemo::ImageSet>();
+        images->channels = 1;
+        images->height = images->width = 2;
+        images->pixels = {0, 50, 100, 150, 10, 20, 30, 40, 1, 2, 3, 4};
+        images->labels = {0, 2, 0};
+        f.probeImages = images;
+        f.layers[0].samples.assign(12, 0.5f);
+        f.layers[1].samples.assign(6, 0.5f);
+        HeatmapView view;
+        view.setFrame(f);
+        QVERIFY2(view.caption().startsWith("Epoch 2, step 45 of 157"), qPrintable(view.caption()));
+        // The image is named as its pickers name it: class, then which of its images.
+        QVERIFY(view.sampleView()->showSample(0, 2));
+        QVERIFY2(view.sampleView()->summary().startsWith("cat, image 2 of 2"),
+                 qPrintable(view.sampleView()->summary()));
+        // A checkpoint's masks (an opened run) come from an epoch's end.
+        f.stepsPerEpoch = 0;
+        view.setFrame(f);
+        QVERIFY2(view.caption().startsWith("After epoch 2"), qPrintable(view.caption()));
     }
 
     void rendersOffscreen() {

@@ -12,6 +12,8 @@ namespace nemo {
 
 struct HeatmapFrame {
     int epoch = 0;
+    int step = 0;  // training steps of this epoch done, as the status bar counts them
+    int stepsPerEpoch = 0;
     long long globalStep = 0;
     std::vector<std::string> classNames;
     struct Layer {

@@ -7,7 +7,9 @@
 namespace nemo {
 
 struct MetricsEvent {
-    enum class Kind { Step, Epoch };
+    // Change: settings changed while the run trained (ControlToken::requestSettings), taking
+    // effect at `globalStep` + 1; `change` says which, e.g. "alpha 1.3 -> 0.5".
+    enum class Kind { Step, Epoch, Change };
     Kind kind = Kind::Step;
     std::string phase = "train";  // "train" or "test"
     int epoch = 0;                // 0-based
@@ -31,6 +33,7 @@ struct MetricsEvent {
     double lrMask = NAN;
     double imagesPerSecond = NAN;
     double seconds = NAN;  // wall time since the run (or resume) started
+    std::string change;    // Kind::Change only
 };
 
 std::string toJsonLine(const MetricsEvent& event);  // one line of metrics.jsonl, no newline

@@ -165,8 +165,11 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
 
     // Pruned module + head.
     torch::manual_seed(options.seed);
+    // Without fine-tuning a fresh head would answer at random: the head then starts from the
+    // full model's classifier (program_builder.h). With fine-tuning it is fresh, as published.
     ProgramModule module(
-        buildModuleProgram(*run.model, keep, numClasses, int64_t(options.classes.size())));
+        buildModuleProgram(*run.model, keep, numClasses, int64_t(options.classes.size()),
+                           options.finetuneEpochs == 0 ? options.classes : std::vector<int>()));
     ProgramModule fullProgram(buildPrunedProgram(*run.model, {}));
 
     auto [fineTrain, validation] =

@@ -410,15 +410,43 @@ void buildVisionTransformer(VisionTransformerImpl& m, Builder& b, int64_t target
 
 std::vector<ProgramOp> buildModuleProgram(NetworkImpl& full,
                                           const std::vector<std::vector<int64_t>>& keep,
-                                          int64_t numClasses, int64_t targets) {
+                                          int64_t numClasses, int64_t targets,
+                                          const std::vector<int>& headFromClasses) {
+    std::vector<ProgramOp> ops;
+    torch::Tensor weight, bias;
+    const bool fromClassifier = !headFromClasses.empty();
+    if (fromClassifier && int64_t(headFromClasses.size()) != targets)
+        throw std::invalid_argument("the head needs one class per target");
+    torch::Tensor rows = torch::tensor(
+        std::vector<int64_t>(headFromClasses.begin(), headFromClasses.end()), torch::kLong);
     if (auto* vit = dynamic_cast<VisionTransformerImpl*>(&full)) {
         Builder b(keep);
         buildVisionTransformer(*vit, b, targets);
         b.finish();
-        return std::move(b.ops);
+        ops = std::move(b.ops);
+        if (fromClassifier) {
+            torch::NoGradGuard noGrad;
+            weight = vit->classifier->weight.index_select(0, rows);
+            bias = vit->classifier->bias.index_select(0, rows);
+            if (vit->dist_classifier) {  // the model's answer is the mean of both heads
+                weight = 0.5 * (weight + vit->dist_classifier->weight.index_select(0, rows));
+                bias = 0.5 * (bias + vit->dist_classifier->bias.index_select(0, rows));
+            }
+        }
+    } else {
+        ops = buildPrunedProgram(full, keep);
+        appendModuleHead(ops, numClasses, targets);
+        if (fromClassifier) {
+            weight = torch::zeros({targets, numClasses});
+            for (int64_t t = 0; t < targets; ++t) weight[t][headFromClasses[size_t(t)]] = 1.0;
+            bias = torch::zeros({targets});
+        }
     }
-    std::vector<ProgramOp> ops = buildPrunedProgram(full, keep);
-    appendModuleHead(ops, numClasses, targets);
+    if (fromClassifier) {
+        ProgramOp& head = ops.back();
+        head.tensors = {{"weight", weight.detach().to(torch::kCPU).clone()},
+                        {"bias", bias.detach().to(torch::kCPU).clone()}};
+    }
     return ops;
 }
 

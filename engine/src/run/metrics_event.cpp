@@ -35,7 +35,10 @@ const Field kFields[] = {
 }  // namespace
 
 std::string toJsonLine(const MetricsEvent& e) {
-    json j = {{"type", e.kind == MetricsEvent::Kind::Step ? "step" : "epoch"},
+    const char* type = e.kind == MetricsEvent::Kind::Step    ? "step"
+                       : e.kind == MetricsEvent::Kind::Epoch ? "epoch"
+                                                             : "change";
+    json j = {{"type", type},
               {"phase", e.phase},
               {"epoch", e.epoch},
               {"epochs", e.epochs},
@@ -47,6 +50,7 @@ std::string toJsonLine(const MetricsEvent& e) {
         const double v = e.*(f.member);
         if (std::isfinite(v)) j[f.key] = v;
     }
+    if (e.kind == MetricsEvent::Kind::Change) j["change"] = e.change;
     return j.dump();
 }
 
@@ -55,8 +59,11 @@ bool fromJsonLine(const std::string& line, MetricsEvent* e) {
     if (j.is_discarded() || !j.is_object()) return false;
     try {
         *e = MetricsEvent();
-        e->kind = j.value("type", "step") == "epoch" ? MetricsEvent::Kind::Epoch
-                                                     : MetricsEvent::Kind::Step;
+        const std::string type = j.value("type", "step");
+        e->kind = type == "epoch"    ? MetricsEvent::Kind::Epoch
+                  : type == "change" ? MetricsEvent::Kind::Change
+                                     : MetricsEvent::Kind::Step;
+        if (e->kind == MetricsEvent::Kind::Change) e->change = j.value("change", "");
         e->phase = j.value("phase", "train");
         e->epoch = j.value("epoch", 0);
         e->epochs = j.value("epochs", 0);

@@ -47,6 +47,11 @@ class StepRunner {
                     const torch::Tensor& teacherLogits = {},
                     const std::function<void(const torch::Tensor& loss)>& checkLoss = {});
     void invalidate();
+    // New loss weights (a live change): taken by the next step; a captured graph is redone.
+    void setSettings(const LossSettings& settings) {
+        settings_ = settings;
+        invalidate();
+    }
     // Steps replayed from a graph so far, and why graphs were given up (empty while they work).
     int64_t replays() const { return replays_; }
     const std::string& graphFailure() const { return graphFailure_; }

@@ -86,6 +86,34 @@ void emit(TrainingObserver* observer, RunDirectory* run, const MetricsEvent& eve
     if (observer) observer->onMetrics(event);
 }
 
+// Applies settings changed during training to the config (written to config.json with the next
+// checkpoint) and the loss settings; returns a Change event naming what changed (empty when
+// nothing did). Values are checked as strictly as on the command line.
+MetricsEvent applyLiveSettings(const LiveSettings& live, TrainConfig& config,
+                               LossSettings& settings) {
+    MetricsEvent e;
+    e.kind = MetricsEvent::Kind::Change;
+    auto apply = [&](const char* name, const std::optional<double>& to, double& field,
+                     bool mayBeZero) {
+        if (!to || *to == field || !std::isfinite(*to) || *to < 0 || (*to == 0 && !mayBeZero))
+            return;
+        std::ostringstream text;
+        text << name << " " << field << " -> " << *to;
+        e.change += (e.change.empty() ? "" : ", ") + text.str();
+        field = *to;
+    };
+    apply("lr", live.lr, config.lr, false);
+    apply("lr_mask", live.lrMask, config.lrMask, false);
+    apply("alpha", live.alpha, config.alpha, true);
+    apply("beta", live.beta, config.beta, true);
+    apply("temperature", live.temperature, config.temperature, false);
+    const LossSettings updated = LossSettings::from(config);
+    settings.alpha = updated.alpha;
+    settings.beta = updated.beta;
+    settings.temperature = updated.temperature;
+    return e;
+}
+
 void throwIfDiverged(double loss, int epoch, int step) {
     if (std::isfinite(loss)) return;
     throw TrainingError("the loss became " + std::to_string(loss) + " at epoch " +
@@ -185,7 +213,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     model->to(device);
     useChannelsLast(*model);
     auto optimizer = makeOptimizer(*model, config.lr, config.lrMask);
-    const LossSettings settings = LossSettings::from(config);
+    LossSettings settings = LossSettings::from(config);
     std::unique_ptr<FrozenRunModel> teacher;
     if (!config.teacher.empty()) {
         // Stored absolute so that --resume from another folder finds the same teacher.
@@ -226,6 +254,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         tell(observer, "changed on resume: " + entry);
     }
     if (run) run->writeConfig(runInfoJson(config, data.info, data.train, *model));
+    size_t savedChanges = config.changeHistory.size();  // the ones config.json holds
 
     // On a GPU the uint8 images are uploaded once and batches are built there, so the host
     // never assembles float batches (the loader's random draws stay on the CPU: same batches).
@@ -252,8 +281,8 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     result.epochs = firstEpoch;
     int64_t globalStep = int64_t(firstEpoch) * stepsPerEpoch;
     for (int epoch = firstEpoch; epoch < config.epochs; ++epoch) {
-        const double lr = cosineLearningRate(config.lr, epoch, config.epochs);
-        const double lrMask = cosineLearningRate(config.lrMask, epoch, config.epochs);
+        double lr = cosineLearningRate(config.lr, epoch, config.epochs);
+        double lrMask = cosineLearningRate(config.lrMask, epoch, config.epochs);
         setLearningRates(*optimizer, lr, lrMask);
         stepper.invalidate();  // a captured step has the old learning rates baked in
         // Per-epoch seeds make a resumed run draw the same batches, crops and dropout masks.
@@ -270,6 +299,34 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
                 stopped = true;
                 break;
             }
+            const bool singleStep = control && control->takeSingleStep();
+            if (control) {
+                const LiveSettings live = control->takeSettings();
+                if (!live.empty()) {
+                    MetricsEvent change = applyLiveSettings(live, config, settings);
+                    if (!change.change.empty()) {
+                        change.epoch = epoch;
+                        change.epochs = config.epochs;
+                        change.step = step;
+                        change.stepsPerEpoch = stepsPerEpoch;
+                        change.globalStep = globalStep;
+                        change.seconds = secondsSince(started);
+                        lr = cosineLearningRate(config.lr, epoch, config.epochs);
+                        lrMask = cosineLearningRate(config.lrMask, epoch, config.epochs);
+                        change.lr = lr;
+                        change.lrMask = lrMask;
+                        setLearningRates(*optimizer, lr, lrMask);
+                        stepper.setSettings(settings);
+                        config.changeHistory.push_back("epoch " + std::to_string(epoch + 1) +
+                                                       " step " + std::to_string(step + 1) + ": " +
+                                                       change.change);
+                        tell(observer, "changed from epoch " + std::to_string(epoch + 1) +
+                                           " step " + std::to_string(step + 1) + ": " +
+                                           change.change);
+                        emit(observer, run.get(), change);
+                    }
+                }
+            }
             auto [images, labels] = trainLoader.batch(step);
             images = images.to(device).contiguous(torch::MemoryFormat::ChannelsLast);
             labels = labels.to(device);
@@ -282,13 +339,19 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
                     if (!device.is_cuda()) throwIfDiverged(loss.item<double>(), epoch, step);
                 });
             ++globalStep;
-            if (probe && (globalStep % config.heatmapEvery == 0 || step + 1 == stepsPerEpoch))
-                observer->onHeatmap(probe->frame(*model, epoch, globalStep));
+            if (probe && (globalStep % config.heatmapEvery == 0 || step + 1 == stepsPerEpoch ||
+                          singleStep)) {
+                HeatmapFrame frame = probe->frame(*model, epoch, globalStep);
+                frame.step = step + 1;
+                frame.stepsPerEpoch = stepsPerEpoch;
+                observer->onHeatmap(frame);
+            }
             window.add(outcome, labels.size(0));
             whole.add(outcome, labels.size(0));
             windowImages += labels.size(0);
 
-            if ((step + 1) % std::max(1, config.logEvery) == 0 || step + 1 == stepsPerEpoch) {
+            if ((step + 1) % std::max(1, config.logEvery) == 0 || step + 1 == stepsPerEpoch ||
+                singleStep) {
                 if (device.is_cuda()) throwIfDiverged(window.lossSum(), epoch, step);
                 MetricsEvent e;
                 e.kind = MetricsEvent::Kind::Step;
@@ -357,7 +420,15 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         testEvent.seconds = secondsSince(started);
         emit(observer, run.get(), testEvent);
 
-        if (run) saveCheckpoint(run->lastCheckpoint(), *model, optimizer.get(), epoch + 1);
+        if (run) {
+            saveCheckpoint(run->lastCheckpoint(), *model, optimizer.get(), epoch + 1);
+            // Settings changed during this epoch now belong to the checkpoint: a resume
+            // continues with them.
+            if (config.changeHistory.size() != savedChanges) {
+                run->writeConfig(runInfoJson(config, data.info, data.train, *model));
+                savedChanges = config.changeHistory.size();
+            }
+        }
         result.epochs = epoch + 1;
         result.trainAccuracy = trainEvent.accuracy;
         result.testAccuracy = test.accuracy;
