@@ -1979,12 +1979,12 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <translation>%1: Attention %2/%3, MLP %4/%5 aktiv</translation>
     </message>
     <message>
-        <source>neurons, in the order of the class heatmap above</source>
-        <translation>Neuronen, in der Reihenfolge der Klassen-Heatmap oben</translation>
-    </message>
-    <message>
         <source>%1, image %2 of %3</source>
         <translation>%1, Bild %2 von %3</translation>
+    </message>
+    <message>
+        <source>neurons, in the heatmap&apos;s order</source>
+        <translation>Neuronen, in der Reihenfolge der Heatmap</translation>
     </message>
 </context>
 <context>

@@ -1975,12 +1975,12 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <translation>%1：注意力 %2/%3，MLP %4/%5 激活</translation>
     </message>
     <message>
-        <source>neurons, in the order of the class heatmap above</source>
-        <translation>神经元，按上方类别热图的顺序</translation>
-    </message>
-    <message>
         <source>%1, image %2 of %3</source>
         <translation>%1，第 %2/%3 张图像</translation>
+    </message>
+    <message>
+        <source>neurons, in the heatmap&apos;s order</source>
+        <translation>神经元，按热图的顺序</translation>
     </message>
 </context>
 <context>

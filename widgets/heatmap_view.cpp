@@ -107,9 +107,25 @@ void HeatmapView::setFrame(const nemo::HeatmapFrame& frame) {
         for (size_t c = 0; c < frame_.classNames.size(); ++c)
             ticker->addTick(double(c), QString::fromStdString(frame_.classNames[c]));
         plot_->yAxis->setTicker(ticker);
+        fitPlotToClasses();
     }
     updateCaption();
     redraw();
+}
+
+void HeatmapView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) fitPlotToClasses();
+}
+
+void HeatmapView::fitPlotToClasses() {
+    // Every class row at least as tall as its label, however large the text (presenter mode):
+    // the page scrolls rather than the labels overlapping.
+    const QFontMetrics labels(plot_->yAxis->tickLabelFont());
+    const QFontMetrics axis(plot_->xAxis->labelFont());
+    const int classes = std::max<int>(1, int(frame_.classNames.size()));
+    plot_->setMinimumHeight(
+        std::max(170, classes * (labels.height() + 2) + 3 * axis.height() + 24));
 }
 
 void HeatmapView::clear(const QString& message) {

@@ -44,7 +44,11 @@ class HeatmapView : public QWidget {
     // The neuron shown in a column (sorting reorders columns).
     int neuronAt(int column) const { return order_.empty() ? column : order_[column]; }
 
+  protected:
+    void changeEvent(QEvent* event) override;
+
   private:
+    void fitPlotToClasses();
     void fillLayerSelector();
     void updateCaption();
     QString layerTitle(int layer) const;  // as the selector and read-out name it

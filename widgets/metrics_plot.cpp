@@ -304,6 +304,25 @@ void MetricsPlot::refreshGraphs() {
     }
 }
 
+void MetricsPlot::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) fitToFonts();
+}
+
+void MetricsPlot::fitToFonts() {
+    // Larger text (presenter mode) needs a wider left margin for the tick labels, the same on
+    // every plot so their epoch axes stay aligned, and taller plots, so ticks and legends keep
+    // their room; the page scrolls instead.
+    const QFontMetrics ticks(plots_[0]->yAxis->tickLabelFont());
+    const QFontMetrics label(plots_[0]->yAxis->labelFont());
+    const int margin = std::max(72, ticks.horizontalAdvance("0.000") + label.height() + 28);
+    for (int i = 0; i < 3; ++i) {
+        plots_[i]->axisRect()->setMargins(QMargins(margin, 0, 0, 0));
+        plots_[i]->setMinimumHeight(std::max(120, (i == 2 ? 6 : 9) * ticks.height()));
+        plots_[i]->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
 bool MetricsPlot::legendsBeside() const {
     QCPLayoutGrid* grid = plots_[0]->plotLayout();
     return grid->columnCount() > 1 && grid->element(0, 1) == plots_[0]->legend;

@@ -60,6 +60,9 @@ class MetricsPlot : public QWidget {
     // a corner of them.
     bool legendsBeside() const;
 
+  protected:
+    void changeEvent(QEvent* event) override;
+
   signals:
     // "Add run to compare..." was pressed: the window picks a run folder and reads it.
     void compareRequested();
@@ -74,6 +77,7 @@ class MetricsPlot : public QWidget {
     void refreshGraphs();
     void refreshChangeMarks();
     void placeLegends();
+    void fitToFonts();
     void updateNames();
     void rescale();
     void scheduleReplot();

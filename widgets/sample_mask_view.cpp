@@ -159,8 +159,7 @@ void SampleMaskView::setNeuronOrders(const std::vector<std::vector<int>>& orders
         bool sorted = false;
         for (const auto& order : orders_)
             for (size_t c = 0; !sorted && c < order.size(); ++c) sorted = order[c] != int(c);
-        plot_->xAxis->setLabel(sorted ? tr("neurons, in the order of the class heatmap above")
-                                      : tr("neuron"));
+        plot_->xAxis->setLabel(sorted ? tr("neurons, in the heatmap's order") : tr("neuron"));
     }
     if (sample_ >= 0) redraw();
 }

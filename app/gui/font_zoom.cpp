@@ -46,6 +46,8 @@ void zoomPlot(QCustomPlot* plot, double factor) {
 }  // namespace
 
 void applyFontZoom(QWidget* root, double factor) {
-    root->setFont(zoomed(baseFont(root, "nemoFont", root->font()), factor));
+    // The plots first: widgets that size themselves by their plot's fonts (the heatmap's rows)
+    // do so when the widget font change reaches them.
     for (QCustomPlot* plot : root->findChildren<QCustomPlot*>()) zoomPlot(plot, factor);
+    root->setFont(zoomed(baseFont(root, "nemoFont", root->font()), factor));
 }

@@ -241,11 +241,12 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 void MainWindow::fitToScreen() {
-    // 1180 x 720 where it fits; on a smaller screen (a 1280 x 720 projector at 150 % is 853 x
-    // 480) the window takes the screen, and the explanation panel starts hidden: F1 shows it.
+    // On a small screen (a 1280 x 720 projector at 150 % is 853 x 480) the window takes the
+    // screen, and the explanation panel starts hidden: F1 shows it.
     const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1180, 720);
-    const int width = std::min(1180, available.width());
-    const int height = std::min(720, available.height());
+    // 1180 x 720 at least where the screen has room, more (85 %) on a large screen.
+    const int width = std::min(available.width(), std::max(1180, int(0.85 * available.width())));
+    const int height = std::min(available.height(), std::max(720, int(0.85 * available.height())));
     explainDock_->setVisible(available.width() >= 1100 &&
                              QSettings().value("showExplanations", true).toBool());
     resize(width, height);

@@ -61,13 +61,16 @@ ModulesTab::ModulesTab(DatasetPreviewLoader* datasets, QWidget* parent)
     thresholdRow->addWidget(slider_, 2);
     thresholdRow->addWidget(thresholdLabel_);
     thresholdRow->addWidget(modularizeButton_);
-    thresholdRow->addWidget(summary_, 3);
+    // The summary on a line of its own: beside the slider it made the tab wider than a small
+    // screen.
+    summary_->setWordWrap(true);
 
     auto* top = new QSplitter;
     top->addWidget(buildClassPanel());
     top->addWidget(buildOverlapPanel());
-    top->setStretchFactor(0, 1);
-    top->setStretchFactor(1, 1);
+    // The class list needs room for its names and three numbers; the square overlap map less.
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(top);
     split->addWidget(buildExtractPanel());
@@ -78,6 +81,7 @@ ModulesTab::ModulesTab(DatasetPreviewLoader* datasets, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(runLabel_);
     layout->addLayout(thresholdRow);
+    layout->addWidget(summary_);
     layout->addWidget(split, 1);
 
     connect(slider_, &QSlider::valueChanged, this, &ModulesTab::updatePreview);
@@ -225,6 +229,7 @@ QWidget* ModulesTab::buildExtractPanel() {
     progress_ = new QProgressBar;
     progress_->setRange(0, 1);
     progress_->setValue(0);
+    progress_->setTextVisible(false);
     progressText_ = new QLabel;
     progressText_->setWordWrap(true);
     progressText_->hide();
@@ -236,7 +241,7 @@ QWidget* ModulesTab::buildExtractPanel() {
     controls->addWidget(extractButton_);
     controls->addWidget(quickButton_);
     controls->addWidget(stopButton_);
-    controls->addWidget(progress_, 1);
+    controls->addStretch(1);
     controls->addWidget(saveButton_);
     auto* baselineRow = new QHBoxLayout;
     baselineRow->addWidget(new QLabel(tr("Compare with")));
@@ -245,6 +250,8 @@ QWidget* ModulesTab::buildExtractPanel() {
     auto* layout = new QVBoxLayout(box);
     layout->addLayout(controls);
     layout->addLayout(baselineRow);
+    // The progress bar on a line of its own: the buttons above already fill a small screen.
+    layout->addWidget(progress_);
     layout->addWidget(progressText_);
     layout->addWidget(results_, 1);
     return box;
@@ -514,6 +521,7 @@ void ModulesTab::setProgressText(const QString& text) {
 
 void ModulesTab::setBusy(bool busy, const QString& what) {
     busy_ = busy;
+    progress_->setTextVisible(busy);  // an idle bar reading "0%" would suggest a job
     if (busy) {
         progress_->setRange(0, 0);  // "working" until the engine reports epochs
         setProgressText(what);

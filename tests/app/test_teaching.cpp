@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -95,6 +96,29 @@ class TestTeaching : public QObject {
         QVERIFY(w.fontZoom() >= 1.3);
         QVERIFY(plot->xAxis->labelFont().pointSizeF() > axis * 1.25);  // the plots too
         QVERIFY(w.font().pointSizeF() > text * 1.25);
+        // Every page fits the width of a 1280 x 720 projector at 150 % (853 logical pixels,
+        // less a scroll bar) at presenter size: no page needs sideways scrolling there.
+        auto* tabs = w.findChild<QTabWidget*>();
+        for (int i = 0; i < tabs->count(); ++i) {
+            auto* area = qobject_cast<QScrollArea*>(tabs->widget(i));
+            QWidget* page = area ? area->widget() : tabs->widget(i);
+            QVERIFY2(
+                page->minimumSizeHint().width() <= 835,
+                qPrintable(
+                    QString("tab %1 needs %2 px").arg(i).arg(page->minimumSizeHint().width())));
+        }
+        // The heatmap's class rows stay as tall as their labels at the larger text.
+        nemo::HeatmapFrame frame;
+        for (int c = 0; c < 10; ++c) frame.classNames.push_back("class " + std::to_string(c));
+        nemo::HeatmapFrame::Layer layer;
+        layer.name = "conv_1";
+        layer.units = 8;
+        layer.values.assign(80, 0.5f);
+        frame.layers = {layer};
+        w.heatmapView()->setFrame(frame);
+        QCustomPlot* heatmap = w.heatmapView()->plot();
+        QVERIFY(heatmap->minimumHeight() >=
+                10 * QFontMetrics(heatmap->yAxis->tickLabelFont()).height());
         w.setFontZoom(w.fontZoom() * 1.1);  // Ctrl+=
         QVERIFY(plot->xAxis->labelFont().pointSizeF() > axis * 1.4);
         w.setPresenterMode(false);
