@@ -497,6 +497,26 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <source>%1, %2, class %3: %4</source>
         <translation>%1, %2, Klasse %3: %4</translation>
     </message>
+    <message>
+        <source>Sort neurons by class</source>
+        <translation>Neuronen nach Klasse sortieren</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+    <message>
+        <source>Save the shown layer as PNG, SVG or PDF, or every layer&apos;s values as CSV</source>
+        <translation>Die gezeigte Schicht als PNG, SVG oder PDF speichern, oder die Werte aller Schichten als CSV</translation>
+    </message>
+    <message>
+        <source>Export the class x neuron heatmap</source>
+        <translation>Die Klassen-x-Neuronen-Heatmap exportieren</translation>
+    </message>
+    <message>
+        <source>There are no masks to export yet.</source>
+        <translation>Es gibt noch keine Masken zum Exportieren.</translation>
+    </message>
 </context>
 <context>
     <name>Lesson</name>
@@ -1338,6 +1358,14 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <source>distillation</source>
         <translation>Distillationsverlust</translation>
     </message>
+    <message>
+        <source>Training curves: %1</source>
+        <translation>Trainingskurven: %1</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> gegen </translation>
+    </message>
 </context>
 <context>
     <name>ModelChoices</name>
@@ -1529,6 +1557,26 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>Accuracy vs the standard model</source>
         <translation>Genauigkeit gegenüber dem Standardmodell</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+    <message>
+        <source>Save these results as PNG or SVG, or their numbers as CSV</source>
+        <translation>Diese Ergebnisse als PNG oder SVG speichern, oder ihre Zahlen als CSV</translation>
+    </message>
+    <message>
+        <source>Export the module&apos;s results</source>
+        <translation>Die Ergebnisse des Moduls exportieren</translation>
+    </message>
+    <message>
+        <source>There is no module to export yet. Extract one first.</source>
+        <translation>Es gibt noch kein Modul zum Exportieren. Extrahieren Sie zuerst eines.</translation>
+    </message>
+    <message>
+        <source>module for %1</source>
+        <translation>Modul für %1</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +1920,26 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <source>%1 and %2: Jaccard overlap %3 of their modules&apos; neurons</source>
         <translation>%1 und %2: Jaccard-Überlappung %3 der Neuronen ihrer Module</translation>
     </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+    <message>
+        <source>Save the overlap map as PNG, SVG or PDF, or as CSV</source>
+        <translation>Die Überlappungskarte als PNG, SVG oder PDF speichern, oder als CSV</translation>
+    </message>
+    <message>
+        <source>Export the module overlap</source>
+        <translation>Die Modulüberlappung exportieren</translation>
+    </message>
+    <message>
+        <source>There is no overlap to export yet: modularize the run first.</source>
+        <translation>Es gibt noch keine Überlappung zum Exportieren: modularisieren Sie den Lauf zuerst.</translation>
+    </message>
+    <message>
+        <source>Module overlap (Jaccard)</source>
+        <translation>Modulüberlappung (Jaccard)</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -1890,6 +1958,34 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
     <message>
         <source>Could not write %1. Check that the folder exists and is writable.</source>
         <translation>%1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Unknown file type &quot;%1&quot;: use .png or .svg.</source>
+        <translation>Unbekannter Dateityp „%1“: verwenden Sie .png oder .svg.</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (%2). Check that the folder exists and is writable.</source>
+        <translation>%1 konnte nicht geschrieben werden (%2). Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>

@@ -497,6 +497,26 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <source>%1, %2, class %3: %4</source>
         <translation>%1，%2，类别 %3：%4</translation>
     </message>
+    <message>
+        <source>Sort neurons by class</source>
+        <translation>按类别排序神经元</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出...</translation>
+    </message>
+    <message>
+        <source>Save the shown layer as PNG, SVG or PDF, or every layer&apos;s values as CSV</source>
+        <translation>将所示层保存为 PNG、SVG 或 PDF，或将所有层的数值保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Export the class x neuron heatmap</source>
+        <translation>导出类别 × 神经元热图</translation>
+    </message>
+    <message>
+        <source>There are no masks to export yet.</source>
+        <translation>尚无可导出的掩码。</translation>
+    </message>
 </context>
 <context>
     <name>Lesson</name>
@@ -1338,6 +1358,14 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <source>distillation</source>
         <translation>蒸馏损失</translation>
     </message>
+    <message>
+        <source>Training curves: %1</source>
+        <translation>训练曲线：%1</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> 对比 </translation>
+    </message>
 </context>
 <context>
     <name>ModelChoices</name>
@@ -1529,6 +1557,26 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Accuracy vs the standard model</source>
         <translation>与标准模型的准确率对比</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出...</translation>
+    </message>
+    <message>
+        <source>Save these results as PNG or SVG, or their numbers as CSV</source>
+        <translation>将这些结果保存为 PNG 或 SVG，或将其数值保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Export the module&apos;s results</source>
+        <translation>导出模块的结果</translation>
+    </message>
+    <message>
+        <source>There is no module to export yet. Extract one first.</source>
+        <translation>尚无可导出的模块。请先提取一个。</translation>
+    </message>
+    <message>
+        <source>module for %1</source>
+        <translation>%1 的模块</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +1916,26 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <source>%1 and %2: Jaccard overlap %3 of their modules&apos; neurons</source>
         <translation>%1 和 %2：模块神经元的 Jaccard 重叠为 %3</translation>
     </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出...</translation>
+    </message>
+    <message>
+        <source>Save the overlap map as PNG, SVG or PDF, or as CSV</source>
+        <translation>将重叠图保存为 PNG、SVG 或 PDF，或保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Export the module overlap</source>
+        <translation>导出模块重叠</translation>
+    </message>
+    <message>
+        <source>There is no overlap to export yet: modularize the run first.</source>
+        <translation>尚无可导出的重叠：请先对运行进行模块化。</translation>
+    </message>
+    <message>
+        <source>Module overlap (Jaccard)</source>
+        <translation>模块重叠（Jaccard）</translation>
+    </message>
 </context>
 <context>
     <name>PlotExport</name>
@@ -1886,6 +1954,34 @@ Fix the cause above and try again; the run itself is unchanged.</source>
     <message>
         <source>Could not write %1. Check that the folder exists and is writable.</source>
         <translation>无法写入 %1。请检查文件夹是否存在且可写。</translation>
+    </message>
+    <message>
+        <source>Unknown file type &quot;%1&quot;: use .png or .svg.</source>
+        <translation>未知的文件类型“%1”：请使用 .png 或 .svg。</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (%2). Check that the folder exists and is writable.</source>
+        <translation>无法写入 %1（%2）。请检查文件夹是否存在且可写。</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
 </context>
 <context>

@@ -2,10 +2,12 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
@@ -16,31 +18,43 @@
 
 #include "color_gradients.h"
 #include "neuron_order.h"
+#include "plot_export.h"
 #include "sample_mask_view.h"
 
 void HeatmapView::setCompact(bool compact) {
     sampleBox_->setVisible(!compact);
-    sortBox_->setText(compact ? tr("Sort by class")
-                              : tr("Sort neurons by the class that uses them most"));
-    sortBox_->setToolTip(tr("Sort neurons by the class that uses them most"));
-    readout_->setMinimumWidth(compact ? 0 : 280);
+    sortBox_->setText(compact ? tr("Sort by class") : tr("Sort neurons by class"));
 }
 
 HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     layerBox_ = new QComboBox;
     layerBox_->setToolTip(tr("Masked layer to show"));
-    sortBox_ = new QCheckBox(tr("Sort neurons by the class that uses them most"));
+    // Short, so the row fits a small screen; the tooltip and the axis label say the rest.
+    sortBox_ = new QCheckBox(tr("Sort neurons by class"));
+    sortBox_->setToolTip(tr("Sort neurons by the class that uses them most"));
     sortBox_->setChecked(sortByClass_);
     // Masks come from the model as it trains, or from an opened run's newest checkpoint.
     caption_ = new QLabel(tr("Start a training, or open a run, to see its masks."));
     caption_->setWordWrap(true);
     readout_ = new QLabel;
-    readout_->setMinimumWidth(280);
+    readout_->setWordWrap(true);
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Layer")));
     controls->addWidget(layerBox_, 1);
     controls->addWidget(sortBox_);
     controls->addStretch();
+    auto* exportButton = new QPushButton(tr("Export..."));
+    exportButton->setObjectName("exportHeatmap");
+    exportButton->setToolTip(
+        tr("Save the shown layer as PNG, SVG or PDF, or every layer's values "
+           "as CSV"));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString name = exportTitle_.isEmpty() ? QStringLiteral("neurons") : exportTitle_;
+        exportWithDialog(
+            this, tr("Export the class x neuron heatmap"),
+            QString(name).replace(" · ", "-").replace(' ', '_') + "-neurons", true,
+            [this](const QString& path, QString* error) { return exportTo(path, error); });
+    });
 
     plot_ = new QCustomPlot;
     plot_->setMinimumHeight(170);
@@ -68,7 +82,11 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     classLayout->addLayout(controls);
     classLayout->addWidget(caption_);
     classLayout->addWidget(plot_, 1);
-    classLayout->addWidget(readout_);
+    // Export sits with the read-out: the controls row above is full on a small screen.
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(readout_, 1);
+    bottom->addWidget(exportButton);
+    classLayout->addLayout(bottom);
 
     samples_ = new SampleMaskView;
     auto* sampleBox = sampleBox_ = new QGroupBox(tr("One image's masks"));
@@ -268,4 +286,31 @@ void HeatmapView::showValueAt(const QPointF& pixel) {
         tr("%1, %2, class %3: %4")
             .arg(layerTitle(layer_), neuron, QString::fromStdString(frame_.classNames[classId]))
             .arg(l.at(classId, neuronAt(column)), 0, 'f', 3));
+}
+
+bool HeatmapView::exportTo(const QString& path, QString* error) const {
+    if (frame_.layers.empty()) {
+        if (error) *error = tr("There are no masks to export yet.");
+        return false;
+    }
+    if (QFileInfo(path).suffix().compare("csv", Qt::CaseInsensitive) == 0) {
+        // Every layer, neurons by number; `column` is where the view draws each one.
+        const int classes = int(frame_.classNames.size());
+        QList<QStringList> rows;
+        for (const auto& layer : frame_.layers) {
+            const std::vector<int> order = neuronOrder(layer, classes, sortByClass_);
+            std::vector<int> columnOf(order.size());
+            for (size_t c = 0; c < order.size(); ++c) columnOf[size_t(order[c])] = int(c);
+            for (int k = 0; k < classes; ++k)
+                for (int j = 0; j < layer.units; ++j)
+                    rows << QStringList{QString::fromStdString(layer.name),
+                                        QString::fromStdString(frame_.classNames[size_t(k)]),
+                                        QString::number(j), QString::number(columnOf[size_t(j)]),
+                                        QString::number(double(layer.at(k, j)), 'g', 7)};
+        }
+        return writeCsv(path, {"layer", "class", "neuron", "column", "mean_mask"}, rows, error);
+    }
+    QString title = layerTitle(layer_);
+    if (!exportTitle_.isEmpty()) title = exportTitle_ + " · " + title;
+    return exportPlots({plot_}, path, error, title + " · " + caption_->text().section('\n', 0, 0));
 }

@@ -29,6 +29,11 @@ class HeatmapView : public QWidget {
     void setSortByClass(bool sort);
     // For two views side by side: no per-image panel, a short sort switch.
     void setCompact(bool compact);
+    // Names the shown run in exported figures (e.g. "NeMo · minivgg · run-20261203").
+    void setExportTitle(const QString& title) { exportTitle_ = title; }
+    // The shown layer as PNG, SVG or PDF (titled with the run and layer), or every layer's
+    // class x neuron means as CSV (layer, class, neuron, column, mean_mask), by suffix.
+    bool exportTo(const QString& path, QString* error) const;
 
     // What is drawn, for tests: cell (neuron column, class row) of the shown layer.
     double cell(int column, int classId) const;
@@ -68,4 +73,5 @@ class HeatmapView : public QWidget {
     QCustomPlot* plot_;
     QCPColorMap* map_;
     SampleMaskView* samples_;
+    QString exportTitle_;
 };

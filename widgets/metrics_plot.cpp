@@ -515,7 +515,13 @@ bool MetricsPlot::exportTo(const QString& path, QString* error) {
     }
     replotNow();
     for (QCPItemStraightLine* c : cursor_) c->setVisible(false);  // not part of a figure
-    return exportPlots({plots_[0], plots_[1], plots_[2]}, path, error);
+    // The title names the runs drawn (method and model), as the legend does.
+    QStringList names;
+    for (const RunGraphs& r : runs_)
+        if (!r.data.name.isEmpty()) names << r.data.name;
+    return exportPlots(
+        {plots_[0], plots_[1], plots_[2]}, path, error,
+        names.isEmpty() ? QString() : tr("Training curves: %1").arg(names.join(tr(" vs "))));
 }
 
 void MetricsPlot::exportWithDialog() {

@@ -1,14 +1,17 @@
 #include "module_results.h"
 
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
 
 #include "encoder_kept_tree.h"
+#include "plot_export.h"
 
 namespace {
 
@@ -64,9 +67,27 @@ ModuleResults::ModuleResults(QWidget* parent) : QWidget(parent) {
     tables->addWidget(compare_, 3, Qt::AlignTop);
     tables->addWidget(layers_, 2, Qt::AlignTop);
     tables->addWidget(encoders_, 2, Qt::AlignTop);
+    auto* exportButton = new QPushButton(tr("Export..."));
+    exportButton->setObjectName("exportResults");
+    exportButton->setToolTip(tr("Save these results as PNG or SVG, or their numbers as CSV"));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        if (!has_) return;
+        QStringList ids;
+        for (int c : result_.classes) ids << QString::number(c);
+        exportWithDialog(
+            this, tr("Export the module's results"),
+            QString(exportTitle_.isEmpty() ? QStringLiteral("module") : exportTitle_)
+                    .replace(" · ", "-")
+                    .replace(' ', '_') +
+                "-classes_" + ids.join('_'),
+            false, [this](const QString& path, QString* error) { return exportTo(path, error); });
+    });
+    auto* top = new QHBoxLayout;
+    top->addWidget(caption_, 1);
+    top->addWidget(exportButton, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(caption_);
+    layout->addLayout(top);
     layout->addLayout(tables);
     layout->addStretch();
     clear(tr("No module yet: pick classes and press Extract."));
@@ -160,4 +181,34 @@ QString ModuleResults::layerText(int row, int column) const {
 
 QString ModuleResults::caption() const {
     return caption_->text();
+}
+
+bool ModuleResults::exportTo(const QString& path, QString* error) {
+    if (!has_) {
+        if (error) *error = tr("There is no module to export yet. Extract one first.");
+        return false;
+    }
+    QStringList names;
+    for (const auto& n : result_.classNames) names << QString::fromStdString(n);
+    const QString title = (exportTitle_.isEmpty() ? QString() : exportTitle_ + " · ") +
+                          tr("module for %1").arg(names.join(", "));
+    if (QFileInfo(path).suffix().compare("csv", Qt::CaseInsensitive) != 0)
+        return exportWidget(this, path, error, title);
+    const nemo::ExtractResult& r = result_;
+    auto number = [](double v) {
+        return std::isfinite(v) ? QString::number(v, 'g', 10) : QString();
+    };
+    QList<QStringList> rows = {
+        {"accuracy", number(r.moduleAccuracy), number(r.fullAccuracy), number(r.standardAccuracy)},
+        {"parameters", number(double(r.params)), number(double(r.paramsFull)), {}},
+        {"multiply_adds_per_image", number(double(r.flops)), number(double(r.flopsFull)), {}},
+        {"latency_ms_batch_1", number(r.latencyMs), number(r.latencyMsFull), {}},
+        {"latency_ms_batch_128", number(r.latencyMs128), number(r.latencyMsFull128), {}},
+    };
+    for (const nemo::LayerKeep& l : r.layers)
+        rows << QStringList{"neurons:" + QString::fromStdString(l.name),
+                            number(double(l.kept)),
+                            number(double(l.total)),
+                            {}};
+    return writeCsv(path, {"quantity", "module", "full_model", "standard_model"}, rows, error);
 }

@@ -26,6 +26,9 @@ class ModuleResults : public QWidget {
     QString layerText(int row, int column) const;               // per-layer table (CNNs)
     EncoderKeptTree* encoderTree() const { return encoders_; }  // shown for Transformers
     QString caption() const;
+    void setExportTitle(const QString& title) { exportTitle_ = title; }
+    // The panel as PNG or SVG, or its numbers as CSV (quantity, module, full_model), unrounded.
+    bool exportTo(const QString& path, QString* error);
 
   private:
     void fillLayerTable(const nemo::ExtractResult& result);
@@ -36,4 +39,5 @@ class ModuleResults : public QWidget {
     QTableWidget* compare_;
     QTableWidget* layers_;
     EncoderKeptTree* encoders_;
+    QString exportTitle_;
 };

@@ -1,13 +1,17 @@
 #include "overlap_view.h"
 
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QVBoxLayout>
 #include <cmath>
 
 #include <qcustomplot.h>
 
 #include "color_gradients.h"
+#include "plot_export.h"
 
 namespace {
 // Numbers in the cells up to this many classes and only while a cell is this many pixels wide;
@@ -49,10 +53,25 @@ OverlapView::OverlapView(QWidget* parent) : QWidget(parent) {
 
     readout_ = new QLabel(tr("Hover a cell to read the overlap of two class modules"));
     readout_->setWordWrap(true);
+    auto* exportButton = new QPushButton(tr("Export..."));
+    exportButton->setObjectName("exportOverlap");
+    exportButton->setToolTip(tr("Save the overlap map as PNG, SVG or PDF, or as CSV"));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        exportWithDialog(
+            this, tr("Export the module overlap"),
+            QString(exportTitle_.isEmpty() ? QStringLiteral("modules") : exportTitle_)
+                    .replace(" · ", "-")
+                    .replace(' ', '_') +
+                "-overlap",
+            true, [this](const QString& path, QString* error) { return exportTo(path, error); });
+    });
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(readout_, 1);
+    bottom->addWidget(exportButton, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_, 1);
-    layout->addWidget(readout_);
+    layout->addLayout(bottom);
 }
 
 void OverlapView::setOverlap(const QStringList& classNames,
@@ -127,4 +146,24 @@ void OverlapView::showValueAt(const QPointF& pixel) {
             : tr("%1 and %2: Jaccard overlap %3 of their modules' neurons")
                   .arg(names_[a], names_[b])
                   .arg(v, 0, 'f', 3));
+}
+
+bool OverlapView::exportTo(const QString& path, QString* error) const {
+    if (names_.isEmpty()) {
+        if (error) *error = tr("There is no overlap to export yet: modularize the run first.");
+        return false;
+    }
+    if (QFileInfo(path).suffix().compare("csv", Qt::CaseInsensitive) == 0) {
+        QList<QStringList> rows;
+        for (int a = 0; a < names_.size(); ++a)
+            for (int b = 0; b < names_.size(); ++b) {
+                const double v = value(a, b);
+                rows << QStringList{names_[a], names_[b],
+                                    std::isnan(v) ? QString() : QString::number(v, 'g', 7)};
+            }
+        return writeCsv(path, {"class_a", "class_b", "jaccard"}, rows, error);
+    }
+    const QString title = tr("Module overlap (Jaccard)");
+    return exportPlots({plot_}, path, error,
+                       exportTitle_.isEmpty() ? title : exportTitle_ + " · " + title);
 }

@@ -27,6 +27,9 @@ class OverlapView : public QWidget {
     // Updates the read-out for a pixel of the plot, as a mouse move does.
     void showValueAt(const QPointF& pixel);
     QCustomPlot* plot() const { return plot_; }
+    void setExportTitle(const QString& title) { exportTitle_ = title; }
+    // The map as PNG, SVG or PDF, or the class pairs as CSV (class_a, class_b, jaccard).
+    bool exportTo(const QString& path, QString* error) const;
 
   private:
     void updateCellTexts();
@@ -37,4 +40,5 @@ class OverlapView : public QWidget {
     QCPColorMap* map_;
     QList<QCPItemText*> cellTexts_;
     QLabel* readout_;
+    QString exportTitle_;
 };

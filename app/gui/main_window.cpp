@@ -556,6 +556,7 @@ bool MainWindow::openRun(const QString& runDir) {
         dataTab_->showDataset(run.dataset, run.dataDir);
     }
     plot_->setRunName(runName_);
+    heatmap_->setExportTitle(runName_ + " · " + QDir(runDir).dirName());
     modulesTab_->setRun(runDir);
     if (QFile::exists(runDir + "/checkpoints/last.pt") ||
         QFile::exists(runDir + "/checkpoints/final.pt")) {
@@ -739,6 +740,7 @@ void MainWindow::startTraining() {
     eta_.reset();
     runName_ = runLabel(mode_->currentData().toString(), model_->currentText());
     plot_->setRunName(runName_);
+    heatmap_->setExportTitle(runName_ + " · " + QDir(outDir_->text()).dirName());
     rememberRun(outDir_->text());
     lessonEvent("training_started");
     log(tr("Training %1 on %2 (%3) into %4")

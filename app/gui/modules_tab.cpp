@@ -22,6 +22,7 @@
 #include <cmath>
 
 #include "class_picker.h"
+#include "compare_tab.h"
 #include "encoder_layers.h"
 #include "module_export.h"
 #include "module_results.h"
@@ -288,6 +289,10 @@ void ModulesTab::setRun(const QString& runDir) {
         return;
     }
     picker_->setClasses(run_.classNames);
+    // Exported figures and tables say which run they come from.
+    const QString title = runLabel(run_.mode, run_.model) + " · " + QDir(run_.runDir).dirName();
+    overlap_->setExportTitle(title);
+    results_->setExportTitle(title);
     refreshBaselines();
     datasetNote_->hide();
     datasets_->request(run_.dataset, run_.dataDir);

@@ -183,6 +183,35 @@ class TestHeatmapView : public QObject {
         QVERIFY2(view.caption().startsWith("After epoch 2"), qPrintable(view.caption()));
     }
 
+    void exportsTheLayerAndEveryValue() {
+        HeatmapView view;
+        view.resize(700, 500);
+        view.setFrame(sampleFrame());
+        view.setLayer(0);
+        view.setExportTitle("NeMo · tinycnn · run-3");
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(view.exportTo(dir.filePath("h.csv"), &error), qPrintable(error));
+        QFile csv(dir.filePath("h.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 3 * 4 + 3 * 2);  // header, then classes x neurons per layer
+        QCOMPARE(lines[0], QString("layer,class,neuron,column,mean_mask"));
+        // conv_1, cat, neuron 1: 0.9, drawn in column 0 (sorted: cat's strongest first).
+        QVERIFY2(lines.contains("conv_1,cat,1,0,0.9"), qPrintable(lines.join('\n')));
+        QVERIFY(view.exportTo(dir.filePath("h.svg"), &error));
+        QFile svg(dir.filePath("h.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(svg.readAll());
+        QVERIFY(text.contains("NeMo · tinycnn · run-3 · conv_1"));
+        QVERIFY(view.exportTo(dir.filePath("h.png"), &error));
+        QVERIFY(!QImage(dir.filePath("h.png")).isNull());
+        HeatmapView empty;
+        QVERIFY(!empty.exportTo(dir.filePath("e.png"), &error));
+    }
+
     void rendersOffscreen() {
         HeatmapView view;
         view.resize(700, 400);

@@ -17,6 +17,12 @@
 
 namespace {
 
+QStringList readLines(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+}
+
 // Three classes, layers of 4 and 2 units. At threshold 0.9:
 //   class 0 keeps {0, 1} and {4} directly;
 //   class 1 keeps {1, 2}; its second layer has nothing >= 0.9, so the threshold drops by 0.05
@@ -150,6 +156,26 @@ class TestModuleWidgets : public QObject {
         QCOMPARE(results.text(4, 3), QString("0.25x"));  // latency at batch 128
         QCOMPARE(results.layerText(0, 1), QString("3 of 4"));
         QCOMPARE(results.layerText(0, 2), QString("75 %"));
+
+        // Export: the numbers unrounded as CSV, the panel as a titled picture.
+        results.setExportTitle("NeMo · minivgg · run-1");
+        results.resize(700, 300);
+        results.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&results));
+        QVERIFY2(results.exportTo(dir.filePath("results.csv"), &error), qPrintable(error));
+        const QStringList lines = readLines(dir.filePath("results.csv"));
+        QCOMPARE(lines.value(0), QString("quantity,module,full_model,standard_model"));
+        QCOMPARE(lines.value(1), QString("accuracy,0.95,0.9,"));
+        QCOMPARE(lines.value(3), QString("multiply_adds_per_image,2000,8000,"));
+        QCOMPARE(lines.value(6), QString("neurons:conv_1,3,4,"));
+        QVERIFY2(results.exportTo(dir.filePath("results.png"), &error), qPrintable(error));
+        const QImage picture(dir.filePath("results.png"));
+        QCOMPARE(picture.width(), 2 * 700);
+        QCOMPARE(picture.height(), 2 * (300 + 30));  // the title band on top
+        QVERIFY(results.exportTo(dir.filePath("results.svg"), &error));
+        QVERIFY(readLines(dir.filePath("results.svg")).join('\n').contains("run-1"));
+        QVERIFY(!results.exportTo(dir.filePath("results.bmp"), &error));
+        QVERIFY(error.contains(".png"));
     }
 
     void overlapViewShowsAndReadsOutJaccard() {
@@ -177,6 +203,21 @@ class TestModuleWidgets : public QObject {
                  qPrintable(view.readout()));
         view.showValueAt(QPointF(-100, -100));
         QVERIFY(view.readout().isEmpty());
+
+        // Export: every class pair as CSV, the map as a titled PNG.
+        QTemporaryDir dir;
+        QString error;
+        view.setExportTitle("MwT · tinycnn · run-2");
+        QVERIFY2(view.exportTo(dir.filePath("overlap.csv"), &error), qPrintable(error));
+        const QStringList lines = readLines(dir.filePath("overlap.csv"));
+        QCOMPARE(lines.size(), 1 + 9);
+        QCOMPARE(lines[0], QString("class_a,class_b,jaccard"));
+        QCOMPARE(lines[3], QString("cat,ship,0.5"));
+        QVERIFY(view.exportTo(dir.filePath("overlap.png"), &error));
+        QCOMPARE(QImage(dir.filePath("overlap.png")).height(), 2 * (view.plot()->height() + 30));
+        OverlapView empty;
+        QVERIFY(!empty.exportTo(dir.filePath("empty.csv"), &error));
+        QVERIFY(error.contains("modularize"));
     }
 
     void imagesAreDrawnCrisplyPerClass() {
