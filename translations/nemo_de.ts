@@ -418,6 +418,30 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <source>A study trains the same model with NeMo, MwT and standard training, cuts modules for the same classes, and compares accuracy, module size and speed. The table gives each method&apos;s means with 95% intervals over seeds and class sets.</source>
         <translation>Eine Studie trainiert dasselbe Modell mit NeMo, MwT und Standardtraining, schneidet Module für dieselben Klassen heraus und vergleicht Genauigkeit, Modulgröße und Geschwindigkeit. Die Tabelle gibt die Mittelwerte jeder Methode mit 95-%-Intervallen über Seeds und Klassenmengen an.</translation>
     </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>A standard run has no masks: no neuron belongs to a class.</source>
+        <translation>Ein Standardlauf hat keine Masken: kein Neuron gehört zu einer Klasse.</translation>
+    </message>
+    <message>
+        <source>The network, neuron by neuron</source>
+        <translation>Das Netz, Neuron für Neuron</translation>
+    </message>
+    <message>
+        <source>Each column block is a masked layer, from the input on the left to the output on the right; each square is one neuron, coloured by the class that uses it most. Pale squares are used weakly, grey ones by no class.</source>
+        <translation>Jeder Block ist eine maskierte Schicht, vom Eingang links bis zum Ausgang rechts; jedes Quadrat ist ein Neuron, gefärbt nach der Klasse, die es am meisten nutzt. Blasse Quadrate werden schwach genutzt, graue von keiner Klasse.</translation>
+    </message>
+    <message>
+        <source>Tick classes in the Modules tab (after Modularize): the neurons their module keeps stay coloured and framed, the rest turn grey. That is the smaller network a module is.</source>
+        <translation>Kreuzen Sie im Module-Reiter Klassen an (nach dem Modularisieren): die Neuronen, die ihr Modul behält, bleiben farbig und umrahmt, der Rest wird grau. Das ist das kleinere Netz, das ein Modul ist.</translation>
+    </message>
+    <message>
+        <source>Click a neuron to see how much every class uses it and which probe images switch it on most.</source>
+        <translation>Klicken Sie auf ein Neuron, um zu sehen, wie stark jede Klasse es nutzt und welche Probebilder es am stärksten einschalten.</translation>
+    </message>
 </context>
 <context>
     <name>HeatmapView</name>
@@ -561,10 +585,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>&quot;speed_ms&quot; muss zwischen 0 und 10000 liegen</translation>
     </message>
     <message>
-        <source>&quot;tab&quot; must be 0 to 5</source>
-        <translation>&quot;tab&quot; muss zwischen 0 und 5 liegen</translation>
-    </message>
-    <message>
         <source>step %1 has no &quot;text&quot;</source>
         <translation>Schritt %1 hat keinen &quot;text&quot;</translation>
     </message>
@@ -595,6 +615,10 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>Compare its accuracy, parameters and speed with the full model in the results below. Which classes share the most neurons? The overlap map tells.</source>
         <translation>Vergleichen Sie in den Ergebnissen unten Genauigkeit, Parameter und Geschwindigkeit mit dem ganzen Modell. Welche Klassen teilen die meisten Neuronen? Die Überlappungskarte verrät es.</translation>
+    </message>
+    <message>
+        <source>&quot;tab&quot; must be 0 to 6</source>
+        <translation>&quot;tab&quot; muss zwischen 0 und 6 liegen</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1238,10 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>Restarting with the same settings in a new run folder</source>
         <translation>Neustart mit denselben Einstellungen in einem neuen Laufordner</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
     </message>
 </context>
 <context>
@@ -1901,6 +1929,49 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
             <numerusform>Schneide das Modul für %n Klassen ohne Feinabstimmung heraus...</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Framed: the neurons the module for %1 keeps at threshold %2.</source>
+        <translation>Umrahmt: die Neuronen, die das Modul für %1 bei Schwellenwert %2 behält.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>Start a training, or open a run, to see its network.</source>
+        <translation>Ein Training starten oder einen Lauf öffnen, um sein Netz zu sehen.</translation>
+    </message>
+    <message>
+        <source>Click a neuron to see which classes use it and the probe images that switch it on most.</source>
+        <translation>Klicken Sie auf ein Neuron, um zu sehen, welche Klassen es nutzen und welche Probebilder es am stärksten einschalten.</translation>
+    </message>
+    <message>
+        <source>No masks in this frame.</source>
+        <translation>Dieser Frame enthält keine Masken.</translation>
+    </message>
+    <message>
+        <source>Each square is a neuron, coloured by the class that uses it most (paler: used less; grey: used by none). Layers from input (left) to output (right); epoch %1.</source>
+        <translation>Jedes Quadrat ist ein Neuron, gefärbt nach der Klasse, die es am meisten nutzt (blasser: weniger genutzt; grau: von keiner genutzt). Schichten vom Eingang (links) zum Ausgang (rechts); Epoche %1.</translation>
+    </message>
+    <message>
+        <source>%1, neuron %2</source>
+        <translation>%1, Neuron %2</translation>
+    </message>
+    <message>
+        <source>Mean mask of each class&apos;s probe images:</source>
+        <translation>Mittlere Maske der Probebilder jeder Klasse:</translation>
+    </message>
+    <message>
+        <source>No probe image switches it on.</source>
+        <translation>Kein Probebild schaltet es ein.</translation>
+    </message>
+    <message>
+        <source>Probe images that switch it on most:</source>
+        <translation>Probebilder, die es am stärksten einschalten:</translation>
+    </message>
+    <message>
+        <source>%1: mask %2</source>
+        <translation>%1: Maske %2</translation>
+    </message>
 </context>
 <context>
     <name>OverlapView</name>
@@ -2165,16 +2236,16 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <translation>Ein zu öffnender Laufordner (wird verfolgt, solange er wächst) oder ein Studienordner</translation>
     </message>
     <message>
-        <source>Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Compare, 5: Log)</source>
-        <translation>Zuerst gezeigter Reiter (0: Training, 1: Neuronen, 2: Module, 3: Daten, 4: Vergleich, 5: Protokoll)</translation>
-    </message>
-    <message>
         <source>Start in presenter mode (full screen, larger text)</source>
         <translation>Im Präsentationsmodus starten (Vollbild, größere Schrift)</translation>
     </message>
     <message>
         <source>Cannot open lesson</source>
         <translation>Lektion kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Tab to show first (0: Training, 1: Neurons, 2: Network, 3: Modules, 4: Data, 5: Compare, 6: Log)</source>
+        <translation>Zuerst gezeigter Reiter (0: Training, 1: Neuronen, 2: Netz, 3: Module, 4: Daten, 5: Vergleich, 6: Protokoll)</translation>
     </message>
 </context>
 </TS>

@@ -418,6 +418,30 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <source>A study trains the same model with NeMo, MwT and standard training, cuts modules for the same classes, and compares accuracy, module size and speed. The table gives each method&apos;s means with 95% intervals over seeds and class sets.</source>
         <translation>研究用 NeMo、MwT 和标准训练训练同一模型，为相同的类别切出模块，并比较准确率、模块大小和速度。表格给出每种方法在各随机种子和类别集合上的均值及 95% 区间。</translation>
     </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>A standard run has no masks: no neuron belongs to a class.</source>
+        <translation>标准运行没有掩码：没有神经元属于某个类别。</translation>
+    </message>
+    <message>
+        <source>The network, neuron by neuron</source>
+        <translation>逐个神经元看网络</translation>
+    </message>
+    <message>
+        <source>Each column block is a masked layer, from the input on the left to the output on the right; each square is one neuron, coloured by the class that uses it most. Pale squares are used weakly, grey ones by no class.</source>
+        <translation>每个块是一个带掩码的层，从左侧输入到右侧输出；每个方块是一个神经元，按最常使用它的类别着色。浅色方块使用较弱，灰色方块没有类别使用。</translation>
+    </message>
+    <message>
+        <source>Tick classes in the Modules tab (after Modularize): the neurons their module keeps stay coloured and framed, the rest turn grey. That is the smaller network a module is.</source>
+        <translation>在“模块”页勾选类别（模块化之后）：其模块保留的神经元保持彩色并加框，其余变为灰色。这就是模块这个更小的网络。</translation>
+    </message>
+    <message>
+        <source>Click a neuron to see how much every class uses it and which probe images switch it on most.</source>
+        <translation>点击一个神经元，查看每个类别使用它的程度，以及哪些探针图像最能激活它。</translation>
+    </message>
 </context>
 <context>
     <name>HeatmapView</name>
@@ -561,10 +585,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>&quot;speed_ms&quot; 必须在 0 到 10000 之间</translation>
     </message>
     <message>
-        <source>&quot;tab&quot; must be 0 to 5</source>
-        <translation>&quot;tab&quot; 必须在 0 到 5 之间</translation>
-    </message>
-    <message>
         <source>step %1 has no &quot;text&quot;</source>
         <translation>第 %1 步没有 &quot;text&quot;</translation>
     </message>
@@ -595,6 +615,10 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Compare its accuracy, parameters and speed with the full model in the results below. Which classes share the most neurons? The overlap map tells.</source>
         <translation>在下方结果中将其准确率、参数量和速度与完整模型比较。哪些类别共享的神经元最多？重叠图会告诉你。</translation>
+    </message>
+    <message>
+        <source>&quot;tab&quot; must be 0 to 6</source>
+        <translation>&quot;tab&quot; 必须在 0 到 6 之间</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1238,10 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Restarting with the same settings in a new run folder</source>
         <translation>以相同设置在新的运行文件夹中重新开始</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +1925,49 @@ Fix the cause above and try again; the run itself is unchanged.</source>
             <numerusform>正在不经微调切出 %n 个类别的模块...</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Framed: the neurons the module for %1 keeps at threshold %2.</source>
+        <translation>加框：%1 的模块在阈值 %2 下保留的神经元。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>Start a training, or open a run, to see its network.</source>
+        <translation>开始训练或打开一次运行，即可查看其网络。</translation>
+    </message>
+    <message>
+        <source>Click a neuron to see which classes use it and the probe images that switch it on most.</source>
+        <translation>点击一个神经元，查看哪些类别使用它以及最能激活它的探针图像。</translation>
+    </message>
+    <message>
+        <source>No masks in this frame.</source>
+        <translation>此帧中没有掩码。</translation>
+    </message>
+    <message>
+        <source>Each square is a neuron, coloured by the class that uses it most (paler: used less; grey: used by none). Layers from input (left) to output (right); epoch %1.</source>
+        <translation>每个方块是一个神经元，按最常使用它的类别着色（较浅：使用较少；灰色：无类别使用）。层从输入（左）到输出（右）；第 %1 轮。</translation>
+    </message>
+    <message>
+        <source>%1, neuron %2</source>
+        <translation>%1，神经元 %2</translation>
+    </message>
+    <message>
+        <source>Mean mask of each class&apos;s probe images:</source>
+        <translation>每个类别探针图像的平均掩码：</translation>
+    </message>
+    <message>
+        <source>No probe image switches it on.</source>
+        <translation>没有探针图像激活它。</translation>
+    </message>
+    <message>
+        <source>Probe images that switch it on most:</source>
+        <translation>最能激活它的探针图像：</translation>
+    </message>
+    <message>
+        <source>%1: mask %2</source>
+        <translation>%1：掩码 %2</translation>
+    </message>
 </context>
 <context>
     <name>OverlapView</name>
@@ -2161,16 +2232,16 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <translation>要打开的运行文件夹（在增长时持续跟踪）或研究文件夹</translation>
     </message>
     <message>
-        <source>Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Compare, 5: Log)</source>
-        <translation>首先显示的标签页（0：训练，1：神经元，2：模块，3：数据，4：比较，5：日志）</translation>
-    </message>
-    <message>
         <source>Start in presenter mode (full screen, larger text)</source>
         <translation>以演示模式启动（全屏、放大文字）</translation>
     </message>
     <message>
         <source>Cannot open lesson</source>
         <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>Tab to show first (0: Training, 1: Neurons, 2: Network, 3: Modules, 4: Data, 5: Compare, 6: Log)</source>
+        <translation>首先显示的标签页（0：训练，1：神经元，2：网络，3：模块，4：数据，5：比较，6：日志）</translation>
     </message>
 </context>
 </TS>

@@ -77,6 +77,29 @@ QString explanationFor(ExplainedTab tab, const QString& mode) {
                      "Below: one image's own masks, every layer a strip, in the same column order. "
                      "Pick a class and an image to see which neurons that single picture switches "
                      "on.")});
+        case ExplainedTab::Network:
+            if (standard)
+                return section(QCoreApplication::translate("Explanations", "Network"),
+                               {QCoreApplication::translate(
+                                   "Explanations",
+                                   "A standard run has no masks: no neuron belongs to a class.")});
+            return section(
+                QCoreApplication::translate("Explanations", "The network, neuron by neuron"),
+                {QCoreApplication::translate(
+                     "Explanations",
+                     "Each column block is a masked layer, from the input on the left to the "
+                     "output "
+                     "on the right; each square is one neuron, coloured by the class that uses it "
+                     "most. Pale squares are used weakly, grey ones by no class."),
+                 QCoreApplication::translate(
+                     "Explanations",
+                     "Tick classes in the Modules tab (after Modularize): the neurons their module "
+                     "keeps stay coloured and framed, the rest turn grey. That is the smaller "
+                     "network a module is."),
+                 QCoreApplication::translate(
+                     "Explanations",
+                     "Click a neuron to see how much every class uses it and which probe images "
+                     "switch it on most.")});
         case ExplainedTab::Modules:
             return section(
                 QCoreApplication::translate("Explanations", "Cutting modules"),

@@ -4,7 +4,7 @@
 
 #include <QString>
 
-enum class ExplainedTab { Training, Neurons, Modules, Data, Compare, Log };
+enum class ExplainedTab { Training, Neurons, Network, Modules, Data, Compare, Log };
 
 // Rich text (a heading and short paragraphs). mode: "nemo", "mwt" or "standard".
 QString explanationFor(ExplainedTab tab, const QString& mode);

@@ -96,7 +96,7 @@ bool Lesson::load(const QString& path, Lesson* out, QString* error) {
     l.speedMs = int(speed);
     l.presenter = o["presenter"].toBool(false);
     l.tab = o["tab"].toInt(-1);
-    if (l.tab < -1 || l.tab > 5) return fail(tr("\"tab\" must be 0 to 5"));
+    if (l.tab < -1 || l.tab > 6) return fail(tr("\"tab\" must be 0 to 6"));
     const QJsonArray steps = o["steps"].toArray();
     for (int i = 0; i < steps.size(); ++i) {
         const QJsonObject s = steps[i].toObject();

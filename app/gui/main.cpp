@@ -55,9 +55,9 @@ int main(int argc, char** argv) {
         "after", QApplication::translate("main", "Seconds before --screenshot"), "seconds", "20");
     QCommandLineOption tab(
         "tab",
-        QApplication::translate(
-            "main",
-            "Tab to show first (0: Training, 1: Neurons, 2: Modules, 3: Data, 4: Compare, 5: Log)"),
+        QApplication::translate("main",
+                                "Tab to show first (0: Training, 1: Neurons, 2: Network, 3: "
+                                "Modules, 4: Data, 5: Compare, 6: Log)"),
         "index", "0");
     QCommandLineOption lang(
         "lang",

@@ -48,6 +48,7 @@
 #include "modules_tab.h"
 #include "nemo/dataset.h"
 #include "nemo/study.h"
+#include "network_view.h"
 #include "run_follower.h"
 #include "run_masks_loader.h"
 #include "run_metrics.h"
@@ -112,6 +113,8 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(scrollable(plot_), tr("Training"));
     heatmap_ = new HeatmapView;
     tabs_->addTab(scrollable(heatmap_), tr("Neurons"));
+    networkView_ = new NetworkView;
+    tabs_->addTab(networkView_, tr("Network"));
     // One reader for both tabs: a dataset is read once, in the background.
     datasets_ = new DatasetPreviewLoader(this);
     modulesTab_ = new ModulesTab(datasets_);
@@ -202,26 +205,30 @@ MainWindow::MainWindow(QWidget* parent)
     buildMenus();
     connect(worker_, &TrainingWorker::message, this, &MainWindow::log);
     connect(worker_, &TrainingWorker::heatmap, heatmap_, &HeatmapView::setFrame);
+    connect(worker_, &TrainingWorker::heatmap, networkView_, &NetworkView::setFrame);
     // An opened run's masks come from its newest checkpoint, unless a training took over since.
     connect(masksLoader_, &RunMasksLoader::loaded, this,
             [this](const QString& runDir, const nemo::HeatmapFrame& frame) {
                 if (runDir != follower_->runDir() || worker_->isRunning()) return;
                 if (frame.layers.empty()) {
-                    heatmap_->clear(tr("This run was trained in standard mode: it has no masks."));
+                    clearMasks(tr("This run was trained in standard mode: it has no masks."));
                     return;
                 }
                 heatmap_->setFrame(frame);
+                networkView_->setFrame(frame);
                 log(tr("Neurons tab: masks of the checkpoint after epoch %1").arg(frame.epoch + 1));
             });
     connect(masksLoader_, &RunMasksLoader::failed, this,
             [this](const QString& runDir, const QString& reason) {
                 if (runDir != follower_->runDir() || worker_->isRunning()) return;
                 log(tr("No masks for the Neurons tab: %1").arg(reason));
-                heatmap_->clear(tr("No masks for the Neurons tab: %1").arg(reason));
+                clearMasks(tr("No masks for the Neurons tab: %1").arg(reason));
             });
     connect(worker_, &TrainingWorker::finished, this, &MainWindow::onFinished);
     connect(worker_, &TrainingWorker::failed, this, &MainWindow::onFailed);
     connect(modulesTab_, &ModulesTab::message, this, &MainWindow::log);
+    connect(modulesTab_, &ModulesTab::moduleHighlightChanged, networkView_,
+            &NetworkView::setModuleHighlight);
     connect(modulesTab_->worker(), &ModuleWorker::modularized, this,
             [this] { lessonEvent("modularized"); });
     connect(modulesTab_->worker(), &ModuleWorker::extracted, this,
@@ -448,7 +455,9 @@ void MainWindow::buildMenus() {
     QAction* explain = explainDock_->toggleViewAction();
     explain->setText(tr("&What You See"));
     explain->setShortcut(QKeySequence(Qt::Key_F1));
-    connect(explain, &QAction::toggled, this,
+    // Only the user's choice is remembered (triggered), not the window hiding the panel on a
+    // small screen (toggled), which would keep it hidden on every larger screen after.
+    connect(explain, &QAction::triggered, this,
             [](bool on) { QSettings().setValue("showExplanations", on); });
     view->addAction(explain);
     view->addSeparator();
@@ -515,7 +524,7 @@ bool MainWindow::openStudy(const QString& studyDir) {
         QMessageBox::warning(this, tr("Cannot open study"), error);
         return false;
     }
-    tabs_->setCurrentIndex(4);  // Compare
+    tabs_->setCurrentWidget(compareTab_->parentWidget()->parentWidget());  // its scroll area
     status_->setText(tr("Showing the study in %1").arg(studyDir));
     log(tr("Opened study %1").arg(studyDir));
     return true;
@@ -560,10 +569,10 @@ bool MainWindow::openRun(const QString& runDir) {
     modulesTab_->setRun(runDir);
     if (QFile::exists(runDir + "/checkpoints/last.pt") ||
         QFile::exists(runDir + "/checkpoints/final.pt")) {
-        heatmap_->clear(tr("Computing the masks of the run's newest checkpoint..."));
+        clearMasks(tr("Computing the masks of the run's newest checkpoint..."));
         masksLoader_->load(runDir);
     } else {
-        heatmap_->clear(
+        clearMasks(
             tr("No checkpoint yet: open the run again after its first epoch to see "
                "its masks."));
     }
@@ -734,9 +743,8 @@ void MainWindow::startTraining() {
     shownMode_ = mode_->currentData().toString();
     updateExplanation();
     modulesTab_->setTrainingRun(outDir_->text());  // not the previous run's modules
-    heatmap_->clear(shownMode_ == "standard"
-                        ? tr("This run trains in standard mode: it has no masks.")
-                        : tr("The masks appear after the first training steps."));
+    clearMasks(shownMode_ == "standard" ? tr("This run trains in standard mode: it has no masks.")
+                                        : tr("The masks appear after the first training steps."));
     eta_.reset();
     runName_ = runLabel(mode_->currentData().toString(), model_->currentText());
     plot_->setRunName(runName_);
@@ -830,9 +838,9 @@ QString MainWindow::statusText() const {
 }
 
 void MainWindow::updateExplanation() {
-    static const ExplainedTab kTabs[] = {ExplainedTab::Training, ExplainedTab::Neurons,
-                                         ExplainedTab::Modules,  ExplainedTab::Data,
-                                         ExplainedTab::Compare,  ExplainedTab::Log};
+    static const ExplainedTab kTabs[] = {
+        ExplainedTab::Training, ExplainedTab::Neurons, ExplainedTab::Network, ExplainedTab::Modules,
+        ExplainedTab::Data,     ExplainedTab::Compare, ExplainedTab::Log};
     const int tab = tabs_->currentIndex();
     if (tab < 0 || tab >= int(std::size(kTabs))) return;
     QString html;
@@ -856,6 +864,11 @@ void MainWindow::updateExplanation() {
         html += "<a href='lesson:end'>" + tr("End lesson") + "</a></p><hr>";
     }
     explainText_->setHtml(html + explanationFor(kTabs[tab], shownMode_));
+}
+
+void MainWindow::clearMasks(const QString& message) {
+    heatmap_->clear(message);
+    networkView_->clear(message);
 }
 
 void MainWindow::lessonEvent(const QString& event) {

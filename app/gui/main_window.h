@@ -24,6 +24,7 @@ class QSpinBox;
 class QTabWidget;
 class MetricsPlot;
 class HeatmapView;
+class NetworkView;
 class TrainingWorker;
 class RunFollower;
 class RunMasksLoader;
@@ -47,6 +48,7 @@ class MainWindow : public QMainWindow {
     nemo::TrainConfig configFromForm() const;
     MetricsPlot* metricsPlot() const { return plot_; }
     HeatmapView* heatmapView() const { return heatmap_; }
+    NetworkView* networkView() const { return networkView_; }
     ModulesTab* modulesTab() const { return modulesTab_; }
     DataTab* dataTab() const { return dataTab_; }
     TrainingWorker* worker() const { return worker_; }
@@ -108,6 +110,8 @@ class MainWindow : public QMainWindow {
     void setRunning(bool running);
     void updateMethodFields();
     void updateExplanation();
+    // The Neurons and Network tabs show no masks, and say why.
+    void clearMasks(const QString& message);
     void sendLiveSetting(QDoubleSpinBox* box);
     void fitToScreen();
     void log(const QString& text);
@@ -121,6 +125,7 @@ class MainWindow : public QMainWindow {
     QMenu* recentMenu_ = nullptr;
     MetricsPlot* plot_;
     HeatmapView* heatmap_;
+    NetworkView* networkView_;
     DatasetPreviewLoader* datasets_;
     ModulesTab* modulesTab_;
     CompareTab* compareTab_;

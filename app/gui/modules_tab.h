@@ -74,6 +74,11 @@ class ModulesTab : public QWidget {
   signals:
     void message(const QString& text);  // for the window's log
     void busyChanged(bool busy);
+    // The neurons the ticked classes' module keeps (kept[layer][unit], layers named), for the
+    // Network tab; empty names: no module to show.
+    void moduleHighlightChanged(const QStringList& layerNames,
+                                const std::vector<std::vector<bool>>& kept,
+                                const QString& description);
 
   private:
     QWidget* buildClassPanel();
@@ -83,6 +88,7 @@ class ModulesTab : public QWidget {
     void updatePreview();
     void updateClassTable();
     void updateSelection();
+    void emitModuleHighlight(const std::vector<int>& classes);
     void showSavedModule();
     void refreshBaselines();
     void updateButtons();

@@ -20,6 +20,7 @@
 #include "nemo/dataset.h"
 #include "nemo/modules.h"
 #include "nemo/trainer.h"
+#include "network_view.h"
 #include "overlap_view.h"
 #include "sample_gallery.h"
 
@@ -282,6 +283,17 @@ class TestModulesTab : public QObject {
 
         // Quick cut: the module without fine-tuning, measured like a full extraction.
         tab->classPicker()->setChecked({4, 5});
+        // The Network tab frames what this module keeps, once it has the run's masks.
+        QTRY_VERIFY_WITH_TIMEOUT(!w.networkView()->frame().layers.empty(), 30000);
+        tab->classPicker()->setChecked({4, 5});
+        QVERIFY(w.networkView()->hasHighlight());
+        int kept = 0, units = 0;
+        for (int l = 0; l < 4; ++l)
+            for (int j = 0; j < w.networkView()->frame().layers[size_t(l)].units; ++j, ++units)
+                kept += w.networkView()->isKept(l, j);
+        QVERIFY(kept > 0 && kept < units);
+        QVERIFY2(tab->selectionSummary().contains(QString("keeps %1 of %2").arg(kept).arg(units)),
+                 qPrintable(tab->selectionSummary()));
         QSignalSpy epochs(tab->worker(), &ModuleWorker::fineTuneEpoch);
         QSignalSpy failed(tab->worker(), &ModuleWorker::failed);
         auto* quick = tab->findChild<QPushButton*>("quickCut");

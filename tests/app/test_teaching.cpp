@@ -2,6 +2,7 @@
 // 150 %, presenter mode, the "What you see" panel, settings that follow the method, and the
 // playground on a real tiny run: single steps, live loss settings recorded in the run, locked
 // run-defining fields, edited settings applied when a run is continued, restart.
+#include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -9,6 +10,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -130,6 +132,7 @@ class TestTeaching : public QObject {
 
     void explanationsFollowTheTabAndTheMethod() {
         MainWindow w;
+        w.show();
         auto* tabs = w.findChild<QTabWidget*>();
         tabs->setCurrentIndex(0);
         QVERIFY(w.explanationText().contains("contrastive"));
@@ -140,7 +143,17 @@ class TestTeaching : public QObject {
         QVERIFY(w.explanationText().contains("row"));
         modeBox(w)->setCurrentIndex(modeBox(w)->findData("standard"));
         QVERIFY(w.explanationText().contains("no masks"));
-        QVERIFY(w.explanationPanel()->toggleViewAction()->shortcut() == QKeySequence(Qt::Key_F1));
+        QAction* toggle = w.explanationPanel()->toggleViewAction();
+        QVERIFY(toggle->shortcut() == QKeySequence(Qt::Key_F1));
+        // Hidden by the window (a small screen) is not remembered; hidden by the user is.
+        QSettings().setValue("showExplanations", true);
+        w.explanationPanel()->hide();
+        QCOMPARE(QSettings().value("showExplanations").toBool(), true);
+        w.explanationPanel()->show();
+        toggle->trigger();
+        QCOMPARE(QSettings().value("showExplanations").toBool(), false);
+        toggle->trigger();
+        QCOMPARE(QSettings().value("showExplanations").toBool(), true);
     }
 
     void onlyTheMethodsOwnSettingsAreEditable() {

@@ -7,6 +7,7 @@
 #include <qcustomplot.h>
 
 #include "heatmap_view.h"
+#include "network_view.h"
 #include "sample_mask_view.h"
 
 namespace {
@@ -210,6 +211,60 @@ class TestHeatmapView : public QObject {
         QVERIFY(!QImage(dir.filePath("h.png")).isNull());
         HeatmapView empty;
         QVERIFY(!empty.exportTo(dir.filePath("e.png"), &error));
+    }
+
+    void networkViewColoursNeuronsByTheirClass() {
+        nemo::HeatmapFrame f = sampleFrame();
+        auto images = std::make_shared<nemo::ImageSet>();
+        images->channels = 1;
+        images->height = images->width = 2;
+        images->pixels = {0, 50, 100, 150, 10, 20, 30, 40};
+        images->labels = {0, 2};
+        f.probeImages = images;
+        f.layers[0].samples = {0.0f, 1.0f, 0.25f, 0.6f, 0.9f, 0.0f, 0.2f, 0.0f};
+        f.layers[1].samples = {1.0f, 0.0f, 0.5f, 0.5f};
+        // Neuron 2 of conv_1: no class uses it.
+        f.layers[0].values[2] = 0.01f;
+        f.layers[0].values[6] = 0.02f;
+        f.layers[0].values[10] = 0.0f;
+        NetworkView view;
+        view.resize(800, 400);
+        view.setFrame(f);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.ownerOf(0, 0), 2);  // ship
+        QCOMPARE(view.ownerOf(0, 1), 0);  // cat
+        QCOMPARE(view.ownerOf(0, 2), -1);
+        QCOMPARE(view.ownerOf(1, 1), 1);  // dog
+        // Coloured by the owner's colour (cat's strong neuron near full colour), unused grey.
+        const QColor cat = classColour(0, 3);
+        QVERIFY(std::abs(view.cellColour(0, 1).hueF() - cat.hueF()) < 0.02);
+        QVERIFY(view.cellColour(0, 3).lightnessF() > view.cellColour(0, 1).lightnessF());
+        QCOMPARE(view.cellColour(0, 2), QColor(225, 225, 225));
+        // Cats' neurons stand together, as in the sorted heatmap.
+        QCOMPARE(view.cellRect(0, 1).top() + 19, view.cellRect(0, 3).top());
+
+        // A module for cat: its neurons stay coloured, the others turn grey.
+        view.setModuleHighlight({"conv_1", "conv_2"}, {{false, true, false, true}, {true, false}},
+                                "Module for cat");
+        QVERIFY(view.hasHighlight());
+        QVERIFY(view.isKept(0, 3) && !view.isKept(0, 0));
+        QCOMPARE(view.cellColour(0, 0), QColor(238, 238, 238));
+        QVERIFY(std::abs(view.cellColour(0, 1).hueF() - cat.hueF()) < 0.02);
+        view.setModuleHighlight({"fc_9"}, {{true}}, "another model");  // not this network's
+        QVERIFY(!view.hasHighlight());
+
+        // A click on a neuron: every class's use of it, and the probe images that use it most.
+        QTest::mouseClick(view.canvas(), Qt::LeftButton, {}, view.cellRect(0, 3).center());
+        QCOMPARE(view.selectedLayer(), 0);
+        QCOMPARE(view.selectedUnit(), 3);
+        QVERIFY2(view.details().contains("conv_1, neuron 3"), qPrintable(view.details()));
+        QVERIFY(view.details().indexOf("cat") < view.details().indexOf("ship"));
+        QCOMPARE(view.topImages(), std::vector<int>{0});  // image 1 does not switch it on
+        const QImage picture = view.grab().toImage();
+        QVERIFY(!picture.isNull());
+        view.clear("gone");
+        QCOMPARE(view.selectedLayer(), -1);
     }
 
     void rendersOffscreen() {
