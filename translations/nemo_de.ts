@@ -1972,6 +1972,26 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <source>%1: mask %2</source>
         <translation>%1: Maske %2</translation>
     </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+    <message>
+        <source>Save the drawing as PNG or SVG, or every neuron as CSV</source>
+        <translation>Die Zeichnung als PNG oder SVG speichern, oder jedes Neuron als CSV</translation>
+    </message>
+    <message>
+        <source>Export the network</source>
+        <translation>Das Netz exportieren</translation>
+    </message>
+    <message>
+        <source>There is no network to export yet.</source>
+        <translation>Es gibt noch kein Netz zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Neurons by class, epoch %1</source>
+        <translation>Neuronen nach Klasse, Epoche %1</translation>
+    </message>
 </context>
 <context>
     <name>OverlapView</name>

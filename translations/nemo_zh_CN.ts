@@ -1968,6 +1968,26 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <source>%1: mask %2</source>
         <translation>%1：掩码 %2</translation>
     </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出...</translation>
+    </message>
+    <message>
+        <source>Save the drawing as PNG or SVG, or every neuron as CSV</source>
+        <translation>将图保存为 PNG 或 SVG，或将每个神经元保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Export the network</source>
+        <translation>导出网络</translation>
+    </message>
+    <message>
+        <source>There is no network to export yet.</source>
+        <translation>尚无可导出的网络。</translation>
+    </message>
+    <message>
+        <source>Neurons by class, epoch %1</source>
+        <translation>按类别的神经元，第 %1 轮</translation>
+    </message>
 </context>
 <context>
     <name>OverlapView</name>

@@ -1,10 +1,12 @@
 #include "network_view.h"
 
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -13,6 +15,7 @@
 
 #include "encoder_layers.h"
 #include "neuron_order.h"
+#include "plot_export.h"
 #include "sample_image.h"
 
 namespace {
@@ -115,7 +118,20 @@ NetworkView::NetworkView(QWidget* parent) : QWidget(parent) {
     imagesBox_ = new QWidget;
     auto* images = new QGridLayout(imagesBox_);
     images->setContentsMargins(0, 0, 0, 0);
+    auto* exportButton = new QPushButton(tr("Export..."));
+    exportButton->setObjectName("exportNetwork");
+    exportButton->setToolTip(tr("Save the drawing as PNG or SVG, or every neuron as CSV"));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        exportWithDialog(
+            this, tr("Export the network"),
+            QString(exportTitle_.isEmpty() ? QStringLiteral("network") : exportTitle_)
+                    .replace(" · ", "-")
+                    .replace(' ', '_') +
+                "-network",
+            false, [this](const QString& path, QString* error) { return exportTo(path, error); });
+    });
     auto* side = new QVBoxLayout;
+    side->addWidget(exportButton, 0, Qt::AlignRight);
     side->addWidget(details_);
     side->addWidget(imagesBox_);
     side->addStretch();
@@ -344,4 +360,31 @@ void NetworkView::updateDetails() {
         }
     }
     details_->setText(html);
+}
+
+bool NetworkView::exportTo(const QString& path, QString* error) const {
+    if (frame_.layers.empty()) {
+        if (error) *error = tr("There is no network to export yet.");
+        return false;
+    }
+    if (QFileInfo(path).suffix().compare("csv", Qt::CaseInsensitive) == 0) {
+        QList<QStringList> rows;
+        for (size_t l = 0; l < frame_.layers.size(); ++l) {
+            const auto& layer = frame_.layers[l];
+            for (int j = 0; j < layer.units; ++j) {
+                const int owner = ownerOf(int(l), j);
+                rows << QStringList{
+                    QString::fromStdString(layer.name), QString::number(j),
+                    owner < 0 ? QString()
+                              : QString::fromStdString(frame_.classNames[size_t(owner)]),
+                    owner < 0 ? QString() : QString::number(double(layer.at(owner, j)), 'g', 7),
+                    hasHighlight() ? QString::number(isKept(int(l), j) ? 1 : 0) : QString()};
+            }
+        }
+        return writeCsv(path, {"layer", "neuron", "class", "mean_mask", "kept"}, rows, error);
+    }
+    QString title = tr("Neurons by class, epoch %1").arg(frame_.epoch + 1);
+    if (!exportTitle_.isEmpty()) title = exportTitle_ + " · " + title;
+    if (hasHighlight()) title += " · " + keptDescription_;
+    return exportWidget(canvas_, path, error, title);
 }

@@ -48,6 +48,10 @@ class NetworkView : public QWidget {
     const nemo::HeatmapFrame& frame() const { return frame_; }
     bool isKept(int layer, int unit) const;
     bool hasHighlight() const { return !kept_.empty(); }
+    void setExportTitle(const QString& title) { exportTitle_ = title; }
+    // The drawing as PNG or SVG (titled with the run), or every neuron as CSV (layer, neuron,
+    // class, mean_mask of that class, kept by the framed module: 1/0, empty without one).
+    bool exportTo(const QString& path, QString* error) const;
 
   private:
     friend class NetworkCanvas;
@@ -63,6 +67,7 @@ class NetworkView : public QWidget {
     QStringList keptLayers_;
     std::vector<std::vector<bool>> keptByName_;
     QString keptDescription_;
+    QString exportTitle_;
     int selectedLayer_ = -1, selectedUnit_ = -1;
     std::vector<int> topImages_;
     QSize canvasSize_;

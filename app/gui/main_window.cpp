@@ -566,6 +566,7 @@ bool MainWindow::openRun(const QString& runDir) {
     }
     plot_->setRunName(runName_);
     heatmap_->setExportTitle(runName_ + " · " + QDir(runDir).dirName());
+    networkView_->setExportTitle(runName_ + " · " + QDir(runDir).dirName());
     modulesTab_->setRun(runDir);
     if (QFile::exists(runDir + "/checkpoints/last.pt") ||
         QFile::exists(runDir + "/checkpoints/final.pt")) {
@@ -749,6 +750,7 @@ void MainWindow::startTraining() {
     runName_ = runLabel(mode_->currentData().toString(), model_->currentText());
     plot_->setRunName(runName_);
     heatmap_->setExportTitle(runName_ + " · " + QDir(outDir_->text()).dirName());
+    networkView_->setExportTitle(runName_ + " · " + QDir(outDir_->text()).dirName());
     rememberRun(outDir_->text());
     lessonEvent("training_started");
     log(tr("Training %1 on %2 (%3) into %4")

@@ -263,7 +263,24 @@ class TestHeatmapView : public QObject {
         QCOMPARE(view.topImages(), std::vector<int>{0});  // image 1 does not switch it on
         const QImage picture = view.grab().toImage();
         QVERIFY(!picture.isNull());
+        // Export: every neuron with its class as CSV, the drawing as a titled picture.
+        QTemporaryDir dir;
+        QString error;
+        view.setModuleHighlight({"conv_1", "conv_2"}, {{false, true, false, true}, {true, false}},
+                                "Module for cat");
+        view.setExportTitle("NeMo · tinycnn · run-4");
+        QVERIFY2(view.exportTo(dir.filePath("n.csv"), &error), qPrintable(error));
+        QFile csv(dir.filePath("n.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 4 + 2);
+        QCOMPARE(lines[0], QString("layer,neuron,class,mean_mask,kept"));
+        QCOMPARE(lines[2], QString("conv_1,1,cat,0.9,1"));
+        QCOMPARE(lines[3], QString("conv_1,2,,,0"));  // used by no class
+        QVERIFY(view.exportTo(dir.filePath("n.png"), &error));
+        QCOMPARE(QImage(dir.filePath("n.png")).width(), 2 * view.canvas()->width());
         view.clear("gone");
+        QVERIFY(!view.exportTo(dir.filePath("none.png"), &error));
         QCOMPARE(view.selectedLayer(), -1);
     }
 
