@@ -526,10 +526,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>Neuronen nach Klasse sortieren</translation>
     </message>
     <message>
-        <source>Export...</source>
-        <translation>Exportieren...</translation>
-    </message>
-    <message>
         <source>Save the shown layer as PNG, SVG or PDF, or every layer&apos;s values as CSV</source>
         <translation>Die gezeigte Schicht als PNG, SVG oder PDF speichern, oder die Werte aller Schichten als CSV</translation>
     </message>
@@ -1587,10 +1583,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>Genauigkeit gegenüber dem Standardmodell</translation>
     </message>
     <message>
-        <source>Export...</source>
-        <translation>Exportieren...</translation>
-    </message>
-    <message>
         <source>Save these results as PNG or SVG, or their numbers as CSV</source>
         <translation>Diese Ergebnisse als PNG oder SVG speichern, oder ihre Zahlen als CSV</translation>
     </message>
@@ -1973,10 +1965,6 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <translation>%1: Maske %2</translation>
     </message>
     <message>
-        <source>Export...</source>
-        <translation>Exportieren...</translation>
-    </message>
-    <message>
         <source>Save the drawing as PNG or SVG, or every neuron as CSV</source>
         <translation>Die Zeichnung als PNG oder SVG speichern, oder jedes Neuron als CSV</translation>
     </message>
@@ -2012,10 +2000,6 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <translation>%1 und %2: Jaccard-Überlappung %3 der Neuronen ihrer Module</translation>
     </message>
     <message>
-        <source>Export...</source>
-        <translation>Exportieren...</translation>
-    </message>
-    <message>
         <source>Save the overlap map as PNG, SVG or PDF, or as CSV</source>
         <translation>Die Überlappungskarte als PNG, SVG oder PDF speichern, oder als CSV</translation>
     </message>
@@ -2047,10 +2031,6 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
         <translation>Unbekannter Dateityp „%1“: verwenden Sie .png, .pdf oder .svg.</translation>
     </message>
     <message>
-        <source>Could not write %1. Check that the folder exists and is writable.</source>
-        <translation>%1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
-    </message>
-    <message>
         <source>Unknown file type &quot;%1&quot;: use .png or .svg.</source>
         <translation>Unbekannter Dateityp „%1“: verwenden Sie .png oder .svg.</translation>
     </message>
@@ -2077,6 +2057,10 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
     </message>
 </context>
 <context>

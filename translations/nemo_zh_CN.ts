@@ -526,10 +526,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>按类别排序神经元</translation>
     </message>
     <message>
-        <source>Export...</source>
-        <translation>导出...</translation>
-    </message>
-    <message>
         <source>Save the shown layer as PNG, SVG or PDF, or every layer&apos;s values as CSV</source>
         <translation>将所示层保存为 PNG、SVG 或 PDF，或将所有层的数值保存为 CSV</translation>
     </message>
@@ -1587,10 +1583,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>与标准模型的准确率对比</translation>
     </message>
     <message>
-        <source>Export...</source>
-        <translation>导出...</translation>
-    </message>
-    <message>
         <source>Save these results as PNG or SVG, or their numbers as CSV</source>
         <translation>将这些结果保存为 PNG 或 SVG，或将其数值保存为 CSV</translation>
     </message>
@@ -1969,10 +1961,6 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <translation>%1：掩码 %2</translation>
     </message>
     <message>
-        <source>Export...</source>
-        <translation>导出...</translation>
-    </message>
-    <message>
         <source>Save the drawing as PNG or SVG, or every neuron as CSV</source>
         <translation>将图保存为 PNG 或 SVG，或将每个神经元保存为 CSV</translation>
     </message>
@@ -2008,10 +1996,6 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <translation>%1 和 %2：模块神经元的 Jaccard 重叠为 %3</translation>
     </message>
     <message>
-        <source>Export...</source>
-        <translation>导出...</translation>
-    </message>
-    <message>
         <source>Save the overlap map as PNG, SVG or PDF, or as CSV</source>
         <translation>将重叠图保存为 PNG、SVG 或 PDF，或保存为 CSV</translation>
     </message>
@@ -2043,10 +2027,6 @@ Fix the cause above and try again; the run itself is unchanged.</source>
         <translation>未知的文件类型“%1”：请使用 .png、.pdf 或 .svg。</translation>
     </message>
     <message>
-        <source>Could not write %1. Check that the folder exists and is writable.</source>
-        <translation>无法写入 %1。请检查文件夹是否存在且可写。</translation>
-    </message>
-    <message>
         <source>Unknown file type &quot;%1&quot;: use .png or .svg.</source>
         <translation>未知的文件类型“%1”：请使用 .png 或 .svg。</translation>
     </message>
@@ -2073,6 +2053,10 @@ Fix the cause above and try again; the run itself is unchanged.</source>
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>导出...</translation>
     </message>
 </context>
 <context>

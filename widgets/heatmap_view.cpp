@@ -43,18 +43,12 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
     controls->addWidget(layerBox_, 1);
     controls->addWidget(sortBox_);
     controls->addStretch();
-    auto* exportButton = new QPushButton(tr("Export..."));
-    exportButton->setObjectName("exportHeatmap");
-    exportButton->setToolTip(
-        tr("Save the shown layer as PNG, SVG or PDF, or every layer's values "
-           "as CSV"));
-    connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString name = exportTitle_.isEmpty() ? QStringLiteral("neurons") : exportTitle_;
-        exportWithDialog(
-            this, tr("Export the class x neuron heatmap"),
-            QString(name).replace(" · ", "-").replace(' ', '_') + "-neurons", true,
-            [this](const QString& path, QString* error) { return exportTo(path, error); });
-    });
+    auto* exportButton = makeExportButton(
+        this, "exportHeatmap",
+        tr("Save the shown layer as PNG, SVG or PDF, or every layer's values as CSV"),
+        tr("Export the class x neuron heatmap"), true,
+        [this] { return exportFileName(exportTitle_, "run", "neurons"); },
+        [this](const QString& path, QString* error) { return exportTo(path, error); });
 
     plot_ = new QCustomPlot;
     plot_->setMinimumHeight(170);

@@ -67,21 +67,15 @@ ModuleResults::ModuleResults(QWidget* parent) : QWidget(parent) {
     tables->addWidget(compare_, 3, Qt::AlignTop);
     tables->addWidget(layers_, 2, Qt::AlignTop);
     tables->addWidget(encoders_, 2, Qt::AlignTop);
-    auto* exportButton = new QPushButton(tr("Export..."));
-    exportButton->setObjectName("exportResults");
-    exportButton->setToolTip(tr("Save these results as PNG or SVG, or their numbers as CSV"));
-    connect(exportButton, &QPushButton::clicked, this, [this] {
-        if (!has_) return;
-        QStringList ids;
-        for (int c : result_.classes) ids << QString::number(c);
-        exportWithDialog(
-            this, tr("Export the module's results"),
-            QString(exportTitle_.isEmpty() ? QStringLiteral("module") : exportTitle_)
-                    .replace(" · ", "-")
-                    .replace(' ', '_') +
-                "-classes_" + ids.join('_'),
-            false, [this](const QString& path, QString* error) { return exportTo(path, error); });
-    });
+    auto* exportButton = makeExportButton(
+        this, "exportResults", tr("Save these results as PNG or SVG, or their numbers as CSV"),
+        tr("Export the module's results"), false,
+        [this] {
+            QStringList ids;
+            for (int c : result_.classes) ids << QString::number(c);
+            return exportFileName(exportTitle_, "module", "classes_" + ids.join('_'));
+        },
+        [this](const QString& path, QString* error) { return exportTo(path, error); });
     auto* top = new QHBoxLayout;
     top->addWidget(caption_, 1);
     top->addWidget(exportButton, 0, Qt::AlignTop);

@@ -118,18 +118,11 @@ NetworkView::NetworkView(QWidget* parent) : QWidget(parent) {
     imagesBox_ = new QWidget;
     auto* images = new QGridLayout(imagesBox_);
     images->setContentsMargins(0, 0, 0, 0);
-    auto* exportButton = new QPushButton(tr("Export..."));
-    exportButton->setObjectName("exportNetwork");
-    exportButton->setToolTip(tr("Save the drawing as PNG or SVG, or every neuron as CSV"));
-    connect(exportButton, &QPushButton::clicked, this, [this] {
-        exportWithDialog(
-            this, tr("Export the network"),
-            QString(exportTitle_.isEmpty() ? QStringLiteral("network") : exportTitle_)
-                    .replace(" · ", "-")
-                    .replace(' ', '_') +
-                "-network",
-            false, [this](const QString& path, QString* error) { return exportTo(path, error); });
-    });
+    auto* exportButton = makeExportButton(
+        this, "exportNetwork", tr("Save the drawing as PNG or SVG, or every neuron as CSV"),
+        tr("Export the network"), false,
+        [this] { return exportFileName(exportTitle_, "run", "network"); },
+        [this](const QString& path, QString* error) { return exportTo(path, error); });
     auto* side = new QVBoxLayout;
     side->addWidget(exportButton, 0, Qt::AlignRight);
     side->addWidget(details_);

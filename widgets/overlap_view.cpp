@@ -53,18 +53,11 @@ OverlapView::OverlapView(QWidget* parent) : QWidget(parent) {
 
     readout_ = new QLabel(tr("Hover a cell to read the overlap of two class modules"));
     readout_->setWordWrap(true);
-    auto* exportButton = new QPushButton(tr("Export..."));
-    exportButton->setObjectName("exportOverlap");
-    exportButton->setToolTip(tr("Save the overlap map as PNG, SVG or PDF, or as CSV"));
-    connect(exportButton, &QPushButton::clicked, this, [this] {
-        exportWithDialog(
-            this, tr("Export the module overlap"),
-            QString(exportTitle_.isEmpty() ? QStringLiteral("modules") : exportTitle_)
-                    .replace(" · ", "-")
-                    .replace(' ', '_') +
-                "-overlap",
-            true, [this](const QString& path, QString* error) { return exportTo(path, error); });
-    });
+    auto* exportButton = makeExportButton(
+        this, "exportOverlap", tr("Save the overlap map as PNG, SVG or PDF, or as CSV"),
+        tr("Export the module overlap"), true,
+        [this] { return exportFileName(exportTitle_, "modules", "overlap"); },
+        [this](const QString& path, QString* error) { return exportTo(path, error); });
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(readout_, 1);
     bottom->addWidget(exportButton, 0, Qt::AlignTop);

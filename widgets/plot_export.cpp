@@ -7,9 +7,11 @@
 #include <QMessageBox>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QWidget>
+#include <memory>
 
 #include <qcustomplot.h>
 
@@ -53,11 +55,10 @@ void drawTitle(QPainter* painter, const QString& title, int width) {
     painter->restore();
 }
 
-// Draws the plots one under the other on an open painter (vector devices keep them vector).
-void drawStacked(QCPPainter* painter, const QList<QCustomPlot*>& plots, int width,
-                 const QString& title) {
-    drawTitle(painter, title, width);
-    int y = title.isEmpty() ? 0 : kTitleHeight;
+// Draws the plots one under the other from `top` on an open painter (vector devices keep them
+// vector).
+void drawStacked(QCPPainter* painter, const QList<QCustomPlot*>& plots, int width, int top) {
+    int y = top;
     for (QCustomPlot* p : plots) {
         painter->save();
         painter->translate(0, y);
@@ -67,113 +68,97 @@ void drawStacked(QCPPainter* painter, const QList<QCustomPlot*>& plots, int widt
     }
 }
 
-}  // namespace
-
-bool exportPlots(const QList<QCustomPlot*>& plots, const QString& path, QString* error,
-                 const QString& title) {
-    QSize size = stackedSize(plots);
-    if (!title.isEmpty() && !size.isEmpty()) size.setHeight(size.height() + kTitleHeight);
-    if (plots.isEmpty() || size.isEmpty()) {
-        if (error) *error = ExportText::tr("There is nothing to export yet.");
-        return false;
-    }
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    bool ok = false;
-    if (suffix == "png") {
-        const int scale = 2;  // sharp on high-density screens and in slides
-        QImage image(size * scale, QImage::Format_ARGB32);
-        image.fill(Qt::white);
-        {
-            QCPPainter painter(&image);
-            painter.scale(scale, scale);
-            drawStacked(&painter, plots, size.width(), title);
-        }
-        ok = image.save(path, "PNG");
-    } else if (suffix == "pdf") {
-        QPdfWriter writer(path);
-        writer.setResolution(72);  // one device unit = one point: the page is the plot's size
-        writer.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setCreator(QCoreApplication::applicationName());
-        QCPPainter painter;
-        ok = painter.begin(&writer);
-        if (ok) {
-            painter.setMode(QCPPainter::pmVectorized);
-            drawStacked(&painter, plots, size.width(), title);
-            ok = painter.end();
-        }
-    } else if (suffix == "svg") {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(title.isEmpty() ? ExportText::tr("NeMo Workbench training curves") : title);
-        QCPPainter painter;
-        ok = painter.begin(&svg);
-        if (ok) {
-            painter.setMode(QCPPainter::pmVectorized);
-            drawStacked(&painter, plots, size.width(), title);
-            ok = painter.end();
-        }
-    } else {
-        if (error)
-            *error =
-                ExportText::tr("Unknown file type \"%1\": use .png, .pdf or .svg.").arg(suffix);
-        return false;
-    }
-    if (!ok && error)
-        *error = ExportText::tr(
-                     "Could not write %1. Check that the folder exists and is "
-                     "writable.")
-                     .arg(path);
-    return ok;
+QString writeFailed(const QString& path, const QString& why) {
+    return ExportText::tr("Could not write %1 (%2). Check that the folder exists and is writable.")
+        .arg(path, why);
 }
 
-bool exportWidget(QWidget* widget, const QString& path, QString* error, const QString& title) {
-    const QSize body = widget->size();
+// One picture of `body` (drawn by `draw` below the title band) into `path`: PNG at twice the
+// size (sharp in slides), SVG, or PDF where allowed, by suffix. Written through QSaveFile, so
+// the file is complete or left as it was.
+bool paintToFile(const QString& path, QSize body, const QString& title, bool allowPdf,
+                 const std::function<void(QCPPainter*, int top)>& draw, QString* error) {
     if (body.width() < 10 || body.height() < 10) {
         if (error) *error = ExportText::tr("There is nothing to export yet.");
         return false;
     }
-    const QSize size(body.width(), body.height() + (title.isEmpty() ? 0 : kTitleHeight));
-    const QPoint offset(0, title.isEmpty() ? 0 : kTitleHeight);
+    const int top = title.isEmpty() ? 0 : kTitleHeight;
+    const QSize size(body.width(), body.height() + top);
     const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != "png" && suffix != "svg" && !(allowPdf && suffix == "pdf")) {
+        if (error)
+            *error =
+                allowPdf
+                    ? ExportText::tr("Unknown file type \"%1\": use .png, .pdf or .svg.")
+                          .arg(suffix)
+                    : ExportText::tr("Unknown file type \"%1\": use .png or .svg.").arg(suffix);
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error) *error = writeFailed(path, file.errorString());
+        return false;
+    }
     bool ok = false;
     if (suffix == "png") {
         const int scale = 2;
         QImage image(size * scale, QImage::Format_ARGB32);
         image.fill(Qt::white);
         {
-            QPainter painter(&image);
+            QCPPainter painter(&image);
             painter.scale(scale, scale);
             drawTitle(&painter, title, size.width());
-            widget->render(&painter, offset);
+            draw(&painter, top);
         }
-        ok = image.save(path, "PNG");
-    } else if (suffix == "svg") {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(title);
-        QPainter painter;
-        ok = painter.begin(&svg);
+        ok = image.save(&file, "PNG");
+    } else {
+        // Vector output: the painter must be done with the device before the file commits.
+        std::unique_ptr<QPaintDevice> device;
+        if (suffix == "pdf") {
+            auto writer = std::make_unique<QPdfWriter>(&file);
+            writer->setResolution(72);  // one unit = one point: the page is the picture's size
+            writer->setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
+            writer->setPageMargins(QMarginsF(0, 0, 0, 0));
+            writer->setCreator(QCoreApplication::applicationName());
+            device = std::move(writer);
+        } else {
+            auto svg = std::make_unique<QSvgGenerator>();
+            svg->setOutputDevice(&file);
+            svg->setSize(size);
+            svg->setViewBox(QRect(QPoint(0, 0), size));
+            svg->setTitle(title.isEmpty() ? ExportText::tr("NeMo Workbench training curves")
+                                          : title);
+            device = std::move(svg);
+        }
+        QCPPainter painter;
+        ok = painter.begin(device.get());
         if (ok) {
+            painter.setMode(QCPPainter::pmVectorized);
             drawTitle(&painter, title, size.width());
-            widget->render(&painter, offset);
+            draw(&painter, top);
             ok = painter.end();
         }
-    } else {
-        if (error)
-            *error = ExportText::tr("Unknown file type \"%1\": use .png or .svg.").arg(suffix);
-        return false;
     }
-    if (!ok && error)
-        *error = ExportText::tr(
-                     "Could not write %1. Check that the folder exists and is "
-                     "writable.")
-                     .arg(path);
+    if (ok) ok = file.commit();
+    if (!ok && error) *error = writeFailed(path, file.errorString());
     return ok;
+}
+
+}  // namespace
+
+bool exportPlots(const QList<QCustomPlot*>& plots, const QString& path, QString* error,
+                 const QString& title) {
+    const QSize size = stackedSize(plots);
+    return paintToFile(
+        path, size, title, true,
+        [&](QCPPainter* painter, int top) { drawStacked(painter, plots, size.width(), top); },
+        error);
+}
+
+bool exportWidget(QWidget* widget, const QString& path, QString* error, const QString& title) {
+    return paintToFile(
+        path, widget->size(), title, false,
+        [&](QCPPainter* painter, int top) { widget->render(painter, QPoint(0, top)); }, error);
 }
 
 namespace {
@@ -201,11 +186,7 @@ bool writeCsv(const QString& path, const QStringList& header, const QList<QStrin
         for (const QStringList& row : rows) line(row);
         if (file.commit()) return true;
     }
-    if (error)
-        *error = ExportText::tr(
-                     "Could not write %1 (%2). Check that the folder exists and is "
-                     "writable.")
-                     .arg(path, file.errorString());
+    if (error) *error = writeFailed(path, file.errorString());
     return false;
 }
 
@@ -226,4 +207,22 @@ void exportWithDialog(QWidget* parent, const QString& caption, const QString& su
         path += filter == svg ? ".svg" : filter == pdf ? ".pdf" : filter == csv ? ".csv" : ".png";
     QString error;
     if (!write(path, &error)) QMessageBox::warning(parent, ExportText::tr("Export failed"), error);
+}
+
+QString exportFileName(const QString& title, const QString& fallback, const QString& what) {
+    QString name = title.isEmpty() ? fallback : title;
+    name.replace(QStringLiteral(" · "), QStringLiteral("-")).replace(' ', '_');
+    return name + "-" + what;
+}
+
+QPushButton* makeExportButton(QWidget* owner, const QString& objectName, const QString& tooltip,
+                              const QString& caption, bool offerPdf,
+                              const std::function<QString()>& suggestedName,
+                              const std::function<bool(const QString&, QString*)>& write) {
+    auto* button = new QPushButton(ExportText::tr("Export..."), owner);
+    button->setObjectName(objectName);
+    button->setToolTip(tooltip);
+    QObject::connect(button, &QPushButton::clicked, owner,
+                     [=] { exportWithDialog(owner, caption, suggestedName(), offerPdf, write); });
+    return button;
 }

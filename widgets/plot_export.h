@@ -8,6 +8,7 @@
 #include <functional>
 
 class QCustomPlot;
+class QPushButton;
 class QWidget;
 
 // Each plot is drawn at its on-screen size, one under the other, under `title` (run, method and
@@ -27,3 +28,14 @@ bool writeCsv(const QString& path, const QStringList& header, const QList<QStrin
 // suffix of the chosen filter when the name has none, calls `write` and reports a failure.
 void exportWithDialog(QWidget* parent, const QString& caption, const QString& suggestedName,
                       bool offerPdf, const std::function<bool(const QString&, QString*)>& write);
+
+// A file name for an export: the title ("NeMo · minivgg · run-1") made file-friendly, or
+// `fallback` without one, then "-" and what it holds ("neurons").
+QString exportFileName(const QString& title, const QString& fallback, const QString& what);
+
+// The views' "Export..." button, which opens exportWithDialog with the name suggestedName()
+// gives at the time of the click.
+QPushButton* makeExportButton(QWidget* owner, const QString& objectName, const QString& tooltip,
+                              const QString& caption, bool offerPdf,
+                              const std::function<QString()>& suggestedName,
+                              const std::function<bool(const QString&, QString*)>& write);

@@ -32,6 +32,17 @@ nemo::HeatmapFrame sampleFrame() {
     return f;
 }
 
+// 2x2 grayscale probe images with these labels (pixel values are of no interest here).
+std::shared_ptr<const nemo::ImageSet> tinyProbes(const std::vector<int64_t>& labels) {
+    auto images = std::make_shared<nemo::ImageSet>();
+    images->channels = 1;
+    images->height = images->width = 2;
+    images->pixels.resize(labels.size() * 4);
+    for (size_t i = 0; i < images->pixels.size(); ++i) images->pixels[i] = uint8_t(i * 20);
+    images->labels.assign(labels.begin(), labels.end());
+    return images;
+}
+
 }  // namespace
 
 class TestHeatmapView : public QObject {
@@ -85,12 +96,7 @@ class TestHeatmapView : public QObject {
     void perSampleViewShowsOneImagesMasks() {
         // Three probe images (cat, ship, cat) of 2x2 pixels with their masks in both layers.
         nemo::HeatmapFrame f = sampleFrame();
-        auto images = std::make_shared<nemo::ImageSet>();
-        images->channels = 1;
-        images->height = images->width = 2;
-        images->pixels = {0, 50, 100, 150, 10, 20, 30, 40, 255, 255, 0, 0};
-        images->labels = {0, 2, 0};
-        f.probeImages = images;
+        f.probeImages = tinyProbes({0, 2, 0});
         f.layers[0].samples = {0.0f, 1.0f, 0.0f, 0.6f,   // image 0 (cat)
                                0.9f, 0.0f, 0.2f, 0.0f,   // image 1 (ship)
                                0.2f, 0.8f, 0.0f, 0.4f};  // image 2 (cat)
@@ -118,12 +124,7 @@ class TestHeatmapView : public QObject {
         // neuron and its column, the axis says the columns are sorted, and the one-image strip
         // draws the same neuron in the same column.
         nemo::HeatmapFrame f = sampleFrame();
-        auto images = std::make_shared<nemo::ImageSet>();
-        images->channels = 1;
-        images->height = images->width = 2;
-        images->pixels = {0, 50, 100, 150, 10, 20, 30, 40};
-        images->labels = {0, 2};
-        f.probeImages = images;
+        f.probeImages = tinyProbes({0, 2});
         f.layers[0].samples = {0.0f, 1.0f, 0.25f, 0.6f, 0.9f, 0.0f, 0.2f, 0.0f};
         f.layers[1].samples = {1.0f, 0.0f, 0.5f, 0.5f};
         HeatmapView view;
@@ -163,12 +164,7 @@ class TestHeatmapView : public QObject {
         f.step = 45;
         f.stepsPerEpoch = 157;
         f.globalStep = 202;
-        auto images = std::make_shared<nemo::ImageSet>();
-        images->channels = 1;
-        images->height = images->width = 2;
-        images->pixels = {0, 50, 100, 150, 10, 20, 30, 40, 1, 2, 3, 4};
-        images->labels = {0, 2, 0};
-        f.probeImages = images;
+        f.probeImages = tinyProbes({0, 2, 0});
         f.layers[0].samples.assign(12, 0.5f);
         f.layers[1].samples.assign(6, 0.5f);
         HeatmapView view;
@@ -215,12 +211,7 @@ class TestHeatmapView : public QObject {
 
     void networkViewColoursNeuronsByTheirClass() {
         nemo::HeatmapFrame f = sampleFrame();
-        auto images = std::make_shared<nemo::ImageSet>();
-        images->channels = 1;
-        images->height = images->width = 2;
-        images->pixels = {0, 50, 100, 150, 10, 20, 30, 40};
-        images->labels = {0, 2};
-        f.probeImages = images;
+        f.probeImages = tinyProbes({0, 2});
         f.layers[0].samples = {0.0f, 1.0f, 0.25f, 0.6f, 0.9f, 0.0f, 0.2f, 0.0f};
         f.layers[1].samples = {1.0f, 0.0f, 0.5f, 0.5f};
         // Neuron 2 of conv_1: no class uses it.
