@@ -88,7 +88,8 @@ void emit(TrainingObserver* observer, RunDirectory* run, const MetricsEvent& eve
 
 // Applies settings changed during training to the config (written to config.json with the next
 // checkpoint) and the loss settings; returns a Change event naming what changed (empty when
-// nothing did). Values are checked as strictly as on the command line.
+// nothing did). A value that could not train (not finite, negative, a zero rate or temperature)
+// is left out; the workbench's fields cannot produce one.
 MetricsEvent applyLiveSettings(const LiveSettings& live, TrainConfig& config,
                                LossSettings& settings) {
     MetricsEvent e;
