@@ -266,8 +266,10 @@ void ModulesTab::setTrainingRun(const QString& runDir) {
 }
 
 void ModulesTab::setRun(const QString& runDir) {
-    // Nothing of the previous run stays: not its progress line ("Saved to ...") either.
+    // Nothing of the previous run stays: not its progress line ("Saved to ...") nor the overlap
+    // read-out of its modules either.
     setProgressText({});
+    overlap_->clear();
     frequencies_ = {};
     metrics_.clear();
     preview_ = {};

@@ -6,8 +6,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QtTest>
+
+#include <qcustomplot.h>
 
 #include "class_picker.h"
 #include "data_tab.h"
@@ -310,6 +313,16 @@ class TestModulesTab : public QObject {
         QVERIFY(r.params < r.paramsFull);
         QVERIFY(!tab->statusText().isEmpty());  // "Done: module accuracy ..."
 
+        // Reopening the run clears the overlap read-out of the modules it showed.
+        w.findChild<QTabWidget*>()->setCurrentIndex(3);  // Modules
+        QTest::qWait(50);
+        tab->overlapView()->plot()->replot();
+        tab->overlapView()->showValueAt(
+            QPointF(tab->overlapView()->plot()->xAxis->coordToPixel(1),
+                    tab->overlapView()->plot()->yAxis->coordToPixel(0)));
+        QVERIFY(!tab->overlapView()->readout().isEmpty());
+        QVERIFY(w.openRun(run_));
+        QVERIFY(tab->overlapView()->readout().isEmpty());
         // Another run: nothing of this one stays, and a standard run offers no modularizing.
         QVERIFY(w.openRun(standard_));
         QVERIFY(tab->statusText().isEmpty());
