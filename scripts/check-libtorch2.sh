@@ -97,7 +97,7 @@ echo "== building and testing against LibTorch 2.6 (CPU)" >&2
 in_chroot "cd /work/main
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DNEMO_BUILD_GUI=OFF >/dev/null
   ninja -C build
-  build/bin/nemo check-golden ../shared/golden/nemo_losses.json
+  build/bin/nemo check-golden tests/golden/nemo_losses.json
   for model in vgg16 resnet18; do for mode in nemo standard; do
     printf '%s %s kernel-launching ops per step: ' \$model \$mode
     build/bin/nemo bench --model \$model --mode \$mode --threads 2 --steps 1 --warmup 1 \

@@ -74,8 +74,8 @@ class TestCli : public QObject {
     }
 
     void checkGoldenPassesAndCatchesTampering() {
-        const QString golden = QStringLiteral(NEMO_SHARED_DIR) + "/golden/nemo_losses.json";
-        if (!QFile::exists(golden)) QSKIP("no golden file");
+        const QString golden = QStringLiteral(NEMO_SOURCE_DIR) + "/tests/golden/nemo_losses.json";
+        QVERIFY2(QFile::exists(golden), qPrintable(golden));
         Result ok = runNemo({"check-golden", golden, "--json"});
         QCOMPARE(ok.exitCode, 0);
         QCOMPARE(ok.last["passed"].get<bool>(), true);
