@@ -1,4 +1,9 @@
-#include "study_command.h"
+// `nemo study`: NeMo against MwT and standard training over seeds and class sets, with a report.
+#include <CLI/CLI.hpp>
+
+#include "console.h"
+#include "nemo/study.h"
+#include "subcommand.h"
 
 #include <cstdio>
 #include <iostream>
@@ -10,6 +15,16 @@
 
 namespace nemo::cli {
 namespace {
+
+struct StudyCommand {
+    CLI::App* command = nullptr;
+    StudyOptions options;
+    std::string methods = "standard,nemo,mwt";
+    std::string seeds = "1,2,3";
+    std::string classSets;  // "0,1;0,1,2"
+    std::string setSizes = "2-5";
+    std::string thresholds = "0.9";
+};
 
 std::vector<std::string> split(const std::string& text, char separator) {
     std::vector<std::string> parts;
@@ -39,8 +54,6 @@ nlohmann::json estimateJson(const Estimate& e) {
     auto n = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); };
     return {{"n", e.n}, {"mean", n(e.mean)}, {"ci95", n(e.ci95)}};
 }
-
-}  // namespace
 
 void addStudyCommand(CLI::App& app, StudyCommand& s, bool& jsonOut) {
     StudyOptions& o = s.options;
@@ -149,6 +162,29 @@ int runStudyCommand(StudyCommand& s, const std::string& commandLine, bool jsonOu
                    {"seconds", r.seconds}});
     }
     return 0;
+}
+
+class StudySubcommand : public Subcommand {
+  public:
+    CLI::App* add(CLI::App& app, bool& jsonOut) override {
+        addStudyCommand(app, study_, jsonOut);
+        return study_.command;
+    }
+    int run(const RunContext& context) override {
+        ConsoleObserver observer;
+        ControlToken control;
+        stopOnInterrupt(control, true);
+        return runStudyCommand(study_, context.commandLine, context.json, &observer, &control);
+    }
+
+  private:
+    StudyCommand study_;
+};
+
+}  // namespace
+
+std::unique_ptr<Subcommand> studyCommand() {
+    return std::make_unique<StudySubcommand>();
 }
 
 }  // namespace nemo::cli

@@ -1,14 +1,18 @@
-#include "upgrade_command.h"
-
+// `nemo upgrade RUN --trust`: converts a 0.1 run's TorchScript checkpoints to safetensors.
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
 #include "json_output.h"
-
 #include "nemo/tools.h"
+#include "subcommand.h"
 
 namespace nemo::cli {
+namespace {
+
+struct UpgradeCommand {
+    CLI::App* command = nullptr;
+    std::string runDir;
+    bool trust = false;
+};
 
 void addUpgradeCommand(CLI::App& app, UpgradeCommand& upgrade, bool& jsonOut) {
     upgrade.command = app.add_subcommand(
@@ -32,6 +36,26 @@ int runUpgradeCommand(const UpgradeCommand& upgrade, bool jsonOut) {
                    {"kept_originals", r.keptOriginals},
                    {"already_current", r.alreadyCurrent}});
     return 0;
+}
+
+class UpgradeSubcommand : public Subcommand {
+  public:
+    CLI::App* add(CLI::App& app, bool& jsonOut) override {
+        addUpgradeCommand(app, upgrade_, jsonOut);
+        return upgrade_.command;
+    }
+    int run(const RunContext& context) override {
+        return runUpgradeCommand(upgrade_, context.json);
+    }
+
+  private:
+    UpgradeCommand upgrade_;
+};
+
+}  // namespace
+
+std::unique_ptr<Subcommand> upgradeCommand() {
+    return std::make_unique<UpgradeSubcommand>();
 }
 
 }  // namespace nemo::cli
