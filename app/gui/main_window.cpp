@@ -1019,6 +1019,9 @@ void MainWindow::onFinished(bool stopped, double accuracy, double retention) {
     setRunning(false);
     if (restartPending_) {
         restartPending_ = false;
+        // `finished` is sent from the worker thread just before it ends: wait for that end, or
+        // startTraining() would still see a running worker and do nothing.
+        worker_->stopAndWait();
         outDir_->setText(defaultRunDir());
         log(tr("Restarting with the same settings in a new run folder"));
         startTraining();
