@@ -1,5 +1,6 @@
 #include "module_preview.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "nemo/module_masks.h"
@@ -27,18 +28,23 @@ ModulePreview previewModules(const ModularFrequencies& f, double threshold) {
     return p;
 }
 
-std::vector<int64_t> ModulePreview::keptPerLayer(const std::vector<int>& classes) const {
-    std::vector<int64_t> kept;
+std::vector<std::vector<bool>> ModulePreview::keptUnits(const std::vector<int>& classes) const {
+    std::vector<std::vector<bool>> kept;
     int64_t begin = 0;
     for (int64_t width : layerWidths) {
-        int64_t n = 0;
-        for (int64_t j = begin; j < begin + width; ++j) {
-            bool any = false;
-            for (int c : classes) any = any || masks.get(c, j);
-            n += any;
-        }
-        kept.push_back(n);
+        std::vector<bool> layer(size_t(width), false);
+        for (int64_t j = 0; j < width; ++j)
+            for (int c : classes)
+                if (c >= 0 && c < masks.rows() && masks.get(c, begin + j)) layer[size_t(j)] = true;
+        kept.push_back(std::move(layer));
         begin += width;
     }
     return kept;
+}
+
+std::vector<int64_t> ModulePreview::keptPerLayer(const std::vector<int>& classes) const {
+    std::vector<int64_t> counts;
+    for (const std::vector<bool>& layer : keptUnits(classes))
+        counts.push_back(std::count(layer.begin(), layer.end(), true));
+    return counts;
 }

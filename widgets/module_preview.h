@@ -20,6 +20,8 @@ struct ModulePreview {
     // Units kept per layer by a module for `classes` (the union of their module masks, as
     // `nemo extract` keeps them).
     std::vector<int64_t> keptPerLayer(const std::vector<int>& classes) const;
+    // Which units that module keeps: kept[layer][unit] (the Network tab frames them).
+    std::vector<std::vector<bool>> keptUnits(const std::vector<int>& classes) const;
 };
 
 ModulePreview previewModules(const ModularFrequencies& frequencies, double threshold);

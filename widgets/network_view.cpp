@@ -149,10 +149,11 @@ void NetworkView::setFrame(const nemo::HeatmapFrame& frame) {
     orders_.clear();
     for (const auto& layer : frame_.layers) {
         std::vector<int> owner = neuronOwners(layer, classes);
+        // Drawn in the heatmap's sorted order (by owner), computed from the same owners.
+        orders_.push_back(classes > 0 ? orderByOwner(layer, owner) : neuronOrder(layer, 0, false));
         for (int j = 0; j < layer.units; ++j)
             if (classes == 0 || layer.at(owner[size_t(j)], j) < kUnused) owner[size_t(j)] = -1;
         owners_.push_back(owner);
-        orders_.push_back(neuronOrder(layer, classes, true));
     }
     if (!sameLayers) {
         selectedLayer_ = selectedUnit_ = -1;

@@ -14,15 +14,22 @@ std::vector<int> neuronOwners(const nemo::HeatmapFrame::Layer& layer, int classe
     return owner;
 }
 
-std::vector<int> neuronOrder(const nemo::HeatmapFrame::Layer& layer, int classes, bool sorted) {
+std::vector<int> orderByOwner(const nemo::HeatmapFrame::Layer& layer,
+                              const std::vector<int>& owner) {
     std::vector<int> order(size_t(layer.units));
     std::iota(order.begin(), order.end(), 0);
-    if (!sorted || classes <= 0 || layer.values.size() < size_t(classes) * size_t(layer.units))
-        return order;
-    const std::vector<int> owner = neuronOwners(layer, classes);
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
         if (owner[size_t(a)] != owner[size_t(b)]) return owner[size_t(a)] < owner[size_t(b)];
         return layer.at(owner[size_t(a)], a) > layer.at(owner[size_t(b)], b);
     });
     return order;
+}
+
+std::vector<int> neuronOrder(const nemo::HeatmapFrame::Layer& layer, int classes, bool sorted) {
+    if (!sorted || classes <= 0 || layer.values.size() < size_t(classes) * size_t(layer.units)) {
+        std::vector<int> order(size_t(layer.units));
+        std::iota(order.begin(), order.end(), 0);
+        return order;
+    }
+    return orderByOwner(layer, neuronOwners(layer, classes));
 }

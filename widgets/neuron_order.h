@@ -13,3 +13,7 @@ std::vector<int> neuronOrder(const nemo::HeatmapFrame::Layer& layer, int classes
 
 // The class that uses each neuron most (highest mean mask; the first such class on ties).
 std::vector<int> neuronOwners(const nemo::HeatmapFrame::Layer& layer, int classes);
+
+// The sorted order for owners already known (neuronOwners of the same layer).
+std::vector<int> orderByOwner(const nemo::HeatmapFrame::Layer& layer,
+                              const std::vector<int>& owners);

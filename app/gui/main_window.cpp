@@ -554,9 +554,9 @@ bool MainWindow::openRun(const QString& runDir) {
     outDir_->setText(runDir);
     applyRunConfig(runDir);
     RunSummary run;
-    runName_ = QDir(runDir).dirName();
+    QString name = QDir(runDir).dirName();
     if (RunSummary::load(runDir, &run, nullptr)) {
-        runName_ = runLabel(run.mode, run.model);
+        name = runLabel(run.mode, run.model);
         shownMode_ = run.mode;
         updateExplanation();
         // The Data tab follows the run's dataset (and its data folder, which the form lacks).
@@ -564,9 +564,7 @@ bool MainWindow::openRun(const QString& runDir) {
         dataset_->setCurrentText(run.dataset);
         dataTab_->showDataset(run.dataset, run.dataDir);
     }
-    plot_->setRunName(runName_);
-    heatmap_->setExportTitle(runName_ + " · " + QDir(runDir).dirName());
-    networkView_->setExportTitle(runName_ + " · " + QDir(runDir).dirName());
+    nameShownRun(name, runDir);
     modulesTab_->setRun(runDir);
     if (QFile::exists(runDir + "/checkpoints/last.pt") ||
         QFile::exists(runDir + "/checkpoints/final.pt")) {
@@ -747,10 +745,7 @@ void MainWindow::startTraining() {
     clearMasks(shownMode_ == "standard" ? tr("This run trains in standard mode: it has no masks.")
                                         : tr("The masks appear after the first training steps."));
     eta_.reset();
-    runName_ = runLabel(mode_->currentData().toString(), model_->currentText());
-    plot_->setRunName(runName_);
-    heatmap_->setExportTitle(runName_ + " · " + QDir(outDir_->text()).dirName());
-    networkView_->setExportTitle(runName_ + " · " + QDir(outDir_->text()).dirName());
+    nameShownRun(runLabel(mode_->currentData().toString(), model_->currentText()), outDir_->text());
     rememberRun(outDir_->text());
     lessonEvent("training_started");
     log(tr("Training %1 on %2 (%3) into %4")
@@ -866,6 +861,15 @@ void MainWindow::updateExplanation() {
         html += "<a href='lesson:end'>" + tr("End lesson") + "</a></p><hr>";
     }
     explainText_->setHtml(html + explanationFor(kTabs[tab], shownMode_));
+}
+
+void MainWindow::nameShownRun(const QString& name, const QString& runDir) {
+    runName_ = name;
+    plot_->setRunName(name);
+    // Exported figures say which run they show: method, model and folder.
+    const QString title = name + " · " + QDir(runDir).dirName();
+    heatmap_->setExportTitle(title);
+    networkView_->setExportTitle(title);
 }
 
 void MainWindow::clearMasks(const QString& message) {

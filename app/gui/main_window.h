@@ -110,6 +110,8 @@ class MainWindow : public QMainWindow {
     void setRunning(bool running);
     void updateMethodFields();
     void updateExplanation();
+    // The shown run's name (the Training tab's legend) and its views' export titles.
+    void nameShownRun(const QString& name, const QString& runDir);
     // The Neurons and Network tabs show no masks, and say why.
     void clearMasks(const QString& message);
     void sendLiveSetting(QDoubleSpinBox* box);

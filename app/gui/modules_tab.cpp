@@ -453,17 +453,7 @@ void ModulesTab::emitModuleHighlight(const std::vector<int>& classes) {
         return;
     }
     // The union of the ticked classes' module masks, as `nemo extract` keeps units.
-    std::vector<std::vector<bool>> kept;
-    int64_t offset = 0;
-    for (int64_t width : preview_.layerWidths) {
-        std::vector<bool> layer(size_t(width), false);
-        for (int64_t j = 0; j < width; ++j)
-            for (int c : classes)
-                if (c < preview_.masks.rows() && preview_.masks.get(c, offset + j))
-                    layer[size_t(j)] = true;
-        kept.push_back(std::move(layer));
-        offset += width;
-    }
+    const std::vector<std::vector<bool>> kept = preview_.keptUnits(classes);
     QStringList names;
     for (int c : classes) names << run_.classNames.value(c);
     emit moduleHighlightChanged(frequencies_.layerNames, kept,

@@ -281,11 +281,17 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     result.runDir = config.outDir;
     result.epochs = firstEpoch;
     int64_t globalStep = int64_t(firstEpoch) * stepsPerEpoch;
-    for (int epoch = firstEpoch; epoch < config.epochs; ++epoch) {
-        double lr = cosineLearningRate(config.lr, epoch, config.epochs);
-        double lrMask = cosineLearningRate(config.lrMask, epoch, config.epochs);
+    // The cosine schedule's rates for an epoch, from config.lr and config.lrMask (which a live
+    // change may set mid-epoch).
+    double lr = 0, lrMask = 0;
+    auto scheduleRates = [&](int epoch) {
+        lr = cosineLearningRate(config.lr, epoch, config.epochs);
+        lrMask = cosineLearningRate(config.lrMask, epoch, config.epochs);
         setLearningRates(*optimizer, lr, lrMask);
         stepper.invalidate();  // a captured step has the old learning rates baked in
+    };
+    for (int epoch = firstEpoch; epoch < config.epochs; ++epoch) {
+        scheduleRates(epoch);
         // Per-epoch seeds make a resumed run draw the same batches, crops and dropout masks.
         torch::manual_seed(config.seed * 1000003ULL + uint64_t(epoch));
         trainLoader.startEpoch(config.seed * 7919ULL + uint64_t(epoch));
@@ -312,12 +318,10 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
                         change.stepsPerEpoch = stepsPerEpoch;
                         change.globalStep = globalStep;
                         change.seconds = secondsSince(started);
-                        lr = cosineLearningRate(config.lr, epoch, config.epochs);
-                        lrMask = cosineLearningRate(config.lrMask, epoch, config.epochs);
+                        scheduleRates(epoch);
+                        stepper.setSettings(settings);
                         change.lr = lr;
                         change.lrMask = lrMask;
-                        setLearningRates(*optimizer, lr, lrMask);
-                        stepper.setSettings(settings);
                         config.changeHistory.push_back("epoch " + std::to_string(epoch + 1) +
                                                        " step " + std::to_string(step + 1) + ": " +
                                                        change.change);
