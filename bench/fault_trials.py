@@ -114,31 +114,31 @@ def kill_trials(nemo, work, rng, kills):
         same += ok
     results["train"] = {"trials": kills, "kills": killed, "identical": same}
 
-    # modularize: a copy of the reference run without modular/, killed, run again.
-    same = killed = 0
-    for i in range(kills):
-        run = os.path.join(work, "mod%d" % i)
-        shutil.copytree(ref, run, ignore=shutil.ignore_patterns("modular", "modules"))
-        killed += kill_at_random(nemo, ["modularize", run, "--threads", "1"], rng,
-                                 0.95 * modularize_seconds)
-        rc, err = nemo.run(["modularize", run, "--threads", "1"])
-        ok = (rc == 0 and sha(run + "/modular/sample_masks.bin") == want_masks
-              and sha(run + "/modular/frequencies.json") == want_freq and not temp_files(run))
-        same += ok
-    results["modularize"] = {"trials": kills, "kills": killed, "identical": same}
+    def kill_and_rerun(name, leave_out, args_for, seconds, outputs):
+        # A copy of the reference run without `leave_out`, the command killed at a random moment
+        # and run again: every file in `outputs` must then be byte-identical to the reference's.
+        same = killed = 0
+        for i in range(kills):
+            run = os.path.join(work, "%s%d" % (name[:3], i))
+            shutil.copytree(ref, run, ignore=shutil.ignore_patterns(*leave_out))
+            args = args_for(run)
+            killed += kill_at_random(nemo, args, rng, 0.95 * seconds)
+            rc, err = nemo.run(args)
+            ok = (rc == 0 and all(os.path.exists(run + "/" + f) and sha(run + "/" + f) == want
+                                  for f, want in outputs.items())
+                  and not temp_files(run))
+            same += ok
+        results[name] = {"trials": kills, "kills": killed, "identical": same}
 
+    # modularize: a copy of the reference run without modular/, killed, run again.
+    kill_and_rerun("modularize", ["modular", "modules"],
+                   lambda run: ["modularize", run, "--threads", "1"], modularize_seconds,
+                   {"modular/sample_masks.bin": want_masks, "modular/frequencies.json": want_freq})
     # extract: killed during fine-tuning or saving, run again.
-    same = killed = 0
-    for i in range(kills):
-        run = os.path.join(work, "ext%d" % i)
-        shutil.copytree(ref, run, ignore=shutil.ignore_patterns("modules"))
-        args = ["extract", run, "--classes", "0,1", "--finetune-epochs", "1", "--threads", "1"]
-        killed += kill_at_random(nemo, args, rng, 0.95 * extract_seconds)
-        rc, err = nemo.run(args)
-        path = run + "/modules/classes_0_1/module.safetensors"
-        ok = rc == 0 and os.path.exists(path) and sha(path) == want_module and not temp_files(run)
-        same += ok
-    results["extract"] = {"trials": kills, "kills": killed, "identical": same}
+    kill_and_rerun("extract", ["modules"],
+                   lambda run: ["extract", run, "--classes", "0,1", "--finetune-epochs", "1",
+                                "--threads", "1"], extract_seconds,
+                   {"modules/classes_0_1/module.safetensors": want_module})
     return ref, results
 
 

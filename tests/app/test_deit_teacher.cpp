@@ -24,15 +24,9 @@
 #include "nemo/dataset.h"
 #include "nemo/trainer.h"
 #include "training_worker.h"
+#include "window_fixtures.h"
 
 namespace {
-
-template <typename T>
-T* findByToolTip(const MainWindow& w, const QString& start) {
-    for (T* child : w.findChildren<T*>())
-        if (child->toolTip().startsWith(start)) return child;
-    return nullptr;
-}
 
 QString logText(const MainWindow& w) {
     QString text;

@@ -15,6 +15,7 @@
 #include "run_follower.h"
 #include "sample_mask_view.h"
 #include "training_worker.h"
+#include "window_fixtures.h"
 
 namespace {
 
@@ -38,9 +39,7 @@ void appendLines(const QString& path, int from, int count, bool endLine = true) 
 
 // The Experiment panel's run folder field (other tabs hold line edits too, inside spin boxes).
 QLineEdit* runFolderEdit(const MainWindow& w) {
-    for (QLineEdit* edit : w.findChildren<QLineEdit*>())
-        if (edit->toolTip().startsWith("Run folder")) return edit;
-    return nullptr;
+    return findByToolTip<QLineEdit>(w, "Run folder");
 }
 
 }  // namespace

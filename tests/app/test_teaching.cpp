@@ -25,32 +25,26 @@
 #include "modules_tab.h"
 #include "nemo/dataset.h"
 #include "training_worker.h"
+#include "window_fixtures.h"
 
 namespace {
 
-template <typename Box>
-Box* fieldByTip(const MainWindow& w, const QString& tipStart) {
-    for (Box* box : w.findChildren<Box*>())
-        if (box->toolTip().startsWith(tipStart)) return box;
-    return nullptr;
-}
-
 QDoubleSpinBox* alphaBox(const MainWindow& w) {
-    return fieldByTip<QDoubleSpinBox>(w, "Weight of the contrastive");
+    return findByToolTip<QDoubleSpinBox>(w, "Weight of the contrastive");
 }
 
 QComboBox* modeBox(const MainWindow& w) {
-    return fieldByTip<QComboBox>(w, "How the masks are trained");
+    return findByToolTip<QComboBox>(w, "How the masks are trained");
 }
 
 // A tiny real run: minivgg on 640 Fashion-MNIST images, batch 64 (10 steps an epoch).
 void tinyRun(MainWindow& w, const QString& out, int epochs) {
     w.applyQuickDemo();
-    fieldByTip<QLineEdit>(w, "Run folder")->setText(out);
-    fieldByTip<QSpinBox>(w, "Use only the first N")->setValue(640);
-    fieldByTip<QSpinBox>(w, "Passes over")->setValue(epochs);
-    fieldByTip<QSpinBox>(w, "Images per training step")->setValue(64);
-    fieldByTip<QSpinBox>(w, "CPU threads")->setValue(1);
+    findByToolTip<QLineEdit>(w, "Run folder")->setText(out);
+    findByToolTip<QSpinBox>(w, "Use only the first N")->setValue(640);
+    findByToolTip<QSpinBox>(w, "Passes over")->setValue(epochs);
+    findByToolTip<QSpinBox>(w, "Images per training step")->setValue(64);
+    findByToolTip<QSpinBox>(w, "CPU threads")->setValue(1);
 }
 
 // Answers the next question box with Yes (Continue run?).
@@ -158,8 +152,8 @@ class TestTeaching : public QObject {
 
     void onlyTheMethodsOwnSettingsAreEditable() {
         MainWindow w;
-        QDoubleSpinBox* beta = fieldByTip<QDoubleSpinBox>(w, "Weight of the coupling");
-        QDoubleSpinBox* temperature = fieldByTip<QDoubleSpinBox>(w, "Temperature of the");
+        QDoubleSpinBox* beta = findByToolTip<QDoubleSpinBox>(w, "Weight of the coupling");
+        QDoubleSpinBox* temperature = findByToolTip<QDoubleSpinBox>(w, "Temperature of the");
         modeBox(w)->setCurrentIndex(modeBox(w)->findData("nemo"));
         QVERIFY(!beta->isEnabled());
         QVERIFY(temperature->isEnabled() && alphaBox(w)->isEnabled());
@@ -252,7 +246,7 @@ class TestTeaching : public QObject {
         // While it runs, only the learning rates and loss weights can change; the Modules tab
         // no longer shows an older run.
         QVERIFY(!modeBox(w)->isEnabled());
-        QVERIFY(!fieldByTip<QSpinBox>(w, "Images per training step")->isEnabled());
+        QVERIFY(!findByToolTip<QSpinBox>(w, "Images per training step")->isEnabled());
         QVERIFY(alphaBox(w)->isEnabled());
         QVERIFY(w.modulesTab()->runDir().isEmpty());
         alphaBox(w)->setValue(0.7);
@@ -293,7 +287,7 @@ class TestTeaching : public QObject {
         w.startTraining();
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(modeBox(w)->isEnabled(), 10000);
-        fieldByTip<QSpinBox>(w, "Passes over")->setValue(2);
+        findByToolTip<QSpinBox>(w, "Passes over")->setValue(2);
         alphaBox(w)->setValue(0.9);
         answerYesSoon();
         w.startTraining();
@@ -306,8 +300,8 @@ class TestTeaching : public QObject {
 
         // A setting that defines the run, edited, is refused by name instead of ignored.
         QTRY_VERIFY_WITH_TIMEOUT(modeBox(w)->isEnabled(), 10000);
-        fieldByTip<QSpinBox>(w, "Passes over")->setValue(3);
-        fieldByTip<QSpinBox>(w, "Images per training step")->setValue(32);
+        findByToolTip<QSpinBox>(w, "Passes over")->setValue(3);
+        findByToolTip<QSpinBox>(w, "Images per training step")->setValue(32);
         answerYesSoon();
         QTimer::singleShot(3000, [] {  // the error box
             for (QWidget* top : QApplication::topLevelWidgets())
@@ -328,9 +322,9 @@ class TestTeaching : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(w.metricsPlot()->pointCount("loss") >= 1, 60000);
         w.restartTraining();
         QTRY_VERIFY_WITH_TIMEOUT(
-            fieldByTip<QLineEdit>(w, "Run folder")->text() != dir.path() + "/first", 20000);
+            findByToolTip<QLineEdit>(w, "Run folder")->text() != dir.path() + "/first", 20000);
         QVERIFY(w.worker()->isRunning());
-        const QString second = fieldByTip<QLineEdit>(w, "Run folder")->text();
+        const QString second = findByToolTip<QLineEdit>(w, "Run folder")->text();
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(second + "/metrics.jsonl"), 60000);
         w.worker()->stopAndWait();
         QDir(second).removeRecursively();

@@ -26,17 +26,11 @@
 #include "nemo/dataset.h"
 #include "sample_mask_view.h"
 #include "training_worker.h"
+#include "window_fixtures.h"
 
 namespace {
 
 const QStringList kParts = {"query", "key", "value", "attn_out", "inter", "out"};
-
-template <typename T>
-T* findByToolTip(const MainWindow& w, const QString& start) {
-    for (T* child : w.findChildren<T*>())
-        if (child->toolTip().startsWith(start)) return child;
-    return nullptr;
-}
 
 QJsonObject readJson(const QString& path) {
     QFile f(path);
