@@ -325,6 +325,213 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     </message>
 </context>
 <context>
+    <name>ExperimentPanel</name>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Quick demo</source>
+        <translation>Schnelle Demo</translation>
+    </message>
+    <message>
+        <source>Transformer demo</source>
+        <translation>Transformer-Demo</translation>
+    </message>
+    <message>
+        <source>Quick demo: minivgg on 20,000 Fashion-MNIST images, modules form in about a minute. Transformer demo: vit_tiny on the same images, attention and MLP neurons form modules in a few minutes</source>
+        <translation>Schnelle Demo: minivgg auf 20.000 Fashion-MNIST-Bildern, Module entstehen in etwa einer Minute. Transformer-Demo: vit_tiny auf denselben Bildern, Attention- und MLP-Neuronen bilden in wenigen Minuten Module</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Dataset to train on; Fashion-MNIST ships with Debian</source>
+        <translation>Datensatz für das Training; Fashion-MNIST wird mit Debian geliefert</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Architecture: %1 are ours, small enough for a laptop CPU; %2 are the paper&apos;s CNNs and Transformers</source>
+        <translation>Architektur: %1 sind unsere, klein genug für eine Laptop-CPU; %2 sind die CNNs und Transformer aus dem Paper</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Mask query, key and value</source>
+        <translation>Query, Key und Value maskieren</translation>
+    </message>
+    <message>
+        <source>Transformers: mask generators on the attention&apos;s query, key and value projections too, as in the paper. Off: only the attention output and the MLP are masked (nemo train --unmasked-qkv). CNNs have no attention.</source>
+        <translation>Transformer: Maskengeneratoren auch auf der Query-, Key- und Value-Projektion der Attention, wie im Paper. Aus: nur die Attention-Ausgabe und das MLP werden maskiert (nemo train --unmasked-qkv). CNNs haben keine Attention.</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>none: learn from the labels</source>
+        <translation>keiner: aus den Labels lernen</translation>
+    </message>
+    <message>
+        <source>DeiT only (deit_tiny, deit_s): a run folder the engine trained on the same dataset, whose predictions teach the distillation head; the paper uses a standard resnet18. The distillation loss replaces the cross-entropy (docs/method.md §3.5; nemo train --teacher). Empty: no teacher.</source>
+        <translation>Nur DeiT (deit_tiny, deit_s): ein Laufordner, den die Engine auf demselben Datensatz trainiert hat und dessen Vorhersagen den Distillations-Kopf anleiten; das Paper verwendet ein Standard-resnet18. Der Distillationsverlust ersetzt die Kreuzentropie (docs/method.md §3.5; nemo train --teacher). Leer: kein Lehrer.</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Pick the teacher&apos;s run folder</source>
+        <translation>Laufordner des Lehrers wählen</translation>
+    </message>
+    <message>
+        <source>Teacher run folder</source>
+        <translation>Laufordner des Lehrers</translation>
+    </message>
+    <message>
+        <source>Teacher run</source>
+        <translation>Lehrer-Lauf</translation>
+    </message>
+    <message>
+        <source>Distillation alpha: weight of the labels&apos; cross-entropy on the class head; the rest goes to matching the teacher (nemo train --distill-alpha)</source>
+        <translation>Distillations-Alpha: Gewicht der Kreuzentropie mit den Labels am Klassen-Kopf; der Rest geht an die Angleichung an den Lehrer (nemo train --distill-alpha)</translation>
+    </message>
+    <message>
+        <source>Distillation temperature: softens the teacher&apos;s and the student&apos;s predictions before they are compared (nemo train --distill-tau)</source>
+        <translation>Distillations-Temperatur: glättet die Vorhersagen von Lehrer und Schüler, bevor sie verglichen werden (nemo train --distill-tau)</translation>
+    </message>
+    <message>
+        <source>Distillation</source>
+        <translation>Distillation</translation>
+    </message>
+    <message>
+        <source>NeMo (contrastive)</source>
+        <translation>NeMo (kontrastiv)</translation>
+    </message>
+    <message>
+        <source>MwT (cohesion/coupling)</source>
+        <translation>MwT (Kohäsion/Kopplung)</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>How the masks are trained; Standard trains without masks</source>
+        <translation>Wie die Masken trainiert werden; Standard trainiert ohne Masken</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Passes over the training set</source>
+        <translation>Durchläufe über die Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Images per training step</source>
+        <translation>Bilder pro Trainingsschritt</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>Learning rate of the model&apos;s weights</source>
+        <translation>Lernrate der Modellgewichte</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Learning rate of the mask generators</source>
+        <translation>Lernrate der Maskengeneratoren</translation>
+    </message>
+    <message>
+        <source>Mask learning rate</source>
+        <translation>Masken-Lernrate</translation>
+    </message>
+    <message>
+        <source>Weight of the contrastive (NeMo) or cohesion (MwT) loss. It starts at the value the published code used for the model&apos;s family and method: NeMo 1.3 for CNNs, 1.1 for ResNets, 0.1 for Transformers; MwT 0.5</source>
+        <translation>Gewicht des kontrastiven (NeMo) oder Kohäsionsverlusts (MwT). Startwert ist der Wert, den der veröffentlichte Code für Modellfamilie und Methode verwendet hat: NeMo 1,3 für CNNs, 1,1 für ResNets, 0,1 für Transformer; MwT 0,5</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>Weight of the coupling loss (MwT only)</source>
+        <translation>Gewicht des Kopplungsverlusts (nur MwT)</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Beta</translation>
+    </message>
+    <message>
+        <source>Temperature of the contrastive loss: lower separates classes more sharply</source>
+        <translation>Temperatur des Kontrastverlusts: niedriger trennt die Klassen schärfer</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Use only the first N training images (0: all)</source>
+        <translation>Nur die ersten N Trainingsbilder verwenden (0: alle)</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>Trainingsbilder</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed repeats the run exactly</source>
+        <translation>Zufallsstartwert: derselbe Wert wiederholt den Lauf exakt</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>CPU threads (0: every core)</source>
+        <translation>CPU-Threads (0: alle Kerne)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Run folder: config, metrics and checkpoints are written here</source>
+        <translation>Laufordner: Konfiguration, Metriken und Checkpoints werden hier gespeichert</translation>
+    </message>
+    <message>
+        <source>Run folder</source>
+        <translation>Laufordner</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s %1 &quot;%2&quot; is not offered here.</source>
+        <translation>%1 &quot;%2&quot; der Lektion wird hier nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s mode &quot;%1&quot; is not nemo, mwt or standard.</source>
+        <translation>Der Modus &quot;%1&quot; der Lektion ist weder nemo noch mwt noch standard.</translation>
+    </message>
+</context>
+<context>
     <name>Explanations</name>
     <message>
         <source>Each curve is a number the training reports every few steps; the x axis counts epochs (passes over the training images), so 1.5 is halfway through the second.</source>
@@ -684,138 +891,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>Laufordner zum Vergleichen</translation>
     </message>
     <message>
-        <source>Experiment</source>
-        <translation>Experiment</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Benutzerdefiniert</translation>
-    </message>
-    <message>
-        <source>Quick demo</source>
-        <translation>Schnelle Demo</translation>
-    </message>
-    <message>
-        <source>Preset</source>
-        <translation>Vorlage</translation>
-    </message>
-    <message>
-        <source>Dataset to train on; Fashion-MNIST ships with Debian</source>
-        <translation>Datensatz für das Training; Fashion-MNIST wird mit Debian geliefert</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>Datensatz</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>NeMo (contrastive)</source>
-        <translation>NeMo (kontrastiv)</translation>
-    </message>
-    <message>
-        <source>MwT (cohesion/coupling)</source>
-        <translation>MwT (Kohäsion/Kopplung)</translation>
-    </message>
-    <message>
-        <source>Standard</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <source>How the masks are trained; Standard trains without masks</source>
-        <translation>Wie die Masken trainiert werden; Standard trainiert ohne Masken</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>Modus</translation>
-    </message>
-    <message>
-        <source>Passes over the training set</source>
-        <translation>Durchläufe über die Trainingsdaten</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>Epochen</translation>
-    </message>
-    <message>
-        <source>Images per training step</source>
-        <translation>Bilder pro Trainingsschritt</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>Batchgröße</translation>
-    </message>
-    <message>
-        <source>Learning rate of the model&apos;s weights</source>
-        <translation>Lernrate der Modellgewichte</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>Lernrate</translation>
-    </message>
-    <message>
-        <source>Learning rate of the mask generators</source>
-        <translation>Lernrate der Maskengeneratoren</translation>
-    </message>
-    <message>
-        <source>Mask learning rate</source>
-        <translation>Masken-Lernrate</translation>
-    </message>
-    <message>
-        <source>Alpha</source>
-        <translation>Alpha</translation>
-    </message>
-    <message>
-        <source>Weight of the coupling loss (MwT only)</source>
-        <translation>Gewicht des Kopplungsverlusts (nur MwT)</translation>
-    </message>
-    <message>
-        <source>Beta</source>
-        <translation>Beta</translation>
-    </message>
-    <message>
-        <source>Temperature of the contrastive loss: lower separates classes more sharply</source>
-        <translation>Temperatur des Kontrastverlusts: niedriger trennt die Klassen schärfer</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>Temperatur</translation>
-    </message>
-    <message>
-        <source>Use only the first N training images (0: all)</source>
-        <translation>Nur die ersten N Trainingsbilder verwenden (0: alle)</translation>
-    </message>
-    <message>
-        <source>Training images</source>
-        <translation>Trainingsbilder</translation>
-    </message>
-    <message>
-        <source>Random seed: the same seed repeats the run exactly</source>
-        <translation>Zufallsstartwert: derselbe Wert wiederholt den Lauf exakt</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>Startwert</translation>
-    </message>
-    <message>
-        <source>CPU threads (0: every core)</source>
-        <translation>CPU-Threads (0: alle Kerne)</translation>
-    </message>
-    <message>
-        <source>Threads</source>
-        <translation>Threads</translation>
-    </message>
-    <message>
-        <source>Run folder: config, metrics and checkpoints are written here</source>
-        <translation>Laufordner: Konfiguration, Metriken und Checkpoints werden hier gespeichert</translation>
-    </message>
-    <message>
-        <source>Run folder</source>
-        <translation>Laufordner</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -956,58 +1031,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
         <translation>Der Reiter „Module“ arbeitet noch. Anhalten und schließen? Eine laufende Extraktion wird verworfen; die Modularisierung beendet zuerst ihren Durchlauf.</translation>
     </message>
     <message>
-        <source>Transformer demo</source>
-        <translation>Transformer-Demo</translation>
-    </message>
-    <message>
-        <source>Mask query, key and value</source>
-        <translation>Query, Key und Value maskieren</translation>
-    </message>
-    <message>
-        <source>Transformers: mask generators on the attention&apos;s query, key and value projections too, as in the paper. Off: only the attention output and the MLP are masked (nemo train --unmasked-qkv). CNNs have no attention.</source>
-        <translation>Transformer: Maskengeneratoren auch auf der Query-, Key- und Value-Projektion der Attention, wie im Paper. Aus: nur die Attention-Ausgabe und das MLP werden maskiert (nemo train --unmasked-qkv). CNNs haben keine Attention.</translation>
-    </message>
-    <message>
-        <source>Attention</source>
-        <translation>Attention</translation>
-    </message>
-    <message>
-        <source>none: learn from the labels</source>
-        <translation>keiner: aus den Labels lernen</translation>
-    </message>
-    <message>
-        <source>DeiT only (deit_tiny, deit_s): a run folder the engine trained on the same dataset, whose predictions teach the distillation head; the paper uses a standard resnet18. The distillation loss replaces the cross-entropy (method.md §3.5; nemo train --teacher). Empty: no teacher.</source>
-        <translation>Nur DeiT (deit_tiny, deit_s): ein Laufordner, den die Engine auf demselben Datensatz trainiert hat und dessen Vorhersagen den Distillations-Kopf anleiten; das Paper verwendet ein Standard-resnet18. Der Distillationsverlust ersetzt die Kreuzentropie (method.md §3.5; nemo train --teacher). Leer: kein Lehrer.</translation>
-    </message>
-    <message>
-        <source>Browse...</source>
-        <translation>Durchsuchen...</translation>
-    </message>
-    <message>
-        <source>Pick the teacher&apos;s run folder</source>
-        <translation>Laufordner des Lehrers wählen</translation>
-    </message>
-    <message>
-        <source>Teacher run folder</source>
-        <translation>Laufordner des Lehrers</translation>
-    </message>
-    <message>
-        <source>Teacher run</source>
-        <translation>Lehrer-Lauf</translation>
-    </message>
-    <message>
-        <source>Distillation alpha: weight of the labels&apos; cross-entropy on the class head; the rest goes to matching the teacher (nemo train --distill-alpha)</source>
-        <translation>Distillations-Alpha: Gewicht der Kreuzentropie mit den Labels am Klassen-Kopf; der Rest geht an die Angleichung an den Lehrer (nemo train --distill-alpha)</translation>
-    </message>
-    <message>
-        <source>Distillation temperature: softens the teacher&apos;s and the student&apos;s predictions before they are compared (nemo train --distill-tau)</source>
-        <translation>Distillations-Temperatur: glättet die Vorhersagen von Lehrer und Schüler, bevor sie verglichen werden (nemo train --distill-tau)</translation>
-    </message>
-    <message>
-        <source>Distillation</source>
-        <translation>Distillation</translation>
-    </message>
-    <message>
         <source>Neurons tab: masks of the checkpoint after epoch %1</source>
         <translation>Reiter Neuronen: Masken des Checkpoints nach Epoche %1</translation>
     </message>
@@ -1026,18 +1049,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>No checkpoint yet: open the run again after its first epoch to see its masks.</source>
         <translation>Noch kein Checkpoint: den Lauf nach seiner ersten Epoche erneut öffnen, um seine Masken zu sehen.</translation>
-    </message>
-    <message>
-        <source>Quick demo: minivgg on 20,000 Fashion-MNIST images, modules form in about a minute. Transformer demo: vit_tiny on the same images, attention and MLP neurons form modules in a few minutes</source>
-        <translation>Schnelle Demo: minivgg auf 20.000 Fashion-MNIST-Bildern, Module entstehen in etwa einer Minute. Transformer-Demo: vit_tiny auf denselben Bildern, Attention- und MLP-Neuronen bilden in wenigen Minuten Module</translation>
-    </message>
-    <message>
-        <source>Architecture: minivgg, tinycnn, vit_tiny and deit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
-        <translation>Architektur: minivgg, tinycnn, vit_tiny und deit_tiny sind unsere, klein genug für eine Laptop-CPU; simcnn, rescnn, vgg16 und resnet18 sind die CNNs der Veröffentlichung, vit_s und deit_s ihre Transformer</translation>
-    </message>
-    <message>
-        <source>Weight of the contrastive (NeMo) or cohesion (MwT) loss. It starts at the value the published code used for the model&apos;s family and method: NeMo 1.3 for CNNs, 1.1 for ResNets, 0.1 for Transformers; MwT 0.5</source>
-        <translation>Gewicht des kontrastiven (NeMo) oder Kohäsionsverlusts (MwT). Startwert ist der Wert, den der veröffentlichte Code für Modellfamilie und Methode verwendet hat: NeMo 1,3 für CNNs, 1,1 für ResNets, 0,1 für Transformer; MwT 0,5</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -1214,14 +1225,6 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>Stop the current training before starting a lesson.</source>
         <translation>Halten Sie das laufende Training an, bevor Sie eine Lektion beginnen.</translation>
-    </message>
-    <message>
-        <source>The lesson&apos;s %1 &quot;%2&quot; is not offered here.</source>
-        <translation>%1 &quot;%2&quot; der Lektion wird hier nicht angeboten.</translation>
-    </message>
-    <message>
-        <source>The lesson&apos;s mode &quot;%1&quot; is not nemo, mwt or standard.</source>
-        <translation>Der Modus &quot;%1&quot; der Lektion ist weder nemo noch mwt noch standard.</translation>
     </message>
     <message>
         <source>Presenter mode: F11 leaves it, Ctrl+= and Ctrl+- change the text size</source>
@@ -1437,36 +1440,8 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
 <context>
     <name>ModularData</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not valid JSON (%2); run `nemo modularize` again to rewrite it</source>
-        <translation>%1 ist kein gültiges JSON (%2); führen Sie `nemo modularize` erneut aus, um die Datei neu zu schreiben</translation>
-    </message>
-    <message>
-        <source>%1: a class has %2 frequencies but the layers have %3 units; run `nemo modularize` again</source>
-        <translation>%1: eine Klasse hat %2 Häufigkeiten, die Schichten aber %3 Einheiten; führen Sie `nemo modularize` erneut aus</translation>
-    </message>
-    <message>
-        <source>%1 holds no layers, classes or frequencies; run `nemo modularize` again</source>
-        <translation>%1 enthält keine Schichten, Klassen oder Häufigkeiten; führen Sie `nemo modularize` erneut aus</translation>
-    </message>
-    <message>
-        <source>%1 has no per-class metrics</source>
-        <translation>%1 enthält keine Metriken pro Klasse</translation>
-    </message>
-    <message>
-        <source>%1/module.json names no classes; extract the module again</source>
-        <translation>%1/module.json nennt keine Klassen; extrahieren Sie das Modul erneut</translation>
-    </message>
-    <message>
-        <source>%1: layer &quot;%2&quot; has %3 units, not a layer width; run `nemo modularize` again</source>
-        <translation>%1: Schicht &quot;%2&quot; hat %3 Einheiten, keine gültige Schichtbreite; führen Sie `nemo modularize` erneut aus</translation>
-    </message>
-    <message>
-        <source>%1: a frequency is not a number between 0 and 1; run `nemo modularize` again</source>
-        <translation>%1: eine Häufigkeit ist keine Zahl zwischen 0 und 1; führen Sie `nemo modularize` erneut aus</translation>
+        <source>Cannot read the module in %1: %2</source>
+        <translation>Das Modul in %1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2084,12 +2059,8 @@ Beheben Sie die oben genannte Ursache und versuchen Sie es erneut; der Lauf selb
 <context>
     <name>RunSummary</name>
     <message>
-        <source>%1 holds no run (config.json is missing). Open a folder written by a training run.</source>
-        <translation>%1 enthält keinen Lauf (config.json fehlt). Öffnen Sie einen Ordner, den ein Trainingslauf geschrieben hat.</translation>
-    </message>
-    <message>
-        <source>%1/config.json names no dataset; it may be damaged.</source>
-        <translation>%1/config.json nennt keinen Datensatz; die Datei ist vielleicht beschädigt.</translation>
+        <source>%1 holds no readable run (%2). Open a folder written by a training run.</source>
+        <translation>%1 enthält keinen lesbaren Lauf (%2). Öffnen Sie einen Ordner, den ein Training geschrieben hat.</translation>
     </message>
 </context>
 <context>

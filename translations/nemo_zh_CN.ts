@@ -325,6 +325,213 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     </message>
 </context>
 <context>
+    <name>ExperimentPanel</name>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Quick demo</source>
+        <translation>快速演示</translation>
+    </message>
+    <message>
+        <source>Transformer demo</source>
+        <translation>Transformer 演示</translation>
+    </message>
+    <message>
+        <source>Quick demo: minivgg on 20,000 Fashion-MNIST images, modules form in about a minute. Transformer demo: vit_tiny on the same images, attention and MLP neurons form modules in a few minutes</source>
+        <translation>快速演示：minivgg 在 20,000 张 Fashion-MNIST 图像上训练，约一分钟内形成模块。Transformer 演示：vit_tiny 在相同图像上训练，注意力和 MLP 神经元在几分钟内形成模块</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Dataset to train on; Fashion-MNIST ships with Debian</source>
+        <translation>用于训练的数据集；Fashion-MNIST 随 Debian 提供</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Architecture: %1 are ours, small enough for a laptop CPU; %2 are the paper&apos;s CNNs and Transformers</source>
+        <translation>架构：%1 是我们的模型，小到可在笔记本 CPU 上运行；%2 是论文中的 CNN 和 Transformer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Mask query, key and value</source>
+        <translation>掩码 query、key 和 value</translation>
+    </message>
+    <message>
+        <source>Transformers: mask generators on the attention&apos;s query, key and value projections too, as in the paper. Off: only the attention output and the MLP are masked (nemo train --unmasked-qkv). CNNs have no attention.</source>
+        <translation>Transformer：注意力的 query、key 和 value 投影也带掩码生成器，与论文相同。关闭：只掩码注意力输出和 MLP（nemo train --unmasked-qkv）。CNN 没有注意力。</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>none: learn from the labels</source>
+        <translation>无：仅从标签学习</translation>
+    </message>
+    <message>
+        <source>DeiT only (deit_tiny, deit_s): a run folder the engine trained on the same dataset, whose predictions teach the distillation head; the paper uses a standard resnet18. The distillation loss replaces the cross-entropy (docs/method.md §3.5; nemo train --teacher). Empty: no teacher.</source>
+        <translation>仅限 DeiT（deit_tiny、deit_s）：由引擎在同一数据集上训练的运行文件夹，其预测指导蒸馏头；论文使用标准 resnet18。蒸馏损失取代交叉熵（docs/method.md §3.5；nemo train --teacher）。留空：不使用教师。</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Pick the teacher&apos;s run folder</source>
+        <translation>选择教师的运行文件夹</translation>
+    </message>
+    <message>
+        <source>Teacher run folder</source>
+        <translation>教师运行文件夹</translation>
+    </message>
+    <message>
+        <source>Teacher run</source>
+        <translation>教师运行</translation>
+    </message>
+    <message>
+        <source>Distillation alpha: weight of the labels&apos; cross-entropy on the class head; the rest goes to matching the teacher (nemo train --distill-alpha)</source>
+        <translation>蒸馏 alpha：类别头上标签交叉熵的权重；其余权重用于拟合教师（nemo train --distill-alpha）</translation>
+    </message>
+    <message>
+        <source>Distillation temperature: softens the teacher&apos;s and the student&apos;s predictions before they are compared (nemo train --distill-tau)</source>
+        <translation>蒸馏温度：在比较之前软化教师和学生的预测（nemo train --distill-tau）</translation>
+    </message>
+    <message>
+        <source>Distillation</source>
+        <translation>蒸馏</translation>
+    </message>
+    <message>
+        <source>NeMo (contrastive)</source>
+        <translation>NeMo（对比）</translation>
+    </message>
+    <message>
+        <source>MwT (cohesion/coupling)</source>
+        <translation>MwT（内聚/耦合）</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>How the masks are trained; Standard trains without masks</source>
+        <translation>掩码的训练方式；“标准”不使用掩码训练</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Passes over the training set</source>
+        <translation>遍历训练集的次数</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Images per training step</source>
+        <translation>每个训练步的图像数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Learning rate of the model&apos;s weights</source>
+        <translation>模型权重的学习率</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Learning rate of the mask generators</source>
+        <translation>掩码生成器的学习率</translation>
+    </message>
+    <message>
+        <source>Mask learning rate</source>
+        <translation>掩码学习率</translation>
+    </message>
+    <message>
+        <source>Weight of the contrastive (NeMo) or cohesion (MwT) loss. It starts at the value the published code used for the model&apos;s family and method: NeMo 1.3 for CNNs, 1.1 for ResNets, 0.1 for Transformers; MwT 0.5</source>
+        <translation>对比损失（NeMo）或内聚损失（MwT）的权重。初始值取自已发布代码对该模型族和方法所用的值：NeMo 的 CNN 为 1.3，ResNet 为 1.1，Transformer 为 0.1；MwT 为 0.5</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>Weight of the coupling loss (MwT only)</source>
+        <translation>耦合损失的权重（仅 MwT）</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Beta</translation>
+    </message>
+    <message>
+        <source>Temperature of the contrastive loss: lower separates classes more sharply</source>
+        <translation>对比损失的温度：越低，类别分得越清楚</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Use only the first N training images (0: all)</source>
+        <translation>只使用前 N 张训练图像（0：全部）</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>训练图像</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed repeats the run exactly</source>
+        <translation>随机种子：相同的种子会完全重现本次运行</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>CPU threads (0: every core)</source>
+        <translation>CPU 线程数（0：所有核心）</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Run folder: config, metrics and checkpoints are written here</source>
+        <translation>运行文件夹：配置、指标和检查点写入此处</translation>
+    </message>
+    <message>
+        <source>Run folder</source>
+        <translation>运行文件夹</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s %1 &quot;%2&quot; is not offered here.</source>
+        <translation>课程中的 %1 &quot;%2&quot; 在此不可用。</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s mode &quot;%1&quot; is not nemo, mwt or standard.</source>
+        <translation>课程的模式 &quot;%1&quot; 不是 nemo、mwt 或 standard。</translation>
+    </message>
+</context>
+<context>
     <name>Explanations</name>
     <message>
         <source>Each curve is a number the training reports every few steps; the x axis counts epochs (passes over the training images), so 1.5 is halfway through the second.</source>
@@ -684,138 +891,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>要比较的运行文件夹</translation>
     </message>
     <message>
-        <source>Experiment</source>
-        <translation>实验</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>自定义</translation>
-    </message>
-    <message>
-        <source>Quick demo</source>
-        <translation>快速演示</translation>
-    </message>
-    <message>
-        <source>Preset</source>
-        <translation>预设</translation>
-    </message>
-    <message>
-        <source>Dataset to train on; Fashion-MNIST ships with Debian</source>
-        <translation>用于训练的数据集；Fashion-MNIST 随 Debian 提供</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>数据集</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>NeMo (contrastive)</source>
-        <translation>NeMo（对比）</translation>
-    </message>
-    <message>
-        <source>MwT (cohesion/coupling)</source>
-        <translation>MwT（内聚/耦合）</translation>
-    </message>
-    <message>
-        <source>Standard</source>
-        <translation>标准</translation>
-    </message>
-    <message>
-        <source>How the masks are trained; Standard trains without masks</source>
-        <translation>掩码的训练方式；“标准”不使用掩码训练</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>模式</translation>
-    </message>
-    <message>
-        <source>Passes over the training set</source>
-        <translation>遍历训练集的次数</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>轮数</translation>
-    </message>
-    <message>
-        <source>Images per training step</source>
-        <translation>每个训练步的图像数</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>批大小</translation>
-    </message>
-    <message>
-        <source>Learning rate of the model&apos;s weights</source>
-        <translation>模型权重的学习率</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <source>Learning rate of the mask generators</source>
-        <translation>掩码生成器的学习率</translation>
-    </message>
-    <message>
-        <source>Mask learning rate</source>
-        <translation>掩码学习率</translation>
-    </message>
-    <message>
-        <source>Alpha</source>
-        <translation>Alpha</translation>
-    </message>
-    <message>
-        <source>Weight of the coupling loss (MwT only)</source>
-        <translation>耦合损失的权重（仅 MwT）</translation>
-    </message>
-    <message>
-        <source>Beta</source>
-        <translation>Beta</translation>
-    </message>
-    <message>
-        <source>Temperature of the contrastive loss: lower separates classes more sharply</source>
-        <translation>对比损失的温度：越低，类别分得越清楚</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>温度</translation>
-    </message>
-    <message>
-        <source>Use only the first N training images (0: all)</source>
-        <translation>只使用前 N 张训练图像（0：全部）</translation>
-    </message>
-    <message>
-        <source>Training images</source>
-        <translation>训练图像</translation>
-    </message>
-    <message>
-        <source>Random seed: the same seed repeats the run exactly</source>
-        <translation>随机种子：相同的种子会完全重现本次运行</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <source>CPU threads (0: every core)</source>
-        <translation>CPU 线程数（0：所有核心）</translation>
-    </message>
-    <message>
-        <source>Threads</source>
-        <translation>线程</translation>
-    </message>
-    <message>
-        <source>Run folder: config, metrics and checkpoints are written here</source>
-        <translation>运行文件夹：配置、指标和检查点写入此处</translation>
-    </message>
-    <message>
-        <source>Run folder</source>
-        <translation>运行文件夹</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -956,58 +1031,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
         <translation>“模块”页仍在工作。要停止并关闭吗？进行中的提取将被丢弃；模块化会先完成当前这一遍。</translation>
     </message>
     <message>
-        <source>Transformer demo</source>
-        <translation>Transformer 演示</translation>
-    </message>
-    <message>
-        <source>Mask query, key and value</source>
-        <translation>掩码 query、key 和 value</translation>
-    </message>
-    <message>
-        <source>Transformers: mask generators on the attention&apos;s query, key and value projections too, as in the paper. Off: only the attention output and the MLP are masked (nemo train --unmasked-qkv). CNNs have no attention.</source>
-        <translation>Transformer：注意力的 query、key 和 value 投影也带掩码生成器，与论文相同。关闭：只掩码注意力输出和 MLP（nemo train --unmasked-qkv）。CNN 没有注意力。</translation>
-    </message>
-    <message>
-        <source>Attention</source>
-        <translation>注意力</translation>
-    </message>
-    <message>
-        <source>none: learn from the labels</source>
-        <translation>无：仅从标签学习</translation>
-    </message>
-    <message>
-        <source>DeiT only (deit_tiny, deit_s): a run folder the engine trained on the same dataset, whose predictions teach the distillation head; the paper uses a standard resnet18. The distillation loss replaces the cross-entropy (method.md §3.5; nemo train --teacher). Empty: no teacher.</source>
-        <translation>仅限 DeiT（deit_tiny、deit_s）：由引擎在同一数据集上训练的运行文件夹，其预测指导蒸馏头；论文使用标准 resnet18。蒸馏损失取代交叉熵（method.md §3.5；nemo train --teacher）。留空：不使用教师。</translation>
-    </message>
-    <message>
-        <source>Browse...</source>
-        <translation>浏览...</translation>
-    </message>
-    <message>
-        <source>Pick the teacher&apos;s run folder</source>
-        <translation>选择教师的运行文件夹</translation>
-    </message>
-    <message>
-        <source>Teacher run folder</source>
-        <translation>教师运行文件夹</translation>
-    </message>
-    <message>
-        <source>Teacher run</source>
-        <translation>教师运行</translation>
-    </message>
-    <message>
-        <source>Distillation alpha: weight of the labels&apos; cross-entropy on the class head; the rest goes to matching the teacher (nemo train --distill-alpha)</source>
-        <translation>蒸馏 alpha：类别头上标签交叉熵的权重；其余权重用于拟合教师（nemo train --distill-alpha）</translation>
-    </message>
-    <message>
-        <source>Distillation temperature: softens the teacher&apos;s and the student&apos;s predictions before they are compared (nemo train --distill-tau)</source>
-        <translation>蒸馏温度：在比较之前软化教师和学生的预测（nemo train --distill-tau）</translation>
-    </message>
-    <message>
-        <source>Distillation</source>
-        <translation>蒸馏</translation>
-    </message>
-    <message>
         <source>Neurons tab: masks of the checkpoint after epoch %1</source>
         <translation>神经元页：第 %1 轮后检查点的掩码</translation>
     </message>
@@ -1026,18 +1049,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>No checkpoint yet: open the run again after its first epoch to see its masks.</source>
         <translation>尚无检查点：请在第一轮结束后重新打开该运行以查看其掩码。</translation>
-    </message>
-    <message>
-        <source>Quick demo: minivgg on 20,000 Fashion-MNIST images, modules form in about a minute. Transformer demo: vit_tiny on the same images, attention and MLP neurons form modules in a few minutes</source>
-        <translation>快速演示：minivgg 在 20,000 张 Fashion-MNIST 图像上训练，约一分钟内形成模块。Transformer 演示：vit_tiny 在相同图像上训练，注意力和 MLP 神经元在几分钟内形成模块</translation>
-    </message>
-    <message>
-        <source>Architecture: minivgg, tinycnn, vit_tiny and deit_tiny are ours, small enough for a laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper&apos;s CNNs, vit_s and deit_s its Transformers</source>
-        <translation>架构：minivgg、tinycnn、vit_tiny 和 deit_tiny 是我们的模型，足够小，可在笔记本 CPU 上运行；simcnn、rescnn、vgg16 和 resnet18 是论文中的 CNN，vit_s 和 deit_s 是论文中的 Transformer</translation>
-    </message>
-    <message>
-        <source>Weight of the contrastive (NeMo) or cohesion (MwT) loss. It starts at the value the published code used for the model&apos;s family and method: NeMo 1.3 for CNNs, 1.1 for ResNets, 0.1 for Transformers; MwT 0.5</source>
-        <translation>对比损失（NeMo）或内聚损失（MwT）的权重。初始值取自已发布代码对该模型族和方法所用的值：NeMo 的 CNN 为 1.3，ResNet 为 1.1，Transformer 为 0.1；MwT 为 0.5</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -1214,14 +1225,6 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>Stop the current training before starting a lesson.</source>
         <translation>开始课程前请先停止当前训练。</translation>
-    </message>
-    <message>
-        <source>The lesson&apos;s %1 &quot;%2&quot; is not offered here.</source>
-        <translation>课程中的 %1 &quot;%2&quot; 在此不可用。</translation>
-    </message>
-    <message>
-        <source>The lesson&apos;s mode &quot;%1&quot; is not nemo, mwt or standard.</source>
-        <translation>课程的模式 &quot;%1&quot; 不是 nemo、mwt 或 standard。</translation>
     </message>
     <message>
         <source>Presenter mode: F11 leaves it, Ctrl+= and Ctrl+- change the text size</source>
@@ -1437,36 +1440,8 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
 <context>
     <name>ModularData</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is not valid JSON (%2); run `nemo modularize` again to rewrite it</source>
-        <translation>%1 不是有效的 JSON（%2）；请重新运行 `nemo modularize` 以重写它</translation>
-    </message>
-    <message>
-        <source>%1: a class has %2 frequencies but the layers have %3 units; run `nemo modularize` again</source>
-        <translation>%1：某个类别有 %2 个频率值，但各层共有 %3 个单元；请重新运行 `nemo modularize`</translation>
-    </message>
-    <message>
-        <source>%1 holds no layers, classes or frequencies; run `nemo modularize` again</source>
-        <translation>%1 中没有层、类别或频率；请重新运行 `nemo modularize`</translation>
-    </message>
-    <message>
-        <source>%1 has no per-class metrics</source>
-        <translation>%1 没有按类别的指标</translation>
-    </message>
-    <message>
-        <source>%1/module.json names no classes; extract the module again</source>
-        <translation>%1/module.json 中没有类别；请重新提取该模块</translation>
-    </message>
-    <message>
-        <source>%1: layer &quot;%2&quot; has %3 units, not a layer width; run `nemo modularize` again</source>
-        <translation>%1：层 &quot;%2&quot; 有 %3 个单元，不是有效的层宽度；请重新运行 `nemo modularize`</translation>
-    </message>
-    <message>
-        <source>%1: a frequency is not a number between 0 and 1; run `nemo modularize` again</source>
-        <translation>%1：某个频率不是 0 到 1 之间的数；请重新运行 `nemo modularize`</translation>
+        <source>Cannot read the module in %1: %2</source>
+        <translation>无法读取 %1 中的模块：%2</translation>
     </message>
 </context>
 <context>
@@ -2080,12 +2055,8 @@ Fix the cause above and try again; the run itself is unchanged.</source>
 <context>
     <name>RunSummary</name>
     <message>
-        <source>%1 holds no run (config.json is missing). Open a folder written by a training run.</source>
-        <translation>%1 中没有运行（缺少 config.json）。请打开由训练运行写出的文件夹。</translation>
-    </message>
-    <message>
-        <source>%1/config.json names no dataset; it may be damaged.</source>
-        <translation>%1/config.json 中没有数据集；该文件可能已损坏。</translation>
+        <source>%1 holds no readable run (%2). Open a folder written by a training run.</source>
+        <translation>%1 中没有可读取的运行（%2）。请打开由训练写入的文件夹。</translation>
     </message>
 </context>
 <context>

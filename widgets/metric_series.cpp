@@ -7,32 +7,32 @@
 const std::vector<MetricSpec>& metricSpecs() {
     // Colours: matplotlib's tab10, so the curves look like the ones users know from notebooks.
     static const std::vector<MetricSpec> specs = {
-        {"loss", QT_TRANSLATE_NOOP("MetricsPlot", "total loss"), 0, QColor(31, 119, 180), false,
-         true},
-        {"ce", QT_TRANSLATE_NOOP("MetricsPlot", "cross-entropy"), 0, QColor(255, 127, 14), false,
-         true},
+        {"loss", QT_TRANSLATE_NOOP("MetricsPlot", "total loss"), kLossPlot, QColor(31, 119, 180),
+         Sampling::SmoothedSteps},
+        {"ce", QT_TRANSLATE_NOOP("MetricsPlot", "cross-entropy"), kLossPlot, QColor(255, 127, 14),
+         Sampling::SmoothedSteps},
         // DeiT with a teacher: the distillation loss, which takes the cross-entropy's place in
         // the total.
-        {"distillation", QT_TRANSLATE_NOOP("MetricsPlot", "distillation"), 0, QColor(227, 119, 194),
-         false, true},
-        {"contrastive", QT_TRANSLATE_NOOP("MetricsPlot", "contrastive"), 0, QColor(44, 160, 44),
-         false, true},
-        {"cohesion", QT_TRANSLATE_NOOP("MetricsPlot", "cohesion loss"), 0, QColor(148, 103, 189),
-         false, true},
-        {"coupling", QT_TRANSLATE_NOOP("MetricsPlot", "coupling loss"), 0, QColor(140, 86, 75),
-         false, true},
-        {"test_loss", QT_TRANSLATE_NOOP("MetricsPlot", "test loss"), 0, QColor(127, 127, 127), true,
-         false},
-        {"train_acc", QT_TRANSLATE_NOOP("MetricsPlot", "train accuracy"), 1, QColor(31, 119, 180),
-         false, true},
-        {"retention", QT_TRANSLATE_NOOP("MetricsPlot", "neuron retention"), 1, QColor(214, 39, 40),
-         false, true},
-        {"test_acc", QT_TRANSLATE_NOOP("MetricsPlot", "test accuracy"), 1, QColor(23, 190, 207),
-         true, false},
-        {"lr", QT_TRANSLATE_NOOP("MetricsPlot", "learning rate"), 2, QColor(31, 119, 180), false,
-         false},
-        {"lr_mask", QT_TRANSLATE_NOOP("MetricsPlot", "mask learning rate"), 2, QColor(255, 127, 14),
-         false, false},
+        {"distillation", QT_TRANSLATE_NOOP("MetricsPlot", "distillation"), kLossPlot,
+         QColor(227, 119, 194), Sampling::SmoothedSteps},
+        {"contrastive", QT_TRANSLATE_NOOP("MetricsPlot", "contrastive"), kLossPlot,
+         QColor(44, 160, 44), Sampling::SmoothedSteps},
+        {"cohesion", QT_TRANSLATE_NOOP("MetricsPlot", "cohesion loss"), kLossPlot,
+         QColor(148, 103, 189), Sampling::SmoothedSteps},
+        {"coupling", QT_TRANSLATE_NOOP("MetricsPlot", "coupling loss"), kLossPlot,
+         QColor(140, 86, 75), Sampling::SmoothedSteps},
+        {"test_loss", QT_TRANSLATE_NOOP("MetricsPlot", "test loss"), kLossPlot,
+         QColor(127, 127, 127), Sampling::PerEpoch},
+        {"train_acc", QT_TRANSLATE_NOOP("MetricsPlot", "train accuracy"), kAccuracyPlot,
+         QColor(31, 119, 180), Sampling::SmoothedSteps},
+        {"retention", QT_TRANSLATE_NOOP("MetricsPlot", "neuron retention"), kAccuracyPlot,
+         QColor(214, 39, 40), Sampling::SmoothedSteps},
+        {"test_acc", QT_TRANSLATE_NOOP("MetricsPlot", "test accuracy"), kAccuracyPlot,
+         QColor(23, 190, 207), Sampling::PerEpoch},
+        {"lr", QT_TRANSLATE_NOOP("MetricsPlot", "learning rate"), kLearningRatePlot,
+         QColor(31, 119, 180), Sampling::RawSteps},
+        {"lr_mask", QT_TRANSLATE_NOOP("MetricsPlot", "mask learning rate"), kLearningRatePlot,
+         QColor(255, 127, 14), Sampling::RawSteps},
     };
     return specs;
 }
@@ -129,7 +129,7 @@ bool writeMetricsCsv(const QString& path, const std::vector<const MetricsRun*>& 
         for (size_t i = 0; i < specs.size(); ++i) {
             const MetricSeries& s = run->series[i];
             const QVector<double> smooth =
-                specs[i].smoothable ? emaSmooth(s.values, weight) : s.values;
+                specs[i].smoothable() ? emaSmooth(s.values, weight) : s.values;
             for (int p = 0; p < s.keys.size(); ++p) {
                 out << quoted(run->name) << ',' << specs[i].key << ','
                     << QString::number(s.keys[p], 'g', 10) << ',' << s.steps[p] << ','

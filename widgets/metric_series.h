@@ -9,16 +9,24 @@
 
 #include "nemo/metrics_event.h"
 
-// What the Training tab can draw. `plot`: 0 loss parts, 1 accuracy and retention, 2 learning
-// rate. Per-epoch series (test values) have one point an epoch and are never smoothed: an EMA
-// over a handful of points would only lag them.
+// The Training tab's three plots, top to bottom.
+enum MetricPlot { kLossPlot, kAccuracyPlot, kLearningRatePlot, kMetricPlotCount };
+
+// How a series is drawn. Per-step values are smoothed (TensorBoard's EMA, the raw curve kept
+// faint), except the learning rates, which are set rather than measured. Per-epoch series (test
+// values) have one point an epoch and are never smoothed: an EMA over a handful of points would
+// only lag them.
+enum class Sampling { SmoothedSteps, RawSteps, PerEpoch };
+
+// What the Training tab can draw.
 struct MetricSpec {
     const char* key;
     const char* label;  // untranslated; MetricsPlot::tr() translates it
-    int plot;
+    MetricPlot plot;
     QColor color;
-    bool perEpoch;
-    bool smoothable;
+    Sampling sampling;
+    bool perEpoch() const { return sampling == Sampling::PerEpoch; }
+    bool smoothable() const { return sampling == Sampling::SmoothedSteps; }
 };
 const std::vector<MetricSpec>& metricSpecs();
 

@@ -70,15 +70,16 @@ int nearest(const QVector<double>& keys, double x, double tolerance) {
 }  // namespace
 
 MetricsPlot::MetricsPlot(QWidget* parent) : QWidget(parent) {
-    plots_[0] = makePlot(tr("loss"), this);
-    plots_[1] = makePlot(tr("accuracy / retention"), this);
-    plots_[2] = makePlot(tr("learning rate"), this);
-    plots_[1]->yAxis->setRange(0, 1.02);
+    plots_[kLossPlot] = makePlot(tr("loss"), this);
+    plots_[kAccuracyPlot] = makePlot(tr("accuracy / retention"), this);
+    plots_[kLearningRatePlot] = makePlot(tr("learning rate"), this);
+    plots_[kAccuracyPlot]->yAxis->setRange(0, 1.02);
     // Accuracy climbs and retention falls towards the middle: the bottom right stays free.
-    plots_[1]->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
-    plots_[2]->yAxis->setNumberFormat("gb");
+    plots_[kAccuracyPlot]->axisRect()->insetLayout()->setInsetAlignment(
+        0, Qt::AlignBottom | Qt::AlignRight);
+    plots_[kLearningRatePlot]->yAxis->setNumberFormat("gb");
 
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < kMetricPlotCount; ++i) {
         QCustomPlot* plot = plots_[i];
         cursor_[i] = new QCPItemStraightLine(plot);
         cursor_[i]->setPen(QPen(QColor(0, 0, 0, 90), 1, Qt::DotLine));
@@ -151,9 +152,9 @@ MetricsPlot::MetricsPlot(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
-    layout->addWidget(plots_[0], 5);
-    layout->addWidget(plots_[1], 5);
-    layout->addWidget(plots_[2], 3);
+    layout->addWidget(plots_[kLossPlot], 5);
+    layout->addWidget(plots_[kAccuracyPlot], 5);
+    layout->addWidget(plots_[kLearningRatePlot], 3);
     layout->addWidget(readout_);
 
     runs_.emplace_back();
@@ -231,14 +232,14 @@ void MetricsPlot::setLogScale(bool on) {
         const QSignalBlocker blocker(logBox_);
         logBox_->setChecked(on);
     }
-    QCPAxis* y = plots_[0]->yAxis;
+    QCPAxis* y = plots_[kLossPlot]->yAxis;
     y->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (on)
         y->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     else
         y->setTicker(QSharedPointer<QCPAxisTicker>::create());
     rescale();
-    plots_[0]->replot();
+    plots_[kLossPlot]->replot();
 }
 
 void MetricsPlot::ensureGraphs(int r, size_t m) {
@@ -250,7 +251,7 @@ void MetricsPlot::ensureGraphs(int r, size_t m) {
     if (run.smooth[m]) return;
     const MetricSpec& spec = metricSpecs()[m];
     QCustomPlot* plot = plots_[spec.plot];
-    if (spec.smoothable) {
+    if (spec.smoothable()) {
         // The raw curve stays faint behind the smoothed one and out of the legend.
         QCPGraph* raw = plot->addGraph();
         QColor faint = spec.color;
@@ -261,7 +262,7 @@ void MetricsPlot::ensureGraphs(int r, size_t m) {
     }
     QCPGraph* g = plot->addGraph();
     QPen pen(spec.color, 1.8, runLine(r));
-    if (spec.perEpoch) {
+    if (spec.perEpoch()) {
         // Test values come once per epoch: each a marker joined by a dashed line.
         pen.setStyle(r == 0 ? Qt::DashLine : runLine(r));
         g->setScatterStyle(QCPScatterStyle(runMarker(r), spec.color, spec.color, 7));
@@ -292,7 +293,7 @@ void MetricsPlot::refreshGraphs() {
             if (s.keys.isEmpty()) continue;
             ensureGraphs(r, m);
             RunGraphs& run = runs_[size_t(r)];
-            const bool smooth = specs[m].smoothable && smoothing_ > 0.0;
+            const bool smooth = specs[m].smoothable() && smoothing_ > 0.0;
             run.smooth[m]->setData(s.keys, smooth ? emaSmooth(s.values, smoothing_) : s.values,
                                    true);
             if (run.raw[m]) {
@@ -313,19 +314,20 @@ void MetricsPlot::fitToFonts() {
     // Larger text (presenter mode) needs a wider left margin for the tick labels, the same on
     // every plot so their epoch axes stay aligned, and taller plots, so ticks and legends keep
     // their room; the page scrolls instead.
-    const QFontMetrics ticks(plots_[0]->yAxis->tickLabelFont());
-    const QFontMetrics label(plots_[0]->yAxis->labelFont());
+    const QFontMetrics ticks(plots_[kLossPlot]->yAxis->tickLabelFont());
+    const QFontMetrics label(plots_[kLossPlot]->yAxis->labelFont());
     const int margin = std::max(72, ticks.horizontalAdvance("0.000") + label.height() + 28);
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < kMetricPlotCount; ++i) {
         plots_[i]->axisRect()->setMargins(QMargins(margin, 0, 0, 0));
-        plots_[i]->setMinimumHeight(std::max(120, (i == 2 ? 6 : 9) * ticks.height()));
+        plots_[i]->setMinimumHeight(
+            std::max(120, (i == kLearningRatePlot ? 6 : 9) * ticks.height()));
         plots_[i]->replot(QCustomPlot::rpQueuedReplot);
     }
 }
 
 bool MetricsPlot::legendsBeside() const {
-    QCPLayoutGrid* grid = plots_[0]->plotLayout();
-    return grid->columnCount() > 1 && grid->element(0, 1) == plots_[0]->legend;
+    QCPLayoutGrid* grid = plots_[kLossPlot]->plotLayout();
+    return grid->columnCount() > 1 && grid->element(0, 1) == plots_[kLossPlot]->legend;
 }
 
 void MetricsPlot::placeLegends() {
@@ -333,7 +335,7 @@ void MetricsPlot::placeLegends() {
     // would cover the curves, so the legends move to a column beside the plots, all as wide as
     // the widest so the three epoch axes stay aligned.
     const bool beside = runs_.size() > 1;
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < kMetricPlotCount; ++i) {
         QCustomPlot* plot = plots_[i];
         QCPLayoutGrid* grid = plot->plotLayout();
         QCPLayoutInset* inset = plot->axisRect()->insetLayout();
@@ -375,7 +377,7 @@ void MetricsPlot::refreshChangeMarks() {
             line->setSelectable(false);
             changeItems_.push_back(line);
         }
-        auto* label = new QCPItemText(plots_[0]);
+        auto* label = new QCPItemText(plots_[kLossPlot]);
         label->position->setTypeX(QCPItemPosition::ptPlotCoords);
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         label->position->setCoords(c.x, 0.02);
@@ -412,16 +414,16 @@ void MetricsPlot::rescale() {
     if (!any) return;
     if (x.size() <= 0) x = QCPRange(x.lower - 0.5, x.upper + 0.5);
     for (QCustomPlot* plot : plots_) plot->xAxis->setRange(x);
-    plots_[0]->yAxis->rescale(true);
+    plots_[kLossPlot]->yAxis->rescale(true);
     // Learning rates are best read from zero up (a cosine schedule ends near zero). The top comes
     // from the data: an axis rescaled to a constant rate (a one-epoch run) would pad it to +-1.
     double top = 0;
-    for (int g = 0; g < plots_[2]->graphCount(); ++g) {
+    for (int g = 0; g < plots_[kLearningRatePlot]->graphCount(); ++g) {
         bool found = false;
-        const QCPRange r = plots_[2]->graph(g)->getValueRange(found, QCP::sdBoth);
+        const QCPRange r = plots_[kLearningRatePlot]->graph(g)->getValueRange(found, QCP::sdBoth);
         if (found) top = qMax(top, r.upper);
     }
-    plots_[2]->yAxis->setRange(0, top > 0 ? top * 1.1 : 1.0);
+    plots_[kLearningRatePlot]->yAxis->setRange(0, top > 0 ? top * 1.1 : 1.0);
 }
 
 void MetricsPlot::replotNow() {
@@ -465,7 +467,7 @@ QVector<double> MetricsPlot::drawnValues(const QString& series, int run) const {
 
 void MetricsPlot::showReadoutAt(double x) {
     refreshGraphs();
-    const QCPRange visible = plots_[0]->xAxis->range();
+    const QCPRange visible = plots_[kLossPlot]->xAxis->range();
     const double tolerance = std::max(visible.size() * 0.02, 1e-9);
     const auto& specs = metricSpecs();
     long long step = -1;
@@ -478,9 +480,9 @@ void MetricsPlot::showReadoutAt(double x) {
             // Step curves answer within one logging interval, epoch markers only close by.
             const double spacing =
                 s.keys.size() > 1 ? (s.keys.last() - s.keys.first()) / (s.keys.size() - 1) : 0;
-            const int i = nearest(s.keys, x, specs[m].perEpoch ? tolerance : tolerance + spacing);
+            const int i = nearest(s.keys, x, specs[m].perEpoch() ? tolerance : tolerance + spacing);
             if (i < 0) continue;
-            if (step < 0 && !specs[m].perEpoch) step = s.steps[i];
+            if (step < 0 && !specs[m].perEpoch()) step = s.steps[i];
             // The drawn value: smoothed where the curve is smoothed.
             const double v = (run.smooth[m]->data()->constBegin() + i)->value;
             parts << QStringLiteral("%1 %2").arg(tr(specs[m].label)).arg(v, 0, 'g', 4);
@@ -495,7 +497,7 @@ void MetricsPlot::showReadoutAt(double x) {
     // One line per run: grow with them rather than cut the compared runs off.
     readout_->setMinimumHeight(std::max(2 * readout_->fontMetrics().height(),
                                         readout_->heightForWidth(readout_->width())));
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < kMetricPlotCount; ++i) {
         cursor_[i]->point1->setCoords(x, 0);
         cursor_[i]->point2->setCoords(x, 1);
         cursor_[i]->setVisible(true);
@@ -520,7 +522,7 @@ bool MetricsPlot::exportTo(const QString& path, QString* error) {
     for (const RunGraphs& r : runs_)
         if (!r.data.name.isEmpty()) names << r.data.name;
     return exportPlots(
-        {plots_[0], plots_[1], plots_[2]}, path, error,
+        {plots_[kLossPlot], plots_[kAccuracyPlot], plots_[kLearningRatePlot]}, path, error,
         names.isEmpty() ? QString() : tr("Training curves: %1").arg(names.join(tr(" vs "))));
 }
 

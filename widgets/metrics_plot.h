@@ -50,9 +50,9 @@ class MetricsPlot : public QWidget {
     // For tests: points of a series of run 0, and the drawn (smoothed) values.
     int pointCount(const QString& series) const;
     QVector<double> drawnValues(const QString& series, int run = 0) const;
-    QCustomPlot* lossPlot() const { return plots_[0]; }
-    QCustomPlot* ratePlot() const { return plots_[1]; }
-    QCustomPlot* lrPlot() const { return plots_[2]; }
+    QCustomPlot* lossPlot() const { return plots_[kLossPlot]; }
+    QCustomPlot* ratePlot() const { return plots_[kAccuracyPlot]; }
+    QCustomPlot* lrPlot() const { return plots_[kLearningRatePlot]; }
     void replotNow();
     // For tests: the settings changes marked on the plots ("alpha 1.3 -> 0.5"), in order.
     QStringList changeMarks() const;
@@ -84,8 +84,8 @@ class MetricsPlot : public QWidget {
     void exportWithDialog();
     int specIndex(const QString& key) const;
 
-    QCustomPlot* plots_[3];
-    QCPItemStraightLine* cursor_[3];
+    QCustomPlot* plots_[kMetricPlotCount];
+    QCPItemStraightLine* cursor_[kMetricPlotCount];
     std::vector<QCPAbstractItem*> changeItems_;  // run 0's change marks: lines and labels
     std::vector<RunGraphs> runs_;
     double smoothing_ = 0.6;

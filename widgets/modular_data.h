@@ -1,6 +1,6 @@
-// Reads what `nemo modularize` and `nemo extract` leave in a run folder (RUN/modular/*.json,
-// RUN/modules/*/module.json) into plain structs, with Qt's JSON reader so that no view needs the
-// engine's LibTorch code to show them.
+// What `nemo modularize` and `nemo extract` leave in a run folder (RUN/modular/*.json,
+// RUN/modules/*/module.json) as the views want it (Qt strings). The files are read by the engine's
+// own readers (nemo/run_folder.h, no LibTorch), so the schema is defined once.
 #pragma once
 
 #include <QMap>

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "json_output.h"
+#include "nemo/model_catalog.h"
 #include "nemo/tools.h"
 #include "subcommand.h"
 
@@ -13,7 +14,7 @@ class BenchCommand : public Subcommand {
   public:
     CLI::App* add(CLI::App& app, bool& jsonOut) override {
         auto* b = app.add_subcommand("bench", "Time training steps on synthetic data");
-        b->add_option("--model", bench_.model)->capture_default_str();
+        b->add_option("--model", bench_.model, modelNameList())->capture_default_str();
         b->add_option("--mode", bench_.mode)->capture_default_str();
         b->add_option("--batch-size", bench_.batchSize)->capture_default_str();
         b->add_option("--steps", bench_.steps)->capture_default_str();

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "json_output.h"
+#include "nemo/model_catalog.h"
 #include "nemo/tools.h"
 #include "subcommand.h"
 
@@ -13,7 +14,7 @@ class DeviceCommand : public Subcommand {
     CLI::App* add(CLI::App& app, bool& jsonOut) override {
         auto* d = app.add_subcommand("check-device",
                                      "Check that training steps on a GPU match the CPU's");
-        d->add_option("--model", check_.model)->capture_default_str();
+        d->add_option("--model", check_.model, modelNameList())->capture_default_str();
         d->add_option("--mode", check_.mode)->capture_default_str();
         d->add_option("--device", check_.device)->capture_default_str();
         d->add_option("--batch-size", check_.batchSize)->capture_default_str();

@@ -5,6 +5,7 @@
 #include "console.h"
 #include "json_output.h"
 #include "nemo/modules.h"
+#include "nemo/run_folder.h"
 #include "subcommand.h"
 
 namespace nemo::cli {
@@ -56,31 +57,12 @@ class ExtractCommand : public Subcommand {
     }
 
   private:
+    // module.json's results (nemo/run_folder.h), plus where the module went and how long it took.
     static nlohmann::json resultJson(const ExtractResult& r) {
-        nlohmann::json layers = nlohmann::json::array();
-        for (const auto& l : r.layers)
-            layers.push_back({{"name", l.name}, {"kept", l.kept}, {"total", l.total}});
-        return {{"classes", r.classes},
-                {"class_names", r.classNames},
-                {"module_accuracy", r.moduleAccuracy},
-                {"full_accuracy", r.fullAccuracy},
-                {"standard_accuracy", jsonNumber(r.standardAccuracy)},
-                {"baseline_run", r.baselineRun},
-                {"params", r.params},
-                {"params_full", r.paramsFull},
-                {"params_full_with_generators", r.paramsFullWithGenerators},
-                {"flops", r.flops},
-                {"flops_full", r.flopsFull},
-                {"retention", r.retention},
-                {"latency_ms", r.latencyMs},
-                {"latency_ms_full", r.latencyMsFull},
-                {"latency_ms_batch128", r.latencyMs128},
-                {"latency_ms_full_batch128", r.latencyMsFull128},
-                {"validation_accuracy", r.validationAccuracy},
-                {"best_epoch", r.bestEpoch},
-                {"layers", layers},
-                {"seconds", r.seconds},
-                {"out_dir", r.outDir}};
+        nlohmann::json j = moduleResultToJson(r);
+        j["seconds"] = r.seconds;
+        j["out_dir"] = r.outDir;
+        return j;
     }
 
     ExtractOptions options_;

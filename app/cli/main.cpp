@@ -1,6 +1,7 @@
-// `nemo`: the headless front end of the engine (design.md §5). Human progress goes to stderr;
-// with --json the last line of stdout is one JSON object. Exit status 0 on success. Each
-// subcommand lives in its own file (subcommand.h); this file parses and reports errors.
+// `nemo`: the headless front end of the engine (README.md, "The `nemo` command"). Human
+// progress goes to stderr; with --json the last line of stdout is one JSON object. Exit status
+// 0 on success. Each subcommand lives in its own file (subcommand.h); this file parses and
+// reports errors.
 #include <iostream>
 
 #include "json_output.h"

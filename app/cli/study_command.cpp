@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "console.h"
+#include "nemo/model_catalog.h"
 #include "nemo/study.h"
 #include "subcommand.h"
 
@@ -65,7 +66,7 @@ void addStudyCommand(CLI::App& app, StudyCommand& s, bool& jsonOut) {
         "the same command again to continue a stopped or killed study");
     auto* c = s.command;
     c->add_option("--out", o.outDir, "Study folder")->required();
-    c->add_option("--model", o.model)->capture_default_str();
+    c->add_option("--model", o.model, modelNameList())->capture_default_str();
     c->add_option("--dataset", o.dataset)->capture_default_str();
     c->add_option("--data-dir", o.dataDir, "Folder with the dataset's files");
     c->add_option("--methods", s.methods, "Comma-separated: standard, nemo, mwt")

@@ -28,6 +28,7 @@ class Subcommand {
 std::vector<std::unique_ptr<Subcommand>> allSubcommands();
 
 std::unique_ptr<Subcommand> infoCommand();
+std::unique_ptr<Subcommand> modelsCommand();
 std::unique_ptr<Subcommand> trainCommand();
 std::unique_ptr<Subcommand> goldenCommand();
 std::unique_ptr<Subcommand> benchCommand();

@@ -5,6 +5,7 @@ namespace nemo::cli {
 std::vector<std::unique_ptr<Subcommand>> allSubcommands() {
     std::vector<std::unique_ptr<Subcommand>> all;
     all.push_back(infoCommand());
+    all.push_back(modelsCommand());
     all.push_back(trainCommand());
     all.push_back(goldenCommand());
     all.push_back(benchCommand());

@@ -5,6 +5,9 @@
 
 #include "console.h"
 #include "json_output.h"
+#include "local_ranks.h"
+#include "nemo/distributed.h"
+#include "nemo/model_catalog.h"
 #include "nemo/trainer.h"
 #include "subcommand.h"
 
@@ -21,9 +24,7 @@ class TrainCommand : public Subcommand {
                       "fashion-mnist, mnist, cifar10, cifar100, "
                       "cifar100-coarse, cifar100-custom20, svhn")
             ->capture_default_str();
-        t->add_option("--model", cfg_.model,
-                      "minivgg, tinycnn, simcnn, rescnn, vgg16, resnet18, vit_tiny, deit_tiny, "
-                      "vit_s, deit_s")
+        t->add_option("--model", cfg_.model, modelNameList() + " (nemo models describes them)")
             ->capture_default_str();
         t->add_option("--mode", mode_, "nemo, mwt or standard")->capture_default_str();
         t->add_option("--out", cfg_.outDir, "Run folder (config, metrics, checkpoints)");
@@ -71,6 +72,15 @@ class TrainCommand : public Subcommand {
             ->capture_default_str();
         t->add_option("--distill-tau", cfg_.distillTau, "Temperature of the distillation KL terms")
             ->capture_default_str();
+        t->add_option("--nproc", processes_,
+                      "Data-parallel: train as N ranks on this machine (each takes its share of "
+                      "every batch; torchrun --no-python ... nemo train ... starts ranks instead)")
+            ->check(CLI::Range(1, 256));
+        t->add_option("--mask-loss-scope", cfg_.maskLossScope,
+                      "Data-parallel: the mask loss over the whole batch (global: every rank's "
+                      "masks gathered, the same training as one process) or each rank's rows "
+                      "(local)")
+            ->capture_default_str();
         t->add_flag("--resume", resume_, "Continue the run in --out from its last checkpoint");
         t->add_flag("--json", jsonOut, "Print one JSON object with the results");
         return command_;
@@ -84,10 +94,24 @@ class TrainCommand : public Subcommand {
         cfg_.beta = std::isnan(beta_) ? defaults.beta : beta_;
         cfg_.temperature = std::isnan(temperature_) ? defaults.temperature : temperature_;
         if (resume_) prepareResume();
+        const DistributedEnvironment ranks = DistributedEnvironment::fromEnvironment();
+        if (processes_ > 1) {
+            if (ranks.active())
+                throw std::runtime_error("--nproc inside an already started rank (WORLD_SIZE=" +
+                                         std::to_string(ranks.worldSize) +
+                                         "): give one or the "
+                                         "other");
+            if (!distributedAvailable())
+                throw std::runtime_error(
+                    "this nemo was built without Gloo: --nproc needs it "
+                    "(install libgloo-dev and rebuild)");
+            return runLocalRanks(processes_);
+        }
         ControlToken control;
         stopOnInterrupt(control, true);
         ConsoleObserver observer;
-        const TrainResult r = train(cfg_, &observer, &control, resume_);
+        if (!ranks.leader()) return runFollower(ranks, control);
+        const TrainResult r = train(cfg_, &observer, &control, resume_, &ranks);
         nlohmann::json j = {{"test_accuracy", r.testAccuracy},
                             {"train_accuracy", r.trainAccuracy},
                             {"retention", r.retention},
@@ -109,6 +133,21 @@ class TrainCommand : public Subcommand {
     }
 
   private:
+    // A rank other than 0: trains silently (rank 0 reports); an error names the rank, without
+    // JSON (stdout is rank 0's).
+    int runFollower(const DistributedEnvironment& ranks, ControlToken& control) {
+        try {
+            return train(cfg_, nullptr, &control, resume_, &ranks).stopped ? 3 : 0;
+        } catch (const std::exception& e) {
+            std::string reason = e.what();
+            if (auto nl = reason.find('\n'); nl != std::string::npos) reason.resize(nl);
+            if (reason.rfind("rank ", 0) != 0)
+                reason = "rank " + std::to_string(ranks.rank) + ": " + reason;
+            std::cerr << "nemo: error: " << reason << std::endl;
+            return 1;
+        }
+    }
+
     void prepareResume() {
         if (cfg_.outDir.empty()) throw std::runtime_error("--resume needs --out RUN");
         // 0: keep the run's epochs (a 5-epoch run resumed without --epochs stays 5 epochs).
@@ -118,7 +157,7 @@ class TrainCommand : public Subcommand {
         for (const char* name :
              {"lr", "lr-mask", "alpha", "beta", "temperature", "dataset", "model", "mode",
               "batch-size", "seed", "limit-train", "limit-test", "precision", "teacher",
-              "distill-alpha", "distill-tau", "no-augment", "unmasked-qkv"}) {
+              "distill-alpha", "distill-tau", "no-augment", "unmasked-qkv", "mask-loss-scope"}) {
             if (command_->get_option(std::string("--") + name)->count() == 0) continue;
             std::string key = name;
             std::replace(key.begin(), key.end(), '-', '_');
@@ -132,6 +171,7 @@ class TrainCommand : public Subcommand {
     std::string mode_ = "nemo";
     double alpha_ = NAN, beta_ = NAN, temperature_ = NAN;
     bool resume_ = false;
+    int processes_ = 1;
 };
 
 }  // namespace

@@ -1,18 +1,20 @@
 #include "dataset_preview.h"
 
-#include <QThread>
-
 #include "nemo/dataset.h"
 #include "sample_image.h"
 
-DatasetPreviewLoader::DatasetPreviewLoader(QObject* parent) : QObject(parent) {}
-
-DatasetPreviewLoader::~DatasetPreviewLoader() {
-    if (thread_) thread_->wait();
+DatasetPreviewLoader::DatasetPreviewLoader(QObject* parent) : QObject(parent) {
+    connect(&thread_, &WorkerThread::finished, this, [this] {
+        current_ = result_;
+        emit ready(current_);
+        startNext();
+    });
 }
 
+DatasetPreviewLoader::~DatasetPreviewLoader() = default;  // thread_ waits for a read
+
 bool DatasetPreviewLoader::busy() const {
-    return loading_;
+    return thread_.isRunning();
 }
 
 DatasetPreview DatasetPreviewLoader::read(const QString& name, const QString& dataDir,
@@ -59,24 +61,11 @@ void DatasetPreviewLoader::request(const QString& name, const QString& dataDir) 
     loadingName_ = name;
     loadingDir_ = dataDir;
     emit loading(name);
-    loading_ = true;  // until finished() is handled here, not merely until the thread ends
-    delete thread_;
-    thread_ =
-        QThread::create([this, name, dataDir] { result_ = read(name, dataDir, kSamplesPerClass); });
-    connect(thread_, &QThread::finished, this, [this] {
-        current_ = result_;
-        loading_ = false;
-        emit ready(current_);
-        startNext();
-    });
-    thread_->start();
+    thread_.start([this, name, dataDir] { result_ = read(name, dataDir, kSamplesPerClass); });
 }
 
 void DatasetPreviewLoader::startNext() {
     if (!pending_) return;
     pending_ = false;
-    // Deferred: request() deletes the thread whose finished() signal is being delivered.
-    QMetaObject::invokeMethod(
-        this, [this, name = pendingName_, dir = pendingDir_] { request(name, dir); },
-        Qt::QueuedConnection);
+    request(pendingName_, pendingDir_);
 }

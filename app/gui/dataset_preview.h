@@ -8,7 +8,7 @@
 #include <QObject>
 #include <QStringList>
 
-class QThread;
+#include "worker_thread.h"
 
 struct DatasetPreview {
     QString name, dataDir;
@@ -45,10 +45,9 @@ class DatasetPreviewLoader : public QObject {
   private:
     void startNext();
 
-    QThread* thread_ = nullptr;
+    WorkerThread thread_;
     DatasetPreview current_, result_;
     QString loadingName_, loadingDir_;
     QString pendingName_, pendingDir_;
     bool pending_ = false;
-    bool loading_ = false;
 };

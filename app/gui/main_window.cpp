@@ -1,35 +1,26 @@
 #include "main_window.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
-#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalBlocker>
-#include <QSpinBox>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -40,6 +31,7 @@
 #include "compare_tab.h"
 #include "data_tab.h"
 #include "dataset_preview.h"
+#include "experiment_panel.h"
 #include "font_zoom.h"
 #include "heatmap_view.h"
 #include "metrics_plot.h"
@@ -47,6 +39,8 @@
 #include "module_worker.h"
 #include "modules_tab.h"
 #include "nemo/dataset.h"
+#include "nemo/model_catalog.h"
+#include "nemo/run_folder.h"
 #include "nemo/study.h"
 #include "network_view.h"
 #include "run_follower.h"
@@ -62,36 +56,12 @@ double nowSeconds() {
     return QDateTime::currentMSecsSinceEpoch() / 1000.0;
 }
 
-QDoubleSpinBox* doubleBox(double min, double max, double value, int decimals, double step,
-                          const QString& tip) {
-    auto* box = new QDoubleSpinBox;
-    box->setRange(min, max);
-    box->setDecimals(decimals);
-    box->setSingleStep(step);
-    box->setValue(value);
-    box->setToolTip(tip);
-    return box;
-}
-
 QScrollArea* scrollable(QWidget* page) {
     auto* area = new QScrollArea;
     area->setWidget(page);
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
     return area;
-}
-
-QSpinBox* intBox(int min, int max, int value, const QString& tip) {
-    auto* box = new QSpinBox;
-    box->setRange(min, max);
-    box->setValue(value);
-    box->setToolTip(tip);
-    return box;
-}
-
-QString defaultRunDir() {
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    return base + "/runs/run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
 }
 
 }  // namespace
@@ -102,6 +72,25 @@ MainWindow::MainWindow(QWidget* parent)
       follower_(new RunFollower(this)),
       masksLoader_(new RunMasksLoader(this)) {
     setWindowTitle(tr("NeMo Workbench"));
+    buildCentralArea();
+    buildToolbar();
+    buildExplanationDock();
+    progress_ = new QProgressBar;
+    progress_->setMaximumWidth(240);
+    progress_->setFormat(tr("%p%"));
+    status_ = new QLabel(tr("Ready"));
+    statusBar()->addWidget(status_, 1);
+    statusBar()->addPermanentWidget(progress_);
+
+    buildMenus();
+    connectParts();
+    setRunning(false);
+    updateExplanation();
+    fitToScreen();
+}
+
+// The experiment panel beside the tabs.
+void MainWindow::buildCentralArea() {
     plot_ = new MetricsPlot;
     log_ = new QPlainTextEdit;
     log_->setReadOnly(true);
@@ -129,7 +118,8 @@ MainWindow::MainWindow(QWidget* parent)
     // In a scroll area: on a small screen (or with large fonts) the form scrolls instead of
     // pushing the window past the screen's edge.
     auto* panelScroll = new QScrollArea;
-    panelScroll->setWidget(buildExperimentPanel());
+    experiment_ = new ExperimentPanel;
+    panelScroll->setWidget(experiment_);
     panelScroll->setWidgetResizable(true);
     panelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     panelScroll->setFrameShape(QFrame::NoFrame);
@@ -140,7 +130,9 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->addWidget(tabs_);
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
+}
 
+void MainWindow::buildToolbar() {
     auto* toolbar = addToolBar(tr("Run"));
     toolbar->setObjectName("runToolbar");
     startAction_ = toolbar->addAction(tr("Start"), this, &MainWindow::startTraining);
@@ -173,7 +165,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(speed_, &QComboBox::currentIndexChanged, this,
             [this](int i) { setStepDelay(speed_->itemData(i).toInt()); });
     toolbar->addWidget(speed_);
+}
 
+void MainWindow::buildExplanationDock() {
     explainText_ = new QTextBrowser;
     explainText_->setObjectName("explanation");
     explainText_->setOpenLinks(false);
@@ -192,17 +186,12 @@ MainWindow::MainWindow(QWidget* parent)
     explainDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::RightDockWidgetArea, explainDock_);
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::updateExplanation);
+}
 
-    progress_ = new QProgressBar;
-    progress_->setMaximumWidth(240);
-    progress_->setFormat(tr("%p%"));
-    status_ = new QLabel(tr("Ready"));
-    statusBar()->addWidget(status_, 1);
-    statusBar()->addPermanentWidget(progress_);
-
+// The workers' and tabs' reports to the views, the log and the lesson.
+void MainWindow::connectParts() {
     connect(worker_, &TrainingWorker::metrics, this, &MainWindow::onMetrics);
     connect(follower_, &RunFollower::metrics, this, &MainWindow::onMetrics);
-    buildMenus();
     connect(worker_, &TrainingWorker::message, this, &MainWindow::log);
     connect(worker_, &TrainingWorker::heatmap, heatmap_, &HeatmapView::setFrame);
     connect(worker_, &TrainingWorker::heatmap, networkView_, &NetworkView::setFrame);
@@ -237,14 +226,15 @@ MainWindow::MainWindow(QWidget* parent)
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Run folder to compare"));
         if (!dir.isEmpty()) compareRun(dir);
     });
-    connect(dataset_, &QComboBox::currentTextChanged, dataTab_,
+    connect(experiment_, &ExperimentPanel::datasetChanged, dataTab_,
             [this](const QString& name) { dataTab_->showDataset(name); });
-    dataTab_->showDataset(dataset_->currentText());
-    for (QDoubleSpinBox* box : {lr_, lrMask_, alpha_, beta_, temperature_})
-        connect(box, &QDoubleSpinBox::valueChanged, this, [this, box] { sendLiveSetting(box); });
-    setRunning(false);
-    updateExplanation();
-    fitToScreen();
+    dataTab_->showDataset(experiment_->dataset());
+    connect(experiment_, &ExperimentPanel::liveSettingChanged, this, &MainWindow::sendLiveSetting);
+    connect(experiment_, &ExperimentPanel::modeChanged, this, [this](const QString& mode) {
+        if (worker_->isRunning()) return;
+        shownMode_ = mode;
+        updateExplanation();
+    });
 }
 
 void MainWindow::fitToScreen() {
@@ -266,161 +256,6 @@ MainWindow::~MainWindow() {
     delete masksLoader_;
     worker_->stopAndWait();
     modulesTab_->worker()->stopAndWait();
-}
-
-QWidget* MainWindow::buildExperimentPanel() {
-    auto* box = new QGroupBox(tr("Experiment"));
-    auto* form = new QFormLayout(box);
-    auto* preset = preset_ = new QComboBox;
-    preset->addItems({tr("Custom"), tr("Quick demo"), tr("Transformer demo")});
-    preset->setToolTip(
-        tr("Quick demo: minivgg on 20,000 Fashion-MNIST images, modules form in "
-           "about a minute. Transformer demo: vit_tiny on the same images, attention and MLP "
-           "neurons form modules in a few minutes"));
-    connect(preset, &QComboBox::currentIndexChanged, this, [this](int i) {
-        if (i == 1) applyQuickDemo();
-        if (i == 2) applyTransformerDemo();
-    });
-    form->addRow(tr("Preset"), preset);
-
-    dataset_ = new QComboBox;
-    for (const auto& name : nemo::datasetNames()) dataset_->addItem(QString::fromStdString(name));
-    dataset_->setToolTip(tr("Dataset to train on; Fashion-MNIST ships with Debian"));
-    form->addRow(tr("Dataset"), dataset_);
-    model_ = new QComboBox;
-    model_->setObjectName("model");
-    for (const ModelChoice& m : modelChoices()) {
-        model_->addItem(m.name);
-        model_->setItemData(model_->count() - 1, m.description, Qt::ToolTipRole);
-    }
-    model_->setToolTip(tr(
-        "Architecture: minivgg, tinycnn, vit_tiny and deit_tiny are ours, small enough for a "
-        "laptop CPU; simcnn, rescnn, vgg16 and resnet18 are the paper's CNNs, vit_s and deit_s its "
-        "Transformers"));
-    form->addRow(tr("Model"), model_);
-    maskAttention_ = new QCheckBox(tr("Mask query, key and value"));
-    maskAttention_->setObjectName("maskAttention");
-    maskAttention_->setChecked(true);
-    maskAttention_->setToolTip(
-        tr("Transformers: mask generators on the attention's query, key and value projections "
-           "too, as in the paper. Off: only the attention output and the MLP are masked "
-           "(nemo train --unmasked-qkv). CNNs have no attention."));
-    form->addRow(tr("Attention"), maskAttention_);
-    teacher_ = new QLineEdit;
-    teacher_->setObjectName("teacher");
-    teacher_->setPlaceholderText(tr("none: learn from the labels"));
-    teacher_->setToolTip(
-        tr("DeiT only (deit_tiny, deit_s): a run folder the engine trained on the same dataset, "
-           "whose predictions teach the distillation head; the paper uses a standard resnet18. "
-           "The distillation loss replaces the cross-entropy (method.md §3.5; nemo train "
-           "--teacher). Empty: no teacher."));
-    teacherBrowse_ = new QPushButton(tr("Browse..."));
-    teacherBrowse_->setObjectName("teacherBrowse");
-    teacherBrowse_->setToolTip(tr("Pick the teacher's run folder"));
-    connect(teacherBrowse_, &QPushButton::clicked, this, [this] {
-        const QString dir =
-            QFileDialog::getExistingDirectory(this, tr("Teacher run folder"), teacher_->text());
-        if (!dir.isEmpty()) teacher_->setText(dir);
-    });
-    auto* teacherRow = new QHBoxLayout;
-    teacherRow->addWidget(teacher_, 1);
-    teacherRow->addWidget(teacherBrowse_);
-    form->addRow(tr("Teacher run"), teacherRow);
-    distillAlpha_ = doubleBox(0.0, 1.0, 0.5, 2, 0.1,
-                              tr("Distillation alpha: weight of the labels' cross-entropy on the "
-                                 "class head; the rest goes to matching the teacher "
-                                 "(nemo train --distill-alpha)"));
-    distillAlpha_->setObjectName("distillAlpha");
-    distillAlpha_->setPrefix(QStringLiteral("α "));
-    distillTau_ = doubleBox(0.1, 20.0, 1.0, 2, 0.5,
-                            tr("Distillation temperature: softens the teacher's and the "
-                               "student's predictions before they are compared "
-                               "(nemo train --distill-tau)"));
-    distillTau_->setObjectName("distillTau");
-    distillTau_->setPrefix(QStringLiteral("τ "));
-    auto* distillRow = new QHBoxLayout;
-    distillRow->addWidget(distillAlpha_, 1);
-    distillRow->addWidget(distillTau_, 1);
-    form->addRow(tr("Distillation"), distillRow);
-    connect(model_, &QComboBox::currentTextChanged, this, &MainWindow::onModelChanged);
-    mode_ = new QComboBox;
-    mode_->addItem(tr("NeMo (contrastive)"), "nemo");
-    mode_->addItem(tr("MwT (cohesion/coupling)"), "mwt");
-    mode_->addItem(tr("Standard"), "standard");
-    mode_->setToolTip(tr("How the masks are trained; Standard trains without masks"));
-    form->addRow(tr("Mode"), mode_);
-
-    epochs_ = intBox(1, 1000, 3, tr("Passes over the training set"));
-    form->addRow(tr("Epochs"), epochs_);
-    batchSize_ = intBox(2, 4096, 128, tr("Images per training step"));
-    form->addRow(tr("Batch size"), batchSize_);
-    lr_ = doubleBox(0.0001, 1.0, 0.05, 4, 0.01, tr("Learning rate of the model's weights"));
-    form->addRow(tr("Learning rate"), lr_);
-    lrMask_ = doubleBox(0.0001, 1.0, 0.05, 4, 0.01, tr("Learning rate of the mask generators"));
-    form->addRow(tr("Mask learning rate"), lrMask_);
-    const nemo::LossDefaults loss =
-        nemo::lossDefaults(nemo::TrainMode::Nemo, lossDefaultsModel_.toStdString());
-    alpha_ = doubleBox(0.0, 10.0, loss.alpha, 3, 0.1,
-                       tr("Weight of the contrastive (NeMo) or cohesion (MwT) loss. It starts "
-                          "at the value the published code used for the model's family and "
-                          "method: NeMo 1.3 for CNNs, 1.1 for ResNets, 0.1 for Transformers; MwT "
-                          "0.5"));
-    form->addRow(tr("Alpha"), alpha_);
-    beta_ = doubleBox(0.0, 10.0, loss.beta, 3, 0.1, tr("Weight of the coupling loss (MwT only)"));
-    form->addRow(tr("Beta"), beta_);
-    temperature_ = doubleBox(0.01, 5.0, loss.temperature, 3, 0.05,
-                             tr("Temperature of the contrastive loss: lower separates classes "
-                                "more sharply"));
-    form->addRow(tr("Temperature"), temperature_);
-    limitTrain_ = intBox(0, 10000000, 0, tr("Use only the first N training images (0: all)"));
-    form->addRow(tr("Training images"), limitTrain_);
-    seed_ = intBox(0, 1 << 30, 42, tr("Random seed: the same seed repeats the run exactly"));
-    form->addRow(tr("Seed"), seed_);
-    threads_ = intBox(0, 256, AppSettings::load().threads, tr("CPU threads (0: every core)"));
-    form->addRow(tr("Threads"), threads_);
-    outDir_ = new QLineEdit(defaultRunDir());
-    outDir_->setToolTip(tr("Run folder: config, metrics and checkpoints are written here"));
-    form->addRow(tr("Run folder"), outDir_);
-    box->setMinimumWidth(300);
-    connect(mode_, &QComboBox::currentIndexChanged, this, [this] {
-        followLossDefaults();
-        updateMethodFields();
-        if (!worker_->isRunning()) {
-            shownMode_ = mode_->currentData().toString();
-            updateExplanation();
-        }
-    });
-    onModelChanged(model_->currentText());
-    return box;
-}
-
-void MainWindow::onModelChanged(const QString& model) {
-    const bool transformer = isTransformerModel(model);
-    maskAttention_->setEnabled(transformer);
-    // Only a distillation head learns from a teacher: the row stays visible (so the option is
-    // found) but off, and configFromForm() leaves the teacher out for other models.
-    const bool distill = hasDistillationHead(model);
-    const QList<QWidget*> distillRows = {teacher_, teacherBrowse_, distillAlpha_, distillTau_};
-    for (QWidget* w : distillRows) w->setEnabled(distill);
-    followLossDefaults();
-}
-
-void MainWindow::followLossDefaults() {
-    // The loss settings follow the model family and the method while they still hold the
-    // defaults of the previous ones; values the user chose stay.
-    const QString mode = mode_->currentData().toString();
-    const QString model = model_->currentText();
-    const nemo::LossDefaults from =
-        nemo::lossDefaults(nemo::trainModeFromString(lossDefaultsMode_.toStdString()),
-                           lossDefaultsModel_.toStdString());
-    const nemo::LossDefaults to =
-        nemo::lossDefaults(nemo::trainModeFromString(mode.toStdString()), model.toStdString());
-    lossDefaultsMode_ = mode;
-    lossDefaultsModel_ = model;
-    if (qFuzzyCompare(alpha_->value(), from.alpha)) alpha_->setValue(to.alpha);
-    if (qFuzzyCompare(beta_->value(), from.beta)) beta_->setValue(to.beta);
-    if (qFuzzyCompare(temperature_->value(), from.temperature))
-        temperature_->setValue(to.temperature);
 }
 
 void MainWindow::buildMenus() {
@@ -551,7 +386,7 @@ bool MainWindow::openRun(const QString& runDir) {
         return false;
     }
     rememberRun(runDir);
-    outDir_->setText(runDir);
+    experiment_->setOutDir(runDir);
     applyRunConfig(runDir);
     RunSummary run;
     QString name = QDir(runDir).dirName();
@@ -560,14 +395,12 @@ bool MainWindow::openRun(const QString& runDir) {
         shownMode_ = run.mode;
         updateExplanation();
         // The Data tab follows the run's dataset (and its data folder, which the form lacks).
-        const QSignalBlocker blocker(dataset_);
-        dataset_->setCurrentText(run.dataset);
+        experiment_->showDataset(run.dataset);
         dataTab_->showDataset(run.dataset, run.dataDir);
     }
     nameShownRun(name, runDir);
     modulesTab_->setRun(runDir);
-    if (QFile::exists(runDir + "/checkpoints/last.pt") ||
-        QFile::exists(runDir + "/checkpoints/final.pt")) {
+    if (nemo::RunFolder(runDir.toStdString()).hasCheckpoint()) {
         clearMasks(tr("Computing the masks of the run's newest checkpoint..."));
         masksLoader_->load(runDir);
     } else {
@@ -600,42 +433,8 @@ bool MainWindow::compareRun(const QString& runDir) {
 }
 
 void MainWindow::applyRunConfig(const QString& runDir) {
-    QFile file(runDir + "/config.json");
-    if (!file.open(QIODevice::ReadOnly)) return;
-    const QJsonObject c = QJsonDocument::fromJson(file.readAll()).object();
-    if (c.isEmpty()) return;
-    // The form shows the opened run as it was trained, so Start continues it (same folder) or,
-    // with another run folder, repeats it.
-    const QSignalBlocker presetBlocker(preset_);
-    preset_->setCurrentIndex(0);
-    auto setText = [](QComboBox* box, const QJsonValue& v) {
-        if (v.isString() && box->findText(v.toString()) >= 0) box->setCurrentText(v.toString());
-    };
-    setText(dataset_, c["dataset"]);
-    setText(model_, c["model"]);
-    const int mode = mode_->findData(c["mode"].toString());
-    if (mode >= 0) mode_->setCurrentIndex(mode);
-    auto setInt = [](QSpinBox* box, const QJsonValue& v) {
-        if (v.isDouble()) box->setValue(v.toInt());
-    };
-    auto setDouble = [](QDoubleSpinBox* box, const QJsonValue& v) {
-        if (v.isDouble()) box->setValue(v.toDouble());
-    };
-    setInt(epochs_, c["epochs"]);
-    setInt(batchSize_, c["batch_size"]);
-    setInt(limitTrain_, c["limit_train"]);
-    setInt(seed_, c["seed"]);
-    setInt(threads_, c["threads"]);
-    setDouble(lr_, c["lr"]);
-    setDouble(lrMask_, c["lr_mask"]);
-    setDouble(alpha_, c["alpha"]);
-    setDouble(beta_, c["beta"]);
-    setDouble(temperature_, c["temperature"]);
-    if (c["mask_attention"].isBool()) maskAttention_->setChecked(c["mask_attention"].toBool());
-    // A run without a teacher (or from before teachers) clears the field.
-    teacher_->setText(c["teacher"].toString());
-    setDouble(distillAlpha_, c["distill_alpha"]);
-    setDouble(distillTau_, c["distill_tau"]);
+    RunSummary run;
+    if (RunSummary::load(runDir, &run, nullptr)) experiment_->setConfig(run.config);
 }
 
 void MainWindow::showPreferences() {
@@ -644,74 +443,20 @@ void MainWindow::showPreferences() {
     const AppSettings chosen = dialog.settings();
     chosen.save();
     chosen.applyDataDir();
-    if (!worker_->isRunning()) threads_->setValue(chosen.threads);
-    dataTab_->showDataset(dataset_->currentText());
+    if (!worker_->isRunning()) experiment_->setThreads(chosen.threads);
+    dataTab_->showDataset(experiment_->dataset());
 }
 
 void MainWindow::applyQuickDemo() {
-    {
-        const QSignalBlocker blocker(preset_);
-        preset_->setCurrentIndex(1);
-    }
-    dataset_->setCurrentText("fashion-mnist");
-    model_->setCurrentText("minivgg");
-    mode_->setCurrentIndex(0);
-    epochs_->setValue(3);
-    batchSize_->setValue(128);
-    limitTrain_->setValue(20000);
-    const nemo::LossDefaults loss = nemo::lossDefaults(nemo::TrainMode::Nemo, "minivgg");
-    alpha_->setValue(loss.alpha);
-    temperature_->setValue(loss.temperature);
-    outDir_->setText(defaultRunDir());
+    experiment_->applyQuickDemo();
 }
 
 void MainWindow::applyTransformerDemo() {
-    {
-        const QSignalBlocker blocker(preset_);
-        preset_->setCurrentIndex(2);
-    }
-    dataset_->setCurrentText("fashion-mnist");
-    mode_->setCurrentIndex(0);
-    model_->setCurrentText("vit_tiny");
-    maskAttention_->setChecked(true);
-    epochs_->setValue(3);
-    batchSize_->setValue(128);
-    limitTrain_->setValue(20000);
-    const nemo::LossDefaults loss = nemo::lossDefaults(nemo::TrainMode::Nemo, "vit_tiny");
-    alpha_->setValue(loss.alpha);
-    temperature_->setValue(loss.temperature);
-    outDir_->setText(defaultRunDir());
+    experiment_->applyTransformerDemo();
 }
 
 nemo::TrainConfig MainWindow::configFromForm() const {
-    nemo::TrainConfig c = nemo::TrainConfig::defaultsFor(
-        nemo::trainModeFromString(mode_->currentData().toString().toStdString()),
-        model_->currentText().toStdString());
-    c.dataset = dataset_->currentText().toStdString();
-    c.model = model_->currentText().toStdString();
-    // Only Transformers have attention masks; a CNN's config keeps the engine's default.
-    c.maskAttention = !isTransformerModel(model_->currentText()) || maskAttention_->isChecked();
-    // Only models with a distillation head take a teacher; others keep the engine's defaults.
-    if (hasDistillationHead(model_->currentText())) {
-        c.teacher = teacher_->text().trimmed().toStdString();
-        c.distillAlpha = distillAlpha_->value();
-        c.distillTau = distillTau_->value();
-    }
-    c.epochs = epochs_->value();
-    c.batchSize = batchSize_->value();
-    c.lr = lr_->value();
-    c.lrMask = lrMask_->value();
-    c.alpha = alpha_->value();
-    c.beta = beta_->value();
-    c.temperature = temperature_->value();
-    c.limitTrain = limitTrain_->value();
-    c.limitTest = limitTrain_->value() > 0 ? 2000 : 0;
-    c.seed = uint64_t(seed_->value());
-    c.threads = threads_->value();
-    c.outDir = outDir_->text().toStdString();
-    c.logEvery = 5;
-    c.heatmapEvery = 10;
-    return c;
+    return experiment_->config();
 }
 
 void MainWindow::startTraining() {
@@ -723,7 +468,7 @@ void MainWindow::startTraining() {
         return;
     }
     nemo::TrainConfig config = configFromForm();
-    const bool resume = QFile::exists(QString::fromStdString(config.outDir) + "/config.json");
+    const bool resume = nemo::RunFolder(config.outDir).hasConfig();
     // Continuing: the learning rates and loss weights in the form apply from the next epoch
     // (recorded in config.json); the settings that define the run are checked against it, so
     // an edit there is refused by name instead of silently dropped.
@@ -734,23 +479,23 @@ void MainWindow::startTraining() {
     if (resume &&
         QMessageBox::question(this, tr("Continue run?"),
                               tr("%1 already holds a run. Continue it from its last checkpoint?")
-                                  .arg(outDir_->text())) != QMessageBox::Yes) {
+                                  .arg(experiment_->outDir())) != QMessageBox::Yes) {
         return;
     }
     follower_->stop();
     plot_->clear();
-    shownMode_ = mode_->currentData().toString();
+    shownMode_ = experiment_->mode();
     updateExplanation();
-    modulesTab_->setTrainingRun(outDir_->text());  // not the previous run's modules
+    const QString outDir = experiment_->outDir();
+    modulesTab_->setTrainingRun(outDir);  // not the previous run's modules
     clearMasks(shownMode_ == "standard" ? tr("This run trains in standard mode: it has no masks.")
                                         : tr("The masks appear after the first training steps."));
     eta_.reset();
-    nameShownRun(runLabel(mode_->currentData().toString(), model_->currentText()), outDir_->text());
-    rememberRun(outDir_->text());
+    nameShownRun(runLabel(experiment_->mode(), experiment_->model()), outDir);
+    rememberRun(outDir);
     lessonEvent("training_started");
     log(tr("Training %1 on %2 (%3) into %4")
-            .arg(model_->currentText(), dataset_->currentText(), mode_->currentText(),
-                 outDir_->text()));
+            .arg(experiment_->model(), experiment_->dataset(), experiment_->modeLabel(), outDir));
     setRunning(true);
     worker_->start(config, resume);
 }
@@ -796,34 +541,17 @@ void MainWindow::setStepDelay(int ms) {
 }
 
 bool MainWindow::isLiveSetting(QWidget* field) const {
-    return field == lr_ || field == lrMask_ || field == alpha_ || field == beta_ ||
-           field == temperature_;
+    return experiment_->isLiveSetting(field);
 }
 
-void MainWindow::sendLiveSetting(QDoubleSpinBox* box) {
+void MainWindow::sendLiveSetting(const nemo::LiveSettings& settings, const QString& name,
+                                 double value) {
     if (!worker_->isRunning()) return;
-    nemo::LiveSettings live;
-    QString name;
-    if (box == lr_) live.lr = box->value(), name = tr("Learning rate");
-    if (box == lrMask_) live.lrMask = box->value(), name = tr("Mask learning rate");
-    if (box == alpha_) live.alpha = box->value(), name = tr("Alpha");
-    if (box == beta_) live.beta = box->value(), name = tr("Beta");
-    if (box == temperature_) live.temperature = box->value(), name = tr("Temperature");
-    worker_->changeSettings(live);
+    worker_->changeSettings(settings);
     status_->setText(tr("%1 %2 takes effect at the next training step%3")
                          .arg(name)
-                         .arg(box->value())
+                         .arg(value)
                          .arg(worker_->isPaused() ? tr(" (the run is paused)") : QString()));
-}
-
-void MainWindow::updateMethodFields() {
-    // Only the settings the chosen method uses can be edited: a Beta box in a NeMo run would
-    // suggest it does something.
-    const QString mode = mode_->currentData().toString();
-    alpha_->setEnabled(mode != "standard");
-    beta_->setEnabled(mode == "mwt");
-    temperature_->setEnabled(mode == "nemo");
-    lrMask_->setEnabled(mode != "standard");
 }
 
 QString MainWindow::explanationText() const {
@@ -907,49 +635,7 @@ void MainWindow::startLesson(const Lesson& lesson, QString* error) {
         if (error) *error = tr("Stop the current training before starting a lesson.");
         return;
     }
-    // Every name is checked before anything changes: a refused lesson leaves the form as it was.
-    const QMap<QString, QComboBox*> choices = {{"dataset", dataset_}, {"model", model_}};
-    for (auto it = choices.cbegin(); it != choices.cend(); ++it) {
-        const QString value = lesson.settings.value(it.key()).toString();
-        if (lesson.settings.contains(it.key()) && it.value()->findText(value) < 0) {
-            if (error)
-                *error = tr("The lesson's %1 \"%2\" is not offered here.").arg(it.key(), value);
-            return;
-        }
-    }
-    const int mode = mode_->findData(lesson.settings.value("mode", "nemo").toString());
-    if (mode < 0) {
-        if (error)
-            *error = tr("The lesson's mode \"%1\" is not nemo, mwt or standard.")
-                         .arg(lesson.settings.value("mode").toString());
-        return;
-    }
-    if (lesson.preset == "quick-demo") applyQuickDemo();
-    if (lesson.preset == "transformer-demo") applyTransformerDemo();
-    // The model and mode first: they move the loss settings to their defaults, which the
-    // lesson's own values then override.
-    for (auto it = choices.cbegin(); it != choices.cend(); ++it)
-        if (lesson.settings.contains(it.key()))
-            it.value()->setCurrentText(lesson.settings[it.key()].toString());
-    if (lesson.settings.contains("mode")) mode_->setCurrentIndex(mode);
-    const QMap<QString, QSpinBox*> ints = {{"epochs", epochs_},
-                                           {"batch_size", batchSize_},
-                                           {"limit_train", limitTrain_},
-                                           {"seed", seed_},
-                                           {"threads", threads_}};
-    const QMap<QString, QDoubleSpinBox*> doubles = {{"lr", lr_},
-                                                    {"lr_mask", lrMask_},
-                                                    {"alpha", alpha_},
-                                                    {"beta", beta_},
-                                                    {"temperature", temperature_}};
-    for (auto it = lesson.settings.cbegin(); it != lesson.settings.cend(); ++it) {
-        if (QSpinBox* box = ints.value(it.key())) box->setValue(it.value().toInt());
-        if (QDoubleSpinBox* box = doubles.value(it.key())) box->setValue(it.value().toDouble());
-    }
-    if (!lesson.settings.isEmpty() && lesson.preset.isEmpty()) {
-        const QSignalBlocker blocker(preset_);
-        preset_->setCurrentIndex(0);  // Custom
-    }
+    if (!experiment_->applyLesson(lesson, error)) return;
     setStepDelay(lesson.speedMs);
     if (lesson.tab >= 0) tabs_->setCurrentIndex(lesson.tab);
     lesson_ = lesson;
@@ -1022,11 +708,8 @@ void MainWindow::onMetrics(const nemo::MetricsEvent& e) {
 void MainWindow::onFinished(bool stopped, double accuracy, double retention) {
     setRunning(false);
     if (restartPending_) {
-        restartPending_ = false;
-        // `finished` is sent from the worker thread just before it ends: wait for that end, or
-        // startTraining() would still see a running worker and do nothing.
-        worker_->stopAndWait();
-        outDir_->setText(defaultRunDir());
+        restartPending_ = false;  // the worker's thread has ended: a new run starts at once
+        experiment_->setOutDir(ExperimentPanel::defaultRunDir());
         log(tr("Restarting with the same settings in a new run folder"));
         startTraining();
         return;
@@ -1037,7 +720,7 @@ void MainWindow::onFinished(bool stopped, double accuracy, double retention) {
                                        .arg(retention, 0, 'f', 3);
     status_->setText(text);
     log(text);
-    modulesTab_->setRun(outDir_->text());  // the new checkpoint can be modularized now
+    modulesTab_->setRun(experiment_->outDir());  // the new checkpoint can be modularized now
     if (!stopped) lessonEvent("training_finished");
 }
 
@@ -1057,15 +740,7 @@ void MainWindow::setRunning(bool running) {
     stepAction_->setEnabled(running);
     restartAction_->setEnabled(running);
     pauseAction_->setText(tr("Pause"));
-    // While a run trains only its learning rates and loss weights can change (at the next
-    // step); everything else defines the run and is locked, not silently ignored.
-    const QList<QWidget*> defining = {preset_,        dataset_, model_,         mode_,
-                                      maskAttention_, teacher_, teacherBrowse_, distillAlpha_,
-                                      distillTau_,    epochs_,  batchSize_,     limitTrain_,
-                                      seed_,          threads_, outDir_};
-    for (QWidget* w : defining) w->setEnabled(!running);
-    if (!running) onModelChanged(model_->currentText());  // re-applies the model's own rules
-    updateMethodFields();
+    experiment_->setRunning(running);
 }
 
 void MainWindow::log(const QString& text) {

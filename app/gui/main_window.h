@@ -1,5 +1,7 @@
-// The workbench window: experiment settings on the left; tabs for live training curves, class x
-// neuron heatmaps, modules and data; run controls in the toolbar, progress in the status bar.
+// The workbench window: the experiment panel (experiment_panel.h) on the left; tabs for live
+// training curves, class x neuron heatmaps, the network, modules, data, comparisons and the log;
+// run controls in the toolbar, progress in the status bar. It connects the parts: the panel's
+// config starts the training worker, whose reports feed the tabs.
 #pragma once
 
 #include <QMainWindow>
@@ -8,20 +10,17 @@
 #include "explanations.h"
 #include "lesson.h"
 #include "nemo/train_config.h"
+#include "nemo/training_observer.h"
 
 class QAction;
 class QDockWidget;
 class QTextBrowser;
-class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
-class QPushButton;
-class QSpinBox;
 class QTabWidget;
+class ExperimentPanel;
 class MetricsPlot;
 class HeatmapView;
 class NetworkView;
@@ -46,6 +45,7 @@ class MainWindow : public QMainWindow {
     void applyQuickDemo();
     void applyTransformerDemo();
     nemo::TrainConfig configFromForm() const;
+    ExperimentPanel* experiment() const { return experiment_; }
     MetricsPlot* metricsPlot() const { return plot_; }
     HeatmapView* heatmapView() const { return heatmap_; }
     NetworkView* networkView() const { return networkView_; }
@@ -101,20 +101,20 @@ class MainWindow : public QMainWindow {
     void closeEvent(QCloseEvent* event) override;
 
   private:
-    QWidget* buildExperimentPanel();
-    void onModelChanged(const QString& model);
-    void followLossDefaults();
+    void buildCentralArea();
+    void buildToolbar();
+    void buildExplanationDock();
+    void connectParts();
     void onMetrics(const nemo::MetricsEvent& e);
     void onFinished(bool stopped, double accuracy, double retention);
     void onFailed(const QString& reason);
     void setRunning(bool running);
-    void updateMethodFields();
     void updateExplanation();
     // The shown run's name (the Training tab's legend) and its views' export titles.
     void nameShownRun(const QString& name, const QString& runDir);
     // The Neurons and Network tabs show no masks, and say why.
     void clearMasks(const QString& message);
-    void sendLiveSetting(QDoubleSpinBox* box);
+    void sendLiveSetting(const nemo::LiveSettings& settings, const QString& name, double value);
     void fitToScreen();
     void log(const QString& text);
     void buildMenus();
@@ -135,20 +135,11 @@ class MainWindow : public QMainWindow {
     DataTab* dataTab_;
     QPlainTextEdit* log_;
     QTabWidget* tabs_;
-    QComboBox *preset_, *dataset_, *model_, *mode_;
-    QCheckBox* maskAttention_;
-    QLineEdit* teacher_;  // DeiT's teacher run folder
-    QPushButton* teacherBrowse_;
-    QDoubleSpinBox *distillAlpha_, *distillTau_;
-    // The mode and model whose default loss settings the form last showed (followLossDefaults).
-    QString lossDefaultsMode_ = "nemo", lossDefaultsModel_ = "minivgg";
-    QSpinBox *epochs_, *batchSize_, *limitTrain_, *threads_, *seed_;
-    QDoubleSpinBox *lr_, *lrMask_, *alpha_, *beta_, *temperature_;
-    QLineEdit* outDir_;
+    ExperimentPanel* experiment_;
     QAction *startAction_, *pauseAction_, *stopAction_, *stepAction_, *restartAction_;
     QAction* presenterAction_ = nullptr;
     QComboBox* speed_;
-    QWidget* panel_ = nullptr;  // the experiment panel (hidden in presenter mode)
+    QWidget* panel_ = nullptr;  // the experiment panel's scroll area (hidden in presenter mode)
     QDockWidget* explainDock_ = nullptr;
     QTextBrowser* explainText_ = nullptr;
     QString shownMode_ = "nemo";  // method of the run shown (trained or opened)

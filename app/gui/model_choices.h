@@ -1,7 +1,7 @@
-// The models the Experiment panel offers and what the form needs to know about each: a
-// description for its tooltip, whether it is a Transformer (only those have attention masks to
-// switch off) and whether it has DeiT's distillation head (only those learn from a teacher run).
-// The loss settings per family are the engine's (nemo::lossDefaults).
+// The engine's model catalogue (nemo/model_catalog.h) as the Experiment panel offers it: a
+// translated description for its tooltip, whether it is a Transformer (only those have attention
+// masks to switch off) and whether it has DeiT's distillation head (only those learn from a
+// teacher run). The loss settings per family are the engine's (nemo::lossDefaults).
 #pragma once
 
 #include <QList>
@@ -14,7 +14,7 @@ struct ModelChoice {
     bool distillationHead = false;  // accepts a teacher (nemo train --teacher)
 };
 
-// In the order the picker lists them: ours first within each family, then the paper's.
+// In the catalogue's order: ours first within each family, then the paper's.
 QList<ModelChoice> modelChoices();
 bool isTransformerModel(const QString& name);
 bool hasDistillationHead(const QString& name);

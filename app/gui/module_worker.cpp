@@ -23,6 +23,12 @@ class ModuleObserver : public nemo::TrainingObserver {
 
 ModuleWorker::ModuleWorker(QObject* parent) : QObject(parent) {
     qRegisterMetaType<nemo::ExtractResult>();
+    // The outcome is reported once the thread has ended, so a receiver may start the next job.
+    connect(&thread_, &WorkerThread::finished, this, [this] {
+        const std::function<void()> report = std::move(report_);
+        report_ = nullptr;
+        if (report) report();
+    });
 }
 
 ModuleWorker::~ModuleWorker() {
@@ -32,26 +38,23 @@ ModuleWorker::~ModuleWorker() {
 void ModuleWorker::run(std::function<void()> job) {
     if (isRunning()) return;
     control_.reset();
-    delete thread_;
-    thread_ = QThread::create([this, job] {
-        try {
-            job();
-        } catch (const std::exception& e) {
-            // A requested stop ends the engine with an exception too; it is no failure.
-            if (control_.stopRequested())
-                emit stopped();
-            else
-                emit failed(QString::fromStdString(e.what()));
+    report_ = nullptr;
+    thread_.start(std::move(job), [this](const std::exception& e) {
+        // A requested stop ends the engine with an exception too; it is no failure.
+        if (control_.stopRequested()) {
+            report_ = [this] { emit stopped(); };
+        } else {
+            const QString reason = QString::fromStdString(e.what());
+            report_ = [this, reason] { emit failed(reason); };
         }
     });
-    thread_->start();
 }
 
 void ModuleWorker::startModularize(const nemo::ModularizeOptions& options) {
     run([this, options] {
         ModuleObserver observer(this);
         const nemo::ModularizeResult r = nemo::modularize(options, &observer, &control_);
-        emit modularized(r.threshold);
+        report_ = [this, threshold = r.threshold] { emit modularized(threshold); };
     });
 }
 
@@ -59,12 +62,11 @@ void ModuleWorker::startExtract(const nemo::ExtractOptions& options) {
     run([this, options] {
         ModuleObserver observer(this);
         const nemo::ExtractResult r = nemo::extractModule(options, &observer, &control_);
-        emit extracted(r);
+        report_ = [this, r] { emit extracted(r); };
     });
 }
 
 void ModuleWorker::stopAndWait() {
-    if (!thread_) return;
     control_.requestStop();
-    thread_->wait();
+    thread_.wait();
 }

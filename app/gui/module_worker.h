@@ -1,16 +1,16 @@
 // Runs the engine's modularize() and extractModule() in their own thread and reports through
-// queued signals, so the Modules tab stays responsive during minutes of work. Extraction stops
-// between two fine-tuning steps through the engine's ControlToken; modularization cannot be
-// stopped (it is one pass over the training images).
+// queued signals, so the Modules tab stays responsive during minutes of work. Both stop through
+// the engine's ControlToken: modularization after the current batch of its pass over the
+// training images (nothing is written then), extraction between two fine-tuning steps.
 #pragma once
 
 #include <QObject>
-#include <QThread>
 #include <functional>
 
 #include "metatypes.h"
 #include "nemo/modules.h"
 #include "nemo/training_observer.h"
+#include "worker_thread.h"
 
 class ModuleWorker : public QObject {
     Q_OBJECT
@@ -18,7 +18,8 @@ class ModuleWorker : public QObject {
     explicit ModuleWorker(QObject* parent = nullptr);
     ~ModuleWorker() override;
 
-    bool isRunning() const { return thread_ && thread_->isRunning(); }
+    // From a start until its outcome (modularized, extracted, stopped or failed) is emitted.
+    bool isRunning() const { return thread_.isRunning(); }
 
   public slots:
     void startModularize(const nemo::ModularizeOptions& options);
@@ -38,6 +39,8 @@ class ModuleWorker : public QObject {
   private:
     void run(std::function<void()> job);
 
-    QThread* thread_ = nullptr;
+    WorkerThread thread_;
     nemo::ControlToken control_;
+    // The job's outcome as a signal to emit, set on the worker thread and run once it has ended.
+    std::function<void()> report_;
 };

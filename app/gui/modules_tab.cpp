@@ -27,6 +27,7 @@
 #include "module_export.h"
 #include "module_results.h"
 #include "module_worker.h"
+#include "nemo/run_folder.h"
 #include "overlap_view.h"
 
 namespace {
@@ -301,7 +302,7 @@ void ModulesTab::setRun(const QString& runDir) {
     loadModularFiles();
 
     // Show the most recently extracted module of this run, with its classes ticked.
-    QDir modules(run_.runDir + "/modules");
+    QDir modules(QString::fromStdString(run_.folder().modulesDir()));
     const QFileInfoList saved =
         modules.entryInfoList({"classes_*"}, QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time);
     for (const QFileInfo& dir : saved) {
@@ -314,18 +315,22 @@ void ModulesTab::setRun(const QString& runDir) {
 }
 
 void ModulesTab::loadModularFiles() {
-    const QString modular = run_.runDir + "/modular";
+    const nemo::RunFolder folder = run_.folder();
+    const QString modular = QString::fromStdString(folder.modularDir());
+    const QString frequencies = QString::fromStdString(folder.frequenciesPath());
     QString error;
-    if (!QFile::exists(modular + "/frequencies.json")) {
+    if (!QFile::exists(frequencies)) {
         frequencies_ = {};
-    } else if (!ModularFrequencies::load(modular + "/frequencies.json", &frequencies_, &error)) {
+    } else if (!ModularFrequencies::load(frequencies, &frequencies_, &error)) {
         frequencies_ = {};
         emit message(error);
     }
     metrics_ = loadModularMetrics(modular);
     // Start at the threshold modularize last ran at: its cohesion is known.
     ModularMetrics latest;
-    if (ModularMetrics::load(modular + "/metrics.json", &latest, nullptr) && !busy_) {
+    if (ModularMetrics::load(QString::fromStdString(folder.latestModularMetricsPath()), &latest,
+                             nullptr) &&
+        !busy_) {
         const QSignalBlocker blocker(slider_);
         slider_->setValue(int(std::lround(latest.threshold * 100)));
     }
@@ -494,11 +499,11 @@ QString ModulesTab::baselineRun() const {
 
 void ModulesTab::showSavedModule() {
     const std::vector<int> classes = picker_->checkedClasses();
-    const QString dir = run_.runDir + "/modules/" + moduleFolderName(classes);
+    const QString dir = QString::fromStdString(run_.folder().moduleDir(classes));
     nemo::ExtractResult r;
     if (!classes.empty() && !run_.runDir.isEmpty() && readModuleManifest(dir, &r, nullptr)) {
         moduleDir_ = dir;
-        QFile manifest(dir + "/module.json");
+        QFile manifest(QString::fromStdString(nemo::moduleManifestPath(dir.toStdString())));
         results_->setResult(
             r, tr("Saved module %1, extracted %2.")
                    .arg(QDir::toNativeSeparators(dir),
@@ -619,8 +624,8 @@ void ModulesTab::startExtract(int finetuneEpochs) {
         return;
     }
     // A quick cut replaces a fine-tuned module as well: the user decides.
-    const QString out = run_.runDir + "/modules/" + moduleFolderName(classes);
-    if (QFile::exists(out + "/module.json") &&
+    const QString out = QString::fromStdString(run_.folder().moduleDir(classes));
+    if (QFile::exists(QString::fromStdString(nemo::moduleManifestPath(out.toStdString()))) &&
         QMessageBox::question(this, tr("Replace module?"),
                               tr("%1 already holds a module for these classes. Extract again "
                                  "and replace it?")

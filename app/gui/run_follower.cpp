@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFile>
 
+#include "nemo/run_folder.h"
+
 RunFollower::RunFollower(QObject* parent) : QObject(parent) {
     timer_.setInterval(500);
     connect(&timer_, &QTimer::timeout, this, &RunFollower::poll);
@@ -10,7 +12,7 @@ RunFollower::RunFollower(QObject* parent) : QObject(parent) {
 
 bool RunFollower::open(const QString& runDir, QString* error) {
     stop();
-    if (!QFile::exists(runDir + "/config.json")) {
+    if (!nemo::RunFolder(runDir.toStdString()).hasConfig()) {
         if (error) *error = tr("%1 is not a run folder: it has no config.json.").arg(runDir);
         return false;
     }
@@ -27,7 +29,8 @@ void RunFollower::stop() {
 }
 
 void RunFollower::poll() {
-    QFile file(runDir_ + "/metrics.jsonl");
+    // Read incrementally (offset_): the trainer appends while the window follows.
+    QFile file(QString::fromStdString(nemo::RunFolder(runDir_.toStdString()).metricsPath()));
     if (!file.open(QIODevice::ReadOnly)) return;
     if (file.size() < offset_) {  // rewritten (a resumed run drops unfinished epochs): start over
         offset_ = 0;

@@ -1,32 +1,29 @@
 #include "run_masks_loader.h"
 
-#include <QThread>
-
 #include "metatypes.h"
 #include "nemo/trainer.h"
+#include "worker_thread.h"
 
 RunMasksLoader::RunMasksLoader(QObject* parent) : QObject(parent) {
     qRegisterMetaType<nemo::HeatmapFrame>();
 }
 
 RunMasksLoader::~RunMasksLoader() {
-    for (QThread* thread : threads_) thread->wait();
+    // Here, while this object is whole: a load still running emits on it. ~WorkerThread waits.
+    qDeleteAll(findChildren<WorkerThread*>(QString(), Qt::FindDirectChildrenOnly));
 }
 
 void RunMasksLoader::load(const QString& runDir) {
-    QThread* thread = QThread::create([this, runDir] {
-        try {
-            // Emitted from this thread; the receivers live in the GUI thread (queued).
+    // One thread per load: opening another run while one loads does not wait for it; receivers
+    // tell the frames apart by runDir.
+    auto* load = new WorkerThread(this);
+    connect(load, &WorkerThread::finished, load, &QObject::deleteLater);
+    load->start(
+        [this, runDir] {
+            // Emitted from the worker thread; the receivers live in the GUI thread (queued).
             emit loaded(runDir, nemo::heatmapFromRun(runDir.toStdString()));
-        } catch (const std::exception& e) {
+        },
+        [this, runDir](const std::exception& e) {
             emit failed(runDir, QString::fromStdString(e.what()));
-        }
-    });
-    thread->setParent(this);
-    threads_.append(thread);
-    connect(thread, &QThread::finished, this, [this, thread] {
-        threads_.removeOne(thread);
-        thread->deleteLater();
-    });
-    thread->start();
+        });
 }

@@ -2,13 +2,10 @@
 // one forward pass over the probe images take a second or two, too long for the GUI thread.
 #pragma once
 
-#include <QList>
 #include <QObject>
 #include <QString>
 
 #include "nemo/heatmap_frame.h"
-
-class QThread;
 
 class RunMasksLoader : public QObject {
     Q_OBJECT
@@ -22,7 +19,4 @@ class RunMasksLoader : public QObject {
   signals:
     void loaded(const QString& runDir, const nemo::HeatmapFrame& frame);
     void failed(const QString& runDir, const QString& reason);
-
-  private:
-    QList<QThread*> threads_;
 };

@@ -1,7 +1,8 @@
 #include "run_metrics.h"
 
 #include <QCoreApplication>
-#include <QFile>
+
+#include "nemo/run_folder.h"
 
 namespace {
 struct RunMetricsText {
@@ -11,21 +12,17 @@ struct RunMetricsText {
 
 bool readRunMetrics(const QString& runDir, std::vector<nemo::MetricsEvent>* events,
                     QString* error) {
-    QFile file(runDir + "/metrics.jsonl");
-    if (!QFile::exists(runDir + "/config.json") || !file.open(QIODevice::ReadOnly)) {
+    const nemo::RunFolder run(runDir.toStdString());
+    try {
+        if (!run.hasConfig()) throw nemo::RunFileError("no config.json");
+        *events = nemo::readMetricsFile(run.metricsPath());
+    } catch (const nemo::RunFileError&) {
         if (error)
             *error = RunMetricsText::tr(
                          "%1 holds no training metrics (metrics.jsonl is "
                          "missing). Choose a folder written by a training run.")
                          .arg(runDir);
         return false;
-    }
-    events->clear();
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
-        nemo::MetricsEvent event;
-        if (!line.isEmpty() && nemo::fromJsonLine(line.toStdString(), &event))
-            events->push_back(event);
     }
     if (events->empty()) {
         if (error)

@@ -2,12 +2,10 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSettings>
+
+#include "nemo/run_folder.h"
 
 namespace {
 struct RunSummaryText {
@@ -16,31 +14,26 @@ struct RunSummaryText {
 }  // namespace
 
 bool RunSummary::load(const QString& runDir, RunSummary* out, QString* error) {
-    QFile file(runDir + "/config.json");
-    if (!file.open(QIODevice::ReadOnly)) {
+    nemo::RunConfigFile file;
+    try {
+        file = nemo::readRunConfig(runDir.toStdString());
+    } catch (const nemo::RunFileError& e) {
         if (error)
             *error = RunSummaryText::tr(
-                         "%1 holds no run (config.json is missing). Open a folder "
-                         "written by a training run.")
-                         .arg(runDir);
+                         "%1 holds no readable run (%2). Open a folder written by "
+                         "a training run.")
+                         .arg(runDir, QString::fromStdString(e.what()));
         return false;
     }
-    const QJsonObject c = QJsonDocument::fromJson(file.readAll()).object();
     RunSummary s;
     s.runDir = runDir;
-    s.dataset = c["dataset"].toString();
-    s.dataDir = c["data_dir"].toString();
-    s.model = c["model"].toString();
-    s.mode = c["mode"].toString();
-    for (const QJsonValue& n : c["class_names"].toArray()) s.classNames << n.toString();
-    s.hasCheckpoint = QFile::exists(runDir + "/checkpoints/final.pt") ||
-                      QFile::exists(runDir + "/checkpoints/last.pt");
-    if (s.dataset.isEmpty()) {
-        if (error)
-            *error = RunSummaryText::tr("%1/config.json names no dataset; it may be damaged.")
-                         .arg(runDir);
-        return false;
-    }
+    s.config = file.config;
+    s.dataset = QString::fromStdString(file.config.dataset);
+    s.dataDir = QString::fromStdString(file.config.dataDir);
+    s.model = QString::fromStdString(file.config.model);
+    s.mode = QString::fromStdString(nemo::toString(file.config.mode));
+    for (const std::string& name : file.classNames) s.classNames << QString::fromStdString(name);
+    s.hasCheckpoint = nemo::RunFolder(runDir.toStdString()).hasCheckpoint();
     *out = s;
     return true;
 }

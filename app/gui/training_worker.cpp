@@ -1,7 +1,5 @@
 #include "training_worker.h"
 
-#include "nemo/trainer.h"
-
 namespace {
 
 // Forwards engine callbacks (worker thread) as Qt signals (delivered queued in the GUI thread).
@@ -23,6 +21,7 @@ class SignalObserver : public nemo::TrainingObserver {
 TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {
     qRegisterMetaType<nemo::MetricsEvent>();
     qRegisterMetaType<nemo::HeatmapFrame>();
+    connect(&thread_, &WorkerThread::finished, this, &TrainingWorker::reportEnd);
 }
 
 TrainingWorker::~TrainingWorker() {
@@ -34,21 +33,24 @@ void TrainingWorker::start(const nemo::TrainConfig& config, bool resumeRun) {
     const int delay = control_.stepDelayMs();  // the chosen pace carries over to the next run
     control_.reset();
     control_.setStepDelayMs(delay);
-    delete thread_;
-    thread_ = QThread::create([this, config, resumeRun] {
-        SignalObserver observer(this);
-        try {
-            nemo::TrainResult r = nemo::train(config, &observer, &control_, resumeRun);
-            emit finished(r.stopped, r.testAccuracy, r.retention);
-        } catch (const std::exception& e) {
-            emit failed(QString::fromStdString(e.what()));
-        }
-    });
-    thread_->start();
+    result_ = {};
+    failure_.clear();
+    thread_.start(
+        [this, config, resumeRun] {
+            SignalObserver observer(this);
+            result_ = nemo::train(config, &observer, &control_, resumeRun);
+        },
+        [this](const std::exception& e) { failure_ = QString::fromStdString(e.what()); });
+}
+
+void TrainingWorker::reportEnd() {
+    if (!failure_.isEmpty())
+        emit failed(failure_);
+    else
+        emit finished(result_.stopped, result_.testAccuracy, result_.retention);
 }
 
 void TrainingWorker::stopAndWait() {
-    if (!thread_) return;
     control_.requestStop();
-    thread_->wait();
+    thread_.wait();
 }

@@ -3,11 +3,12 @@
 #pragma once
 
 #include <QObject>
-#include <QThread>
 
 #include "metatypes.h"
 #include "nemo/train_config.h"
+#include "nemo/trainer.h"
 #include "nemo/training_observer.h"
+#include "worker_thread.h"
 
 class TrainingWorker : public QObject {
     Q_OBJECT
@@ -15,7 +16,8 @@ class TrainingWorker : public QObject {
     explicit TrainingWorker(QObject* parent = nullptr);
     ~TrainingWorker() override;
 
-    bool isRunning() const { return thread_ && thread_->isRunning(); }
+    // From start() until finished() or failed() has been emitted.
+    bool isRunning() const { return thread_.isRunning(); }
     bool isPaused() const { return control_.paused(); }
 
   public slots:
@@ -37,10 +39,16 @@ class TrainingWorker : public QObject {
     void metrics(const nemo::MetricsEvent& event);
     void heatmap(const nemo::HeatmapFrame& frame);
     void message(const QString& text);
+    // Once the training thread has ended (a new run may start at once).
     void finished(bool stopped, double testAccuracy, double retention);
     void failed(const QString& reason);
 
   private:
-    QThread* thread_ = nullptr;
+    void reportEnd();
+
+    WorkerThread thread_;
     nemo::ControlToken control_;
+    // Written by the training thread, read once it has ended.
+    nemo::TrainResult result_;
+    QString failure_;
 };

@@ -90,7 +90,7 @@ class TestDeitTeacher : public QObject {
 
         // A CNN (or a Transformer without the head) never gets the teacher, whatever the
         // disabled row still shows.
-        for (const QString& other : {"tinycnn", "vit_tiny"}) {
+        for (const char* other : {"tinycnn", "vit_tiny"}) {
             model->setCurrentText(other);
             c = w.configFromForm();
             QVERIFY(c.teacher.empty());

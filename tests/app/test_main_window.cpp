@@ -92,7 +92,7 @@ class TestMainWindow : public QObject {
         w.applyQuickDemo();
         nemo::TrainConfig c = w.configFromForm();
         QCOMPARE(QString::fromStdString(c.model), QString("minivgg"));
-        // The published CNN runs' loss settings (method.md §4.3), not the argparse defaults.
+        // The published CNN runs' loss settings (docs/method.md §4.3), not the argparse defaults.
         QCOMPARE(c.alpha, 1.3);
         QCOMPARE(c.temperature, 0.2);
         QCOMPARE(QString::fromStdString(c.dataset), QString("fashion-mnist"));

@@ -1,5 +1,5 @@
 // BatchLoader and toTensors (engine/src/data/batch_loader.h) on a tiny hand-made image set:
-// exact normalization, order, shuffling per seed, and the augmentation of method.md §5.1
+// exact normalization, order, shuffling per seed, and the augmentation of docs/method.md §5.1
 // (zero-pad in raw pixel space + random crop, random horizontal flip).
 #include <QtTest>
 

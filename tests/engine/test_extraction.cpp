@@ -20,6 +20,7 @@
 #include "models/vision_transformer.h"
 #include "module_fixtures.h"
 #include "nemo/dataset.h"
+#include "nemo/model_catalog.h"
 #include "nemo/modules.h"
 #include "nemo/trainer.h"
 #include "run/atomic_file.h"

@@ -1,5 +1,5 @@
 // The losses and modularity metrics against the published implementation's values (golden file)
-// and against the formulas of method.md computed here by hand on tiny masks.
+// and against the formulas of docs/method.md computed here by hand on tiny masks.
 #include <QtTest>
 
 #include <random>
@@ -19,7 +19,7 @@ using namespace nemo;
 
 namespace {
 
-// method.md §3.1 written out with plain loops in double precision.
+// docs/method.md §3.1 written out with plain loops in double precision.
 double contrastiveByHand(const std::vector<std::vector<double>>& m, const std::vector<int>& y,
                          double tau) {
     const size_t b = m.size();
@@ -454,9 +454,10 @@ class TestLosses : public QObject {
     }
 
     void distillationLossByHand() {
-        // method.md §3.5 on 2 samples x 3 classes, tau = 2 and alpha = 0.3 so that every factor
-        // shows: alpha * CE(cls) + (1 - alpha) * 0.5 * (KL_cls + KL_dist), KL = sum over classes
-        // of p_t (log p_t - log q) / B * tau^2 with p_t = softmax(t / tau), q = softmax(s / tau).
+        // docs/method.md §3.5 on 2 samples x 3 classes, tau = 2 and alpha = 0.3 so that every
+        // factor shows: alpha * CE(cls) + (1 - alpha) * 0.5 * (KL_cls + KL_dist), KL = sum over
+        // classes of p_t (log p_t - log q) / B * tau^2 with p_t = softmax(t / tau),
+        // q = softmax(s / tau).
         const std::vector<std::vector<double>> cls = {{1.0, -0.5, 0.2}, {0.3, 0.8, -1.2}};
         const std::vector<std::vector<double>> dist = {{-0.4, 0.6, 0.1}, {1.5, 0.0, 0.4}};
         const std::vector<std::vector<double>> teacher = {{2.0, 0.1, -1.0}, {-0.3, 1.7, 0.2}};

@@ -1,5 +1,5 @@
 // The model zoo (engine/src/models) and one training step (engine/src/train/train_step.h) against
-// method.md §1 (architectures, masked layers, unit counts), §2.1 (mask generator), §4.1
+// docs/method.md §1 (architectures, masked layers, unit counts), §2.1 (mask generator), §4.1
 // (optimizer groups, cosine schedule) and §3.4 (total losses).
 #include <QtTest>
 
@@ -15,6 +15,8 @@
 #include "models/network.h"
 #include "models/resnet.h"
 #include "models/winograd_conv.h"
+#include "nemo/model_catalog.h"
+#include "nemo/train_config.h"
 #include "train/losses.h"
 #include "train/train_step.h"
 
@@ -38,7 +40,7 @@ torch::Tensor inputFor(const ModelSpec& spec, int64_t batch) {
     return torch::randn({batch, spec.inChannels, spec.inputSize, spec.inputSize});
 }
 
-// Widths of the masked layers in mask order (method.md §1.2-1.5; tinycnn is ours).
+// Widths of the masked layers in mask order (docs/method.md §1.2-1.5; tinycnn is ours).
 std::vector<int64_t> documentedWidths(const std::string& name) {
     if (name == "tinycnn") return {32, 32, 64};
     if (name == "simcnn" || name == "vgg16")
@@ -89,6 +91,36 @@ class TestModels : public QObject {
         QCOMPARE(requiredInputSize("deit_tiny"), 0);
         for (const char* name : {"simcnn", "rescnn", "vgg16", "resnet18", "vit_s", "deit_s"})
             QCOMPARE(requiredInputSize(name), 32);
+    }
+
+    // The catalogue is the one list: every entry builds, as the family and heads it claims, at
+    // the input it names; unknown names are refused with the list.
+    void catalogueEntriesBuildAsDescribed() {
+        for (const ModelInfo& info : modelCatalog()) {
+            const ModelSpec spec = syntheticSpec(info.name, true);
+            QCOMPARE(spec.inChannels, info.inChannels);
+            QCOMPARE(spec.inputSize, info.inputSize);
+            Network model = buildModel(info.name, spec);
+            QCOMPARE(model->hasDistillationHead(), info.distillationHead);
+            QVERIFY2(std::string(info.description).size() > 10, info.name.c_str());
+            QCOMPARE(lossDefaults(TrainMode::Nemo, info.name).family,
+                     std::string(familyName(info.family)));
+            if (info.inputSize > 32) continue;  // no catalogue model yet; keep the test quick
+            torch::NoGradGuard noGrad;
+            model->eval();
+            const torch::Tensor out =
+                model->forward(torch::zeros({2, info.inChannels, info.inputSize, info.inputSize}));
+            QCOMPARE(out.size(1), int64_t(10));
+        }
+        QCOMPARE(lossDefaults(TrainMode::Nemo, "resnet18").alpha, 1.1);
+        QCOMPARE(lossDefaults(TrainMode::Nemo, "deit_s").alpha, 0.1);
+        QVERIFY(findModel("lenet") == nullptr);
+        try {
+            buildModel("lenet", syntheticSpec("minivgg", true));
+            QFAIL("an unknown model was built");
+        } catch (const std::invalid_argument& e) {
+            QVERIFY2(std::string(e.what()).find("minivgg, tinycnn") != std::string::npos, e.what());
+        }
     }
 
     void maskedModelsHaveTheDocumentedMaskedLayers_data() {
@@ -302,7 +334,7 @@ class TestModels : public QObject {
         QVERIFY(maxAbsDiff(atZero, torch::full({1, 512}, std::tanh(1.0))) < 1e-6);
 
         // The masked conv scales BN(conv(x)) per sample and channel by G(mean_{H,W} x).
-        MaskedConv2d unit(ConvUnitOptions{4, 8, 3, 1, 1, true, true, true});
+        MaskedConv2d unit(ConvUnitOptions(4, 8));
         unit->eval();
         const torch::Tensor x = torch::randn({2, 4, 6, 6});
         const torch::Tensor y = unit->forward(x);

@@ -52,6 +52,81 @@ const StudyModule* find(const StudyResult& r, const std::string& method,
     return nullptr;
 }
 
+// The continued study of TestStudy::smallStudyStopsContinuesAndIsReadBack: its runs, and every
+// module compared with the standard model.
+void continuedStudyComparesEveryModule(const StudyOptions& o, const StudyResult& r) {
+    QCOMPARE(r.reusedRuns, 1);
+    QCOMPARE(r.reusedModules, 0);
+    QCOMPARE(int(r.runs.size()), 3);
+    QCOMPARE(int(r.modules.size()), 6);  // nemo, mwt and standard on 2 class sets
+    for (const auto& run : r.runs) QVERIFY2(run.testAccuracy > 0.3, run.method.c_str());
+    for (const auto& set : o.classSets) {
+        const StudyModule* standard = find(r, "standard", set);
+        QVERIFY(standard);
+        QCOMPARE(standard->paramShare(), 1.0);
+        for (const char* method : {"nemo", "mwt"}) {
+            const StudyModule* m = find(r, method, set);
+            QVERIFY(m);
+            // Every module is compared with the same seed's standard model on its classes.
+            QCOMPARE(m->standardAccuracy, standard->moduleAccuracy);
+            QVERIFY(m->moduleAccuracy > 1.0 / double(set.size()));
+            QVERIFY(m->params < m->paramsFull);
+            const auto manifest = readJson(o.outDir + "/" + m->moduleDir + "/module.json");
+            QCOMPARE(manifest["standard_accuracy"].get<double>(), m->standardAccuracy);
+        }
+    }
+}
+
+// The study folder's study.json, study.csv, report.md and (with cairo) PNG plots of `r`.
+void studyFilesAreWritten(const QString& dirPath, const StudyResult& r) {
+    for (const char* file : {"study.json", "study.csv", "report.md"})
+        QVERIFY2(QFile::exists(dirPath + "/study/" + file), file);
+    if (plotsAvailable()) {
+        QCOMPARE(int(r.plots.size()), 2);
+        for (const auto& plot : r.plots) {
+            // A PNG: signature, then the IHDR chunk with width and height (big-endian).
+            QFile png(dirPath + "/study/" + QString::fromStdString(plot));
+            QVERIFY2(png.open(QIODevice::ReadOnly), plot.c_str());
+            const QByteArray head = png.read(24);
+            QVERIFY(head.startsWith("\x89PNG\r\n\x1a\n"));
+            const auto be32 = [&](int at) {
+                return (uint32_t(uint8_t(head[at])) << 24) |
+                       (uint32_t(uint8_t(head[at + 1])) << 16) |
+                       (uint32_t(uint8_t(head[at + 2])) << 8) | uint32_t(uint8_t(head[at + 3]));
+            };
+            QVERIFY2(be32(16) >= 640 && be32(20) >= 400, plot.c_str());
+        }
+    }
+    QFile csv(dirPath + "/study/study.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(QString(csv.readAll()).trimmed().split('\n').size(), 1 + 6);
+    QFile report(dirPath + "/study/report.md");
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QString md = report.readAll();
+    QVERIFY(md.contains("nemo study (test)"));
+    QVERIFY(md.contains("## NeMo minus MwT, paired"));
+    QVERIFY(md.contains(QString::fromStdString(r.conclusion.substr(0, 40))));
+}
+
+void readBackGivesTheSameNumbers(const StudyOptions& o, const StudyResult& r) {
+    QVERIFY(isStudyFolder(o.outDir));
+    const StudyResult read = readStudy(o.outDir);
+    QCOMPARE(read.command, r.command);
+    QCOMPARE(read.options.model, std::string("minivgg"));
+    QVERIFY(read.classSets == o.classSets);
+    QCOMPARE(read.modules.size(), r.modules.size());
+    for (size_t i = 0; i < r.modules.size(); ++i) {
+        QCOMPARE(read.modules[i].method, r.modules[i].method);
+        QCOMPARE(read.modules[i].moduleAccuracy, r.modules[i].moduleAccuracy);
+        QCOMPARE(read.modules[i].params, r.modules[i].params);
+    }
+    QCOMPARE(read.summaries.size(), r.summaries.size());
+    QCOMPARE(read.comparisons.size(), r.comparisons.size());
+    QCOMPARE(read.comparisons[0].accuracyDifference.mean, r.comparisons[0].accuracyDifference.mean);
+    QCOMPARE(read.conclusion, r.conclusion);
+    QVERIFY(read.plots == r.plots);
+}
+
 }  // namespace
 
 class TestStudy : public QObject {
@@ -197,26 +272,8 @@ class TestStudy : public QObject {
 
         // 2. The same call again continues: the standard run is reused, the NeMo run resumes.
         const StudyResult r = runStudy(o, "nemo study (test)");
-        QCOMPARE(r.reusedRuns, 1);
-        QCOMPARE(r.reusedModules, 0);
-        QCOMPARE(int(r.runs.size()), 3);
-        QCOMPARE(int(r.modules.size()), 6);  // nemo, mwt and standard on 2 class sets
-        for (const auto& run : r.runs) QVERIFY2(run.testAccuracy > 0.3, run.method.c_str());
-        for (const auto& set : o.classSets) {
-            const StudyModule* standard = find(r, "standard", set);
-            QVERIFY(standard);
-            QCOMPARE(standard->paramShare(), 1.0);
-            for (const char* method : {"nemo", "mwt"}) {
-                const StudyModule* m = find(r, method, set);
-                QVERIFY(m);
-                // Every module is compared with the same seed's standard model on its classes.
-                QCOMPARE(m->standardAccuracy, standard->moduleAccuracy);
-                QVERIFY(m->moduleAccuracy > 1.0 / double(set.size()));
-                QVERIFY(m->params < m->paramsFull);
-                const auto manifest = readJson(o.outDir + "/" + m->moduleDir + "/module.json");
-                QCOMPARE(manifest["standard_accuracy"].get<double>(), m->standardAccuracy);
-            }
-        }
+        continuedStudyComparesEveryModule(o, r);
+        if (QTest::currentTestFailed()) return;
         // The resumed NeMo run logged each epoch once.
         int testEpochs = 0;
         std::ifstream metrics((runs + "/nemo-seed5/metrics.jsonl").toStdString());
@@ -225,52 +282,12 @@ class TestStudy : public QObject {
             if (j["type"] == "epoch" && j["phase"] == "test") ++testEpochs;
         }
         QCOMPARE(testEpochs, 2);
-        for (const char* file : {"study.json", "study.csv", "report.md"})
-            QVERIFY2(QFile::exists(dir.path() + "/study/" + file), file);
-        if (plotsAvailable()) {
-            QCOMPARE(int(r.plots.size()), 2);
-            for (const auto& plot : r.plots) {
-                // A PNG: signature, then the IHDR chunk with width and height (big-endian).
-                QFile png(dir.path() + "/study/" + QString::fromStdString(plot));
-                QVERIFY2(png.open(QIODevice::ReadOnly), plot.c_str());
-                const QByteArray head = png.read(24);
-                QVERIFY(head.startsWith("\x89PNG\r\n\x1a\n"));
-                const auto be32 = [&](int at) {
-                    return (uint32_t(uint8_t(head[at])) << 24) |
-                           (uint32_t(uint8_t(head[at + 1])) << 16) |
-                           (uint32_t(uint8_t(head[at + 2])) << 8) | uint32_t(uint8_t(head[at + 3]));
-                };
-                QVERIFY2(be32(16) >= 640 && be32(20) >= 400, plot.c_str());
-            }
-        }
-        QFile csv(dir.path() + "/study/study.csv");
-        QVERIFY(csv.open(QIODevice::ReadOnly));
-        QCOMPARE(QString(csv.readAll()).trimmed().split('\n').size(), 1 + 6);
-        QFile report(dir.path() + "/study/report.md");
-        QVERIFY(report.open(QIODevice::ReadOnly));
-        const QString md = report.readAll();
-        QVERIFY(md.contains("nemo study (test)"));
-        QVERIFY(md.contains("## NeMo minus MwT, paired"));
-        QVERIFY(md.contains(QString::fromStdString(r.conclusion.substr(0, 40))));
+        studyFilesAreWritten(dir.path(), r);
+        if (QTest::currentTestFailed()) return;
 
         // 3. Read back as the workbench does: the same numbers.
-        QVERIFY(isStudyFolder(o.outDir));
-        const StudyResult read = readStudy(o.outDir);
-        QCOMPARE(read.command, r.command);
-        QCOMPARE(read.options.model, std::string("minivgg"));
-        QVERIFY(read.classSets == o.classSets);
-        QCOMPARE(read.modules.size(), r.modules.size());
-        for (size_t i = 0; i < r.modules.size(); ++i) {
-            QCOMPARE(read.modules[i].method, r.modules[i].method);
-            QCOMPARE(read.modules[i].moduleAccuracy, r.modules[i].moduleAccuracy);
-            QCOMPARE(read.modules[i].params, r.modules[i].params);
-        }
-        QCOMPARE(read.summaries.size(), r.summaries.size());
-        QCOMPARE(read.comparisons.size(), r.comparisons.size());
-        QCOMPARE(read.comparisons[0].accuracyDifference.mean,
-                 r.comparisons[0].accuracyDifference.mean);
-        QCOMPARE(read.conclusion, r.conclusion);
-        QVERIFY(read.plots == r.plots);
+        readBackGivesTheSameNumbers(o, r);
+        if (QTest::currentTestFailed()) return;
 
         // 4. Again, with one module lost: everything else is reused, the numbers stay.
         std::filesystem::remove_all(o.outDir + "/" + find(r, "mwt", {2, 4, 6})->moduleDir);

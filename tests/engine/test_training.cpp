@@ -128,7 +128,7 @@ class TestTraining : public QObject {
         QCOMPARE(r.epochs, 2);
         QVERIFY(!r.stopped);
 
-        // Run directory of design.md §4.
+        // The run folder of nemo/run_folder.h.
         QVERIFY(QFile::exists(run + "/config.json"));
         QVERIFY(QFile::exists(run + "/checkpoints/last.pt"));
         QVERIFY(QFile::exists(run + "/checkpoints/final.pt"));

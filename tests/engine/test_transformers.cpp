@@ -1,4 +1,4 @@
-// The Transformers (engine/src/models/vision_transformer.*, masked_linear.*) against method.md
+// The Transformers (engine/src/models/vision_transformer.*, masked_linear.*) against docs/method.md
 // §1.6-1.8 (architectures, mask placement, unit counts), §2.2 (neuron generator), §4.1
 // (generator parameter group), §4.2 (no masks[0] = ones for Transformers) and §3.4-3.5 (DeiT's
 // distillation from a teacher run), plus short Fashion-MNIST runs of vit_tiny and of deit_tiny

@@ -49,7 +49,7 @@ struct Dataset {
 
 // Names accepted by loadDataset: fashion-mnist, mnist, cifar10, cifar100 (100 fine labels),
 // cifar100-coarse (the canonical 20 superclasses), cifar100-custom20 (the NeMo code's grouping,
-// method.md §5.3), svhn.
+// docs/method.md §5.3), svhn.
 std::vector<std::string> datasetNames();
 
 // Directory a dataset is read from when the user gives none: $NEMO_DATA_DIR/<name> or
@@ -61,7 +61,7 @@ std::string defaultDataDir(const std::string& name);
 Dataset loadDataset(const std::string& name, const std::string& dataDir = {});
 
 // Keeps only the samples whose label is in `classes` and remaps each label to its position in
-// that list (method.md §5.2). Class names follow. Throws DataError on an id out of range or a
+// that list (docs/method.md §5.2). Class names follow. Throws DataError on an id out of range or a
 // repeated id.
 Dataset selectClasses(const Dataset& data, const std::vector<int>& classes);
 
@@ -83,6 +83,6 @@ ImageSet readSvhnMat(const std::string& path);  // label 10 means digit 0
 
 // CIFAR-100 label groupings: fine label -> superclass.
 const std::vector<int>& cifar100CanonicalCoarse();  // the dataset's own 20 coarse labels
-const std::vector<int>& cifar100CustomGrouping();   // method.md §5.3 (custom_defined = true)
+const std::vector<int>& cifar100CustomGrouping();   // docs/method.md §5.3 (custom_defined = true)
 
 }  // namespace nemo

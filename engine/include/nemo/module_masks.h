@@ -1,5 +1,5 @@
 // From binary per-sample masks to per-class module masks and the modularity metrics of
-// method.md §6.2-6.3. Plain C++: the GUI's threshold slider previews retention with it.
+// docs/method.md §6.2-6.3. Plain C++: the GUI's threshold slider previews retention with it.
 #pragma once
 
 #include <cstdint>

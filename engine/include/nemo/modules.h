@@ -1,5 +1,5 @@
 // Modularize a trained run, extract a module for target classes, evaluate a saved module
-// (design.md §5: nemo modularize / extract / eval). Plain data: the GUI includes this header.
+// (nemo modularize / extract / eval). Plain data: the GUI includes this header.
 #pragma once
 
 #include <cmath>
@@ -75,7 +75,7 @@ struct ExtractOptions {
     // masks then match what modularize reported at that setting).
     bool augmented = false;
     // A standard run of the same dataset: its model on the same sub-task (logits restricted to
-    // the targets, no fine-tuning) is the paper's comparison for a module (method.md §7.8).
+    // the targets, no fine-tuning) is the paper's comparison for a module (docs/method.md §7.8).
     std::string baselineRun;
 };
 
@@ -99,6 +99,10 @@ struct ExtractResult {
     std::vector<LayerKeep> layers;
     int bestEpoch = 0;
     double validationAccuracy = 0;
+    // How it was cut: ExtractOptions' threshold, finetuneEpochs and augmented.
+    double threshold = 0.9;
+    int finetuneEpochs = 0;
+    bool augmentedSampleMasks = false;
     std::string outDir;
     double seconds = 0;
 };

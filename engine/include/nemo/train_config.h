@@ -41,10 +41,10 @@ struct TrainConfig {
     bool cudaGraph = false;
     int64_t limitTrain = 0;  // 0: the whole training split
     int64_t limitTest = 0;
-    // Transformers: masks on the attention's query/key/value too (method.md §1.8); false leaves
-    // them unmasked.
+    // Transformers: masks on the attention's query/key/value too (docs/method.md §1.8); false
+    // leaves them unmasked.
     bool maskAttention = true;
-    // DeiT (a model with a distillation head): the run folder of a trained teacher (method.md
+    // DeiT (a model with a distillation head): the run folder of a trained teacher (docs/method.md
     // §3.5: a standard ResNet18 trained by the engine on the same dataset). With a teacher the
     // cross-entropy is replaced by distillAlpha * CE(class head) + (1 - distillAlpha) * (KL_class +
     // KL_distillation) / 2 at temperature distillTau. Empty: no teacher (plain CE on the averaged
@@ -52,6 +52,12 @@ struct TrainConfig {
     std::string teacher;
     double distillAlpha = 0.5;
     double distillTau = 1.0;
+    // Data-parallel training (docs/distributed.md): "global" computes the contrastive (NeMo) or
+    // cohesion/coupling (MwT) loss over the whole global batch (every rank's masks gathered, the
+    // gradient exact: the same training as one process with that batch), "local" over each
+    // rank's own rows (the mean of the ranks' losses; fewer pairs, no gather). One process:
+    // both are the same.
+    std::string maskLossScope = "global";
     bool augment = true;     // random crop (and flip where it makes sense) on training batches
     int logEvery = 20;       // training steps between two step events
     int heatmapEvery = 0;    // steps between two heatmap frames to the observer (0: none)
@@ -68,7 +74,7 @@ struct TrainConfig {
     static TrainConfig defaultsFor(TrainMode mode, const std::string& model = "minivgg");
 };
 
-// The loss settings the published code trained each model family with (method.md §3.4, §4.3).
+// The loss settings the published code trained each model family with (docs/method.md §3.4, §4.3).
 // NeMo on CNNs: alpha 1.3, temperature 0.2 (the simcnn/cifar10 modularizer script; the
 // plot/ studies sweep 1.0-1.8 at 0.2), on ResNets alpha 1.1 (the resnet18/svhn training script),
 // on Transformers alpha 0.1 (the deit_s/svhn and cifar10 scripts; vit_s used 0.06-0.15). The

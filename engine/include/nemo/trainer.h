@@ -28,11 +28,17 @@ struct TrainResult {
     std::string runDir;
 };
 
+struct DistributedEnvironment;
+
 // Trains; with config.outDir set, writes config.json, metrics.jsonl and checkpoints there.
 // resume = true continues the run in config.outDir from checkpoints/last.pt (its config.json wins
 // over `config` except for threads and epochs; epochs only grow: 0 keeps the run's).
+// distributed (active, see nemo/distributed.h): this process is one rank of a data-parallel
+// training (docs/distributed.md); rank 0 writes the run folder and reports to `observer`, the
+// others train silently. Every rank must be called with the same config.
 TrainResult train(const TrainConfig& config, TrainingObserver* observer = nullptr,
-                  ControlToken* control = nullptr, bool resume = false);
+                  ControlToken* control = nullptr, bool resume = false,
+                  const DistributedEnvironment* distributed = nullptr);
 
 // Sets LibTorch's (and OpenBLAS's) thread count; 0 means every core. Returns the count in use.
 int setThreadCount(int threads);

@@ -30,20 +30,33 @@ class BatchLoader {
     // the same batches as an uninterrupted one.
     void startEpoch(uint64_t seed);
     // Batch i of the current epoch: normalized float images and labels, on the loader's device.
+    // With a shard set, only the shard's rows of it (the random draws are those of the whole
+    // batch, so the ranks' shards together are exactly the batch one process would train on).
     std::pair<torch::Tensor, torch::Tensor> batch(int64_t i);
+    // Rows [r * n / W, (r + 1) * n / W) of every batch of n (data-parallel rank r of W).
+    void setShard(int rank, int worldSize) {
+        shardRank_ = rank;
+        shardCount_ = worldSize;
+    }
+    // Rows of batch i before sharding (the global batch).
+    int64_t batchRows(int64_t i) const {
+        return std::min<int64_t>(batchSize_, size() - i * batchSize_);
+    }
 
     // Normalizes uint8 images (N, C, H, W) with the dataset's mean and std, on the loader's
     // device.
     torch::Tensor normalize(const torch::Tensor& images) const;
 
   private:
-    torch::Tensor augment(const torch::Tensor& images);
+    // The random draws of a whole batch of n; rows [begin, end) of it are augmented.
+    torch::Tensor augment(const torch::Tensor& images, int64_t n, int64_t begin);
 
     torch::Device device_;
     TensorImages data_;
     int batchSize_;
     bool shuffle_, augment_, flip_;
     int padding_;
+    int shardRank_ = 0, shardCount_ = 1;
     torch::Tensor mean_, std_;
     torch::Tensor order_;
     at::Generator generator_;

@@ -111,7 +111,7 @@ const std::vector<int>& cifar100CanonicalCoarse() {
 }
 
 const std::vector<int>& cifar100CustomGrouping() {
-    // The reference trainers' custom_defined = true grouping (method.md §5.3), written as
+    // The reference trainers' custom_defined = true grouping (docs/method.md §5.3), written as
     // superclass -> fine classes like the reference and inverted once.
     static const std::vector<int> table = [] {
         const std::vector<std::vector<int>> groups = {

@@ -112,7 +112,7 @@ DatasetInfo makeInfo(const std::string& name, std::vector<std::string> className
     return info;
 }
 
-// The reference uses the CIFAR-10 statistics for CIFAR-100 too (method.md §5).
+// The reference uses the CIFAR-10 statistics for CIFAR-100 too (docs/method.md §5).
 const std::vector<float> kCifarMean = {0.4914f, 0.4822f, 0.4465f};
 const std::vector<float> kCifarStd = {0.2471f, 0.2435f, 0.2616f};
 
@@ -189,7 +189,7 @@ Dataset loadSvhn(const fs::path& dir) {
     const std::string trainFile = requireFile("svhn", dir, "train_32x32.mat");
     const std::string testFile = requireFile("svhn", dir, "test_32x32.mat");
     Dataset data;
-    // ImageNet statistics, as the reference uses (method.md §5). No flips: mirrored digits are
+    // ImageNet statistics, as the reference uses (docs/method.md §5). No flips: mirrored digits are
     // not digits.
     data.info = makeInfo("svhn", detail::digitClassNames(), {0.485f, 0.456f, 0.406f},
                          {0.229f, 0.224f, 0.225f}, false);

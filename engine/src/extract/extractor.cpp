@@ -13,6 +13,7 @@
 #include "modular/sample_masks.h"
 #include "nemo/module_masks.h"
 #include "nemo/modules.h"
+#include "nemo/run_folder.h"
 #include "nemo/trainer.h"
 #include "nemo/version.h"
 #include "run/run_loader.h"
@@ -85,18 +86,7 @@ std::pair<ImageSet, ImageSet> splitValidation(const ImageSet& set, double fracti
     return {train, val};
 }
 
-std::string defaultModuleName(const std::vector<int>& classes) {
-    std::ostringstream name;
-    name << "classes";
-    for (int c : classes) name << '_' << c;
-    return name.str();
-}
-
-}  // namespace
-
-ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* observer,
-                            ControlToken* control) {
-    const auto started = Clock::now();
+void checkExtractOptions(const ExtractOptions& options) {
     checkThreshold(options.threshold);
     if (options.finetuneEpochs < 0)
         throw std::invalid_argument("--finetune-epochs must be 0 (no fine-tuning) or more (got " +
@@ -104,50 +94,185 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
     if (!(std::isfinite(options.lr) && options.lr > 0))
         throw std::invalid_argument("--lr must be a number above 0");
     if (options.batchSize < 1) throw std::invalid_argument("the batch size must be at least 1");
-    setThreadCount(options.threads);
-    LoadedRun run = loadRun(options.runDir, options.dataDir);
-    const int numClasses = run.data.info.numClasses();
     if (options.classes.empty())
         throw std::invalid_argument("--classes needs at least one class id");
-    for (int c : options.classes) {
+}
+
+void checkClassIds(const std::vector<int>& classes, const LoadedRun& run) {
+    const int numClasses = run.data.info.numClasses();
+    for (int c : classes) {
         if (c < 0 || c >= numClasses)
             throw std::invalid_argument("class id " + std::to_string(c) +
                                         " is out of range: " + run.config.dataset +
                                         " has classes 0.." + std::to_string(numClasses - 1));
     }
-    Dataset sub = selectClasses(run.data, options.classes);  // also rejects repeated ids
-    // Checked before the long work, so a wrong baseline fails at once.
-    std::unique_ptr<FrozenRunModel> baseline;
-    if (!options.baselineRun.empty()) {
-        baseline = std::make_unique<FrozenRunModel>(options.baselineRun, "baseline", run.config,
-                                                    run.data, torch::Device(torch::kCPU));
-        if (baseline->mode() != TrainMode::Standard)
-            throw std::invalid_argument("baseline " + options.baselineRun + " is a " +
-                                        toString(baseline->mode()) +
-                                        " run; the comparison needs a standard one (nemo train "
-                                        "--mode standard)");
-        tell(observer, "baseline: " + baseline->description());
-    }
+}
 
-    // Module mask for the targets: OR of their class modules (§6.4).
+// The standard run to compare with (null without --baseline). Checked before the long work, so a
+// wrong baseline fails at once.
+std::unique_ptr<FrozenRunModel> loadBaseline(const ExtractOptions& options, const LoadedRun& run,
+                                             TrainingObserver* observer) {
+    if (options.baselineRun.empty()) return nullptr;
+    auto baseline = std::make_unique<FrozenRunModel>(options.baselineRun, "baseline", run.config,
+                                                     run.data, torch::Device(torch::kCPU));
+    if (baseline->mode() != TrainMode::Standard)
+        throw std::invalid_argument("baseline " + options.baselineRun + " is a " +
+                                    toString(baseline->mode()) +
+                                    " run; the comparison needs a standard one (nemo train "
+                                    "--mode standard)");
+    tell(observer, "baseline: " + baseline->description());
+    return baseline;
+}
+
+// The units the module keeps per masked layer: the OR of the targets' class modules (§6.4).
+// Fills the result's layers and retention.
+std::vector<std::vector<int64_t>> targetKeepSets(LoadedRun& run, const ExtractOptions& options,
+                                                 TrainingObserver* observer, ControlToken* control,
+                                                 ExtractResult& r) {
     SampleMasks samples =
         sampleMasksForRun(run, options.runDir, options.augmented, observer, control);
-    auto freq = classFrequencies(samples.bits, samples.labels, numClasses);
+    auto freq = classFrequencies(samples.bits, samples.labels, run.data.info.numClasses());
     BitMatrix modules = moduleMasks(freq, samples.widths, options.threshold);
     std::vector<uint8_t> target(modules.cols(), 0);
     for (int c : options.classes)
         for (int64_t j = 0; j < modules.cols(); ++j) target[j] |= modules.get(c, j);
-    const auto keep = keepSetsFromMask(target, samples.widths);
-
-    ExtractResult r;
-    r.classes = options.classes;
-    r.classNames = sub.info.classNames;
+    auto keep = keepSetsFromMask(target, samples.widths);
     int64_t kept = 0;
     for (size_t l = 0; l < keep.size(); ++l) {
         r.layers.push_back({samples.names[l], int64_t(keep[l].size()), samples.widths[l]});
         kept += int64_t(keep[l].size());
     }
     r.retention = double(kept) / double(target.size());
+    return keep;
+}
+
+void reportFineTuneEpoch(TrainingObserver* observer, int epoch, int epochs, double accuracy,
+                         double lr) {
+    tell(observer, "fine-tune epoch " + std::to_string(epoch + 1) + "/" + std::to_string(epochs) +
+                       ": validation accuracy " + std::to_string(accuracy));
+    if (!observer) return;
+    MetricsEvent e;
+    e.kind = MetricsEvent::Kind::Epoch;
+    e.phase = "finetune";
+    e.epoch = epoch;
+    e.epochs = epochs;
+    e.accuracy = accuracy;
+    e.lr = lr;
+    observer->onMetrics(e);
+}
+
+// Fine-tunes the module on the targets' training images, less a validation split, and keeps
+// whichever epoch validates best (epoch 0: the module before any fine-tuning). Sets the result's
+// bestEpoch and validationAccuracy; the module is left in eval mode.
+void fineTune(ProgramModuleImpl& module, const Dataset& sub, const std::string& model,
+              const ExtractOptions& options, TrainingObserver* observer, ControlToken* control,
+              ExtractResult& r) {
+    auto [fineTrain, validation] =
+        splitValidation(sub.train, options.validationFraction, options.seed + 1);
+    tell(observer, "fine-tuning on " + std::to_string(fineTrain.size()) +
+                       " images, validating on " + std::to_string(validation.size()));
+    // Augmented as the model was trained (vit_tiny: none, see augmentationSuits).
+    BatchLoader trainLoader(toTensors(fineTrain), sub.info, options.batchSize, true,
+                            augmentationSuits(model));
+    BatchLoader valLoader(toTensors(validation), sub.info, 256, false, false);
+    auto optimizer = torch::optim::SGD(
+        module.parameters(),
+        torch::optim::SGDOptions(options.lr).momentum(0.9).nesterov(true).weight_decay(0));
+    auto forward = [&](const torch::Tensor& x) { return module.forward(x); };
+
+    module.eval();
+    double best = accuracy(valLoader, forward);
+    NamedTensors bestState = snapshotState(module);
+    for (int epoch = 0; epoch < options.finetuneEpochs; ++epoch) {
+        // CosineAnnealingLR with T_max = 2 * epochs, as both published repositories (§7.7).
+        const double lr = cosineLearningRate(options.lr, epoch, 2 * options.finetuneEpochs);
+        static_cast<torch::optim::SGDOptions&>(optimizer.param_groups()[0].options()).lr(lr);
+        module.train();
+        trainLoader.startEpoch(options.seed * 7919 + uint64_t(epoch));
+        for (int64_t b = 0; b < trainLoader.batches(); ++b) {
+            if (control && !control->waitWhilePaused()) throw TrainingError("extraction stopped");
+            auto [images, labels] = trainLoader.batch(b);
+            torch::Tensor loss =
+                torch::nn::functional::cross_entropy(module.forward(images), labels);
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+        }
+        module.eval();
+        const double val = accuracy(valLoader, forward);
+        reportFineTuneEpoch(observer, epoch, options.finetuneEpochs, val, lr);
+        if (val > best) {
+            best = val;
+            r.bestEpoch = epoch + 1;
+            bestState = snapshotState(module);
+        }
+    }
+    restoreState(module, {bestState.begin(), bestState.end()}, "the best fine-tuned epoch");
+    module.eval();
+    r.validationAccuracy = best;
+}
+
+// Size and speed against the full architecture (without generators).
+void measureCost(ProgramModuleImpl& module, ProgramModuleImpl& full, NetworkImpl& model,
+                 const ImageSet& img, ExtractResult& r) {
+    r.params = module.parameterCount();
+    r.paramsFull = full.parameterCount();
+    for (const auto& p : model.parameters()) r.paramsFullWithGenerators += p.numel();
+    r.flops = module.multiplyAdds(img.channels, img.height, img.width);
+    r.flopsFull = full.multiplyAdds(img.channels, img.height, img.width);
+    full.eval();
+    for (int64_t batch : {int64_t(1), int64_t(128)}) {
+        torch::Tensor x = torch::randn({batch, img.channels, img.height, img.width});
+        const auto [m, f] =
+            latencyPairMs([&](const torch::Tensor& t) { return module.forward(t); },
+                          [&](const torch::Tensor& t) { return full.forward(t); }, x);
+        (batch == 1 ? r.latencyMs : r.latencyMs128) = m;
+        (batch == 1 ? r.latencyMsFull : r.latencyMsFull128) = f;
+    }
+}
+
+// module.json: the results (nemo/run_folder.h, the schema `extract --json` prints too), plus
+// what eval and a user of the files need to run the module.
+nlohmann::json moduleManifest(const ExtractResult& r, const ExtractOptions& options,
+                              const LoadedRun& run, const Dataset& sub) {
+    const ImageSet& img = sub.train;
+    nlohmann::json manifest = moduleResultToJson(r);
+    manifest.update(
+        {{"engine_version", kEngineVersion},
+         {"source_run", std::filesystem::absolute(options.runDir).lexically_normal().string()},
+         {"checkpoint", run.checkpoint},
+         {"model", run.config.model},
+         {"mode", toString(run.config.mode)},
+         {"dataset", run.config.dataset},
+         {"limit_test", run.config.limitTest},  // eval measures on the same test images
+         {"input", {{"channels", img.channels}, {"height", img.height}, {"width", img.width}}},
+         {"normalization",
+          {{"mean", sub.info.mean},
+           {"std", sub.info.std},
+           {"note", "inputs are pixels/255, then (x - mean) / std per channel"}}},
+         {"output", "logits over the classes, in the order of \"classes\""}});
+    return manifest;
+}
+
+}  // namespace
+
+ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* observer,
+                            ControlToken* control) {
+    const auto started = Clock::now();
+    checkExtractOptions(options);
+    setThreadCount(options.threads);
+    LoadedRun run = loadRun(options.runDir, options.dataDir);
+    checkClassIds(options.classes, run);
+    Dataset sub = selectClasses(run.data, options.classes);  // also rejects repeated ids
+    std::unique_ptr<FrozenRunModel> baseline = loadBaseline(options, run, observer);
+
+    ExtractResult r;
+    r.classes = options.classes;
+    r.classNames = sub.info.classNames;
+    r.threshold = options.threshold;
+    r.finetuneEpochs = options.finetuneEpochs;
+    r.augmentedSampleMasks = options.augmented;
+    const auto keep = targetKeepSets(run, options, observer, control, r);
 
     // The full model on the same sub-task: logits restricted to the targets (§7.8).
     torch::Tensor targetIndex =
@@ -167,127 +292,18 @@ ExtractResult extractModule(const ExtractOptions& options, TrainingObserver* obs
     torch::manual_seed(options.seed);
     // Without fine-tuning a fresh head would answer at random: the head then starts from the
     // full model's classifier (program_builder.h). With fine-tuning it is fresh, as published.
-    ProgramModule module(
-        buildModuleProgram(*run.model, keep, numClasses, int64_t(options.classes.size()),
-                           options.finetuneEpochs == 0 ? options.classes : std::vector<int>()));
+    ProgramModule module(buildModuleProgram(
+        *run.model, keep, run.data.info.numClasses(), int64_t(options.classes.size()),
+        options.finetuneEpochs == 0 ? options.classes : std::vector<int>()));
     ProgramModule fullProgram(buildPrunedProgram(*run.model, {}));
+    fineTune(*module, sub, run.config.model, options, observer, control, r);
+    r.moduleAccuracy =
+        accuracy(testLoader, [&](const torch::Tensor& x) { return module->forward(x); });
+    measureCost(*module, *fullProgram, *run.model, sub.train, r);
 
-    auto [fineTrain, validation] =
-        splitValidation(sub.train, options.validationFraction, options.seed + 1);
-    tell(observer, "fine-tuning on " + std::to_string(fineTrain.size()) +
-                       " images, validating on " + std::to_string(validation.size()));
-    // Augmented as the model was trained (vit_tiny: none, see augmentationSuits).
-    BatchLoader trainLoader(toTensors(fineTrain), sub.info, options.batchSize, true,
-                            augmentationSuits(run.config.model));
-    BatchLoader valLoader(toTensors(validation), sub.info, 256, false, false);
-    auto optimizer = torch::optim::SGD(
-        module->parameters(),
-        torch::optim::SGDOptions(options.lr).momentum(0.9).nesterov(true).weight_decay(0));
-    auto moduleForward = [&](const torch::Tensor& x) { return module->forward(x); };
-
-    // Epoch 0 is the module before any fine-tuning; keep whichever epoch validates best.
-    module->eval();
-    double best = accuracy(valLoader, moduleForward);
-    NamedTensors bestState = snapshotState(*module);
-    for (int epoch = 0; epoch < options.finetuneEpochs; ++epoch) {
-        // CosineAnnealingLR with T_max = 2 * epochs, as both published repositories (§7.7).
-        const double lr = cosineLearningRate(options.lr, epoch, 2 * options.finetuneEpochs);
-        static_cast<torch::optim::SGDOptions&>(optimizer.param_groups()[0].options()).lr(lr);
-        module->train();
-        trainLoader.startEpoch(options.seed * 7919 + uint64_t(epoch));
-        for (int64_t b = 0; b < trainLoader.batches(); ++b) {
-            if (control && !control->waitWhilePaused()) throw TrainingError("extraction stopped");
-            auto [images, labels] = trainLoader.batch(b);
-            torch::Tensor loss =
-                torch::nn::functional::cross_entropy(module->forward(images), labels);
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-        }
-        module->eval();
-        const double val = accuracy(valLoader, moduleForward);
-        tell(observer, "fine-tune epoch " + std::to_string(epoch + 1) + "/" +
-                           std::to_string(options.finetuneEpochs) + ": validation accuracy " +
-                           std::to_string(val));
-        if (observer) {
-            MetricsEvent e;
-            e.kind = MetricsEvent::Kind::Epoch;
-            e.phase = "finetune";
-            e.epoch = epoch;
-            e.epochs = options.finetuneEpochs;
-            e.accuracy = val;
-            e.lr = lr;
-            observer->onMetrics(e);
-        }
-        if (val > best) {
-            best = val;
-            r.bestEpoch = epoch + 1;
-            bestState = snapshotState(*module);
-        }
-    }
-    restoreState(*module, {bestState.begin(), bestState.end()}, "the best fine-tuned epoch");
-    module->eval();
-    r.validationAccuracy = best;
-    r.moduleAccuracy = accuracy(testLoader, moduleForward);
-
-    // Size and speed against the full architecture (without generators).
-    const auto& img = sub.train;
-    r.params = module->parameterCount();
-    r.paramsFull = fullProgram->parameterCount();
-    for (const auto& p : run.model->parameters()) r.paramsFullWithGenerators += p.numel();
-    r.flops = module->multiplyAdds(img.channels, img.height, img.width);
-    r.flopsFull = fullProgram->multiplyAdds(img.channels, img.height, img.width);
-    fullProgram->eval();
-    for (int64_t batch : {int64_t(1), int64_t(128)}) {
-        torch::Tensor x = torch::randn({batch, img.channels, img.height, img.width});
-        const auto [m, f] = latencyPairMs(
-            moduleForward, [&](const torch::Tensor& t) { return fullProgram->forward(t); }, x);
-        (batch == 1 ? r.latencyMs : r.latencyMs128) = m;
-        (batch == 1 ? r.latencyMsFull : r.latencyMsFull128) = f;
-    }
-
-    r.outDir = options.outDir.empty()
-                   ? options.runDir + "/modules/" + defaultModuleName(options.classes)
-                   : options.outDir;
-    nlohmann::json layers = nlohmann::json::array();
-    for (const auto& l : r.layers)
-        layers.push_back({{"name", l.name}, {"kept", l.kept}, {"total", l.total}});
-    nlohmann::json manifest = {
-        {"engine_version", kEngineVersion},
-        {"source_run", std::filesystem::absolute(options.runDir).lexically_normal().string()},
-        {"checkpoint", run.checkpoint},
-        {"model", run.config.model},
-        {"mode", toString(run.config.mode)},
-        {"dataset", run.config.dataset},
-        {"limit_test", run.config.limitTest},  // eval measures on the same test images
-        {"classes", r.classes},
-        {"class_names", r.classNames},
-        {"threshold", options.threshold},
-        {"retention", r.retention},
-        {"layers", layers},
-        {"params", r.params},
-        {"params_full", r.paramsFull},
-        {"params_full_with_generators", r.paramsFullWithGenerators},
-        {"flops", r.flops},
-        {"flops_full", r.flopsFull},
-        {"module_accuracy", r.moduleAccuracy},
-        {"full_accuracy", r.fullAccuracy},
-        {"standard_accuracy", std::isfinite(r.standardAccuracy) ? nlohmann::json(r.standardAccuracy)
-                                                                : nlohmann::json(nullptr)},
-        {"baseline_run", r.baselineRun},
-        {"augmented_sample_masks", options.augmented},
-        {"validation_accuracy", r.validationAccuracy},
-        {"best_epoch", r.bestEpoch},
-        {"finetune_epochs", options.finetuneEpochs},
-        {"latency_ms", {{"batch1", r.latencyMs}, {"batch128", r.latencyMs128}}},
-        {"latency_ms_full", {{"batch1", r.latencyMsFull}, {"batch128", r.latencyMsFull128}}},
-        {"input", {{"channels", img.channels}, {"height", img.height}, {"width", img.width}}},
-        {"normalization",
-         {{"mean", sub.info.mean},
-          {"std", sub.info.std},
-          {"note", "inputs are pixels/255, then (x - mean) / std per channel"}}},
-        {"output", "logits over the classes, in the order of \"classes\""}};
-    saveModuleFolder(r.outDir, *module, manifest);
+    r.outDir = options.outDir.empty() ? RunFolder(options.runDir).moduleDir(options.classes)
+                                      : options.outDir;
+    saveModuleFolder(r.outDir, *module, moduleManifest(r, options, run, sub));
     r.seconds = since(started);
     return r;
 }

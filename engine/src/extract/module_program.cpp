@@ -26,19 +26,29 @@ ScatterAddForm scatterAddForm(const ProgramOp& op) {
 
 }  // namespace
 
+torch::Tensor* ProgramModuleImpl::Bound::slotFor(const std::string& name) {
+    const std::pair<const char*, torch::Tensor*> slots[] = {
+        {"weight", &weight},          {"bias", &bias},          {"running_mean", &runningMean},
+        {"running_var", &runningVar}, {"index", &index},        {"index_x", &indexX},
+        {"index_slot", &indexSlot},   {"index_out", &indexOut}, {"tokens", &tokens},
+        {"position", &position}};
+    for (const auto& [key, slot] : slots)
+        if (name == key) return slot;
+    throw std::logic_error("a module op has a tensor named '" + name + "', which nothing reads");
+}
+
 ProgramModuleImpl::ProgramModuleImpl(std::vector<ProgramOp> ops) : ops_(std::move(ops)) {
     for (auto& op : ops_) {
         Bound bound;
-        std::vector<torch::Tensor*> slots = {&bound.a, &bound.b, &bound.c, &bound.d};
-        for (size_t i = 0; i < op.tensors.size() && i < slots.size(); ++i) {
-            const std::string key = op.name + "_" + op.tensors[i].first;
-            torch::Tensor t = op.tensors[i].second.detach().clone();
+        for (auto& [name, tensor] : op.tensors) {
+            const std::string key = op.name + "_" + name;
+            torch::Tensor t = tensor.detach().clone();
             // Weights, biases, class tokens and position embeddings train; BN statistics and
             // index sets do not.
-            const bool isParameter =
-                t.is_floating_point() && op.tensors[i].first.rfind("running_", 0) != 0;
-            *slots[i] = isParameter ? register_parameter(key, t) : register_buffer(key, t);
-            op.tensors[i].second = *slots[i];
+            const bool isParameter = t.is_floating_point() && name.rfind("running_", 0) != 0;
+            torch::Tensor* slot = bound.slotFor(name);
+            *slot = isParameter ? register_parameter(key, t) : register_buffer(key, t);
+            tensor = *slot;
         }
         bound_.push_back(bound);
     }
@@ -52,12 +62,13 @@ torch::Tensor ProgramModuleImpl::forward(const torch::Tensor& input) {
         const Bound& t = bound_[i];
         switch (op.kind) {
             case Kind::Conv:
-                x = torch::conv2d(x, t.a, t.b, op.stride, op.padding);
+                x = torch::conv2d(x, t.weight, t.bias, op.stride, op.padding);
                 if (macCounter_)
-                    *macCounter_ += t.a.numel() * x.size(2) * x.size(3);  // Cout*Cin*k*k*H*W
+                    *macCounter_ += t.weight.numel() * x.size(2) * x.size(3);  // Cout*Cin*k*k*H*W
                 break;
             case Kind::BatchNorm:
-                x = torch::batch_norm(x, t.a, t.b, t.c, t.d, is_training(), 0.1, 1e-5, false);
+                x = torch::batch_norm(x, t.weight, t.bias, t.runningMean, t.runningVar,
+                                      is_training(), 0.1, 1e-5, false);
                 break;
             case Kind::Relu:
                 x = torch::relu(x);
@@ -79,18 +90,18 @@ torch::Tensor ProgramModuleImpl::forward(const torch::Tensor& input) {
                 const torch::Tensor& other = slots[op.slot];
                 const ScatterAddForm form = scatterAddForm(op);
                 if (form == ScatterAddForm::IntoSlot) {
-                    x = other.index_add(op.dim, t.a, x);
+                    x = other.index_add(op.dim, t.indexX, x);
                     break;
                 }
                 if (form == ScatterAddForm::IntoX) {
-                    x = x.index_add(op.dim, t.b, other);
+                    x = x.index_add(op.dim, t.indexSlot, other);
                     break;
                 }
                 std::vector<int64_t> shape = x.sizes().vec();
                 shape[op.dim] = op.width;
                 torch::Tensor full = torch::zeros(shape, x.options());
-                full = full.index_add(op.dim, t.a, x).index_add(op.dim, t.b, other);
-                x = full.index_select(op.dim, t.c);
+                full = full.index_add(op.dim, t.indexX, x).index_add(op.dim, t.indexSlot, other);
+                x = full.index_select(op.dim, t.indexOut);
                 break;
             }
             case Kind::Flatten:
@@ -100,18 +111,18 @@ torch::Tensor ProgramModuleImpl::forward(const torch::Tensor& input) {
                 x = torch::dropout(x, op.dropout, is_training());
                 break;
             case Kind::Linear:
-                x = torch::linear(x, t.a, t.b);
+                x = torch::linear(x, t.weight, t.bias);
                 // Once per token on (B, T, D) inputs (multiplyAdds runs one image).
-                if (macCounter_) *macCounter_ += t.a.numel() * (x.numel() / x.size(-1));
+                if (macCounter_) *macCounter_ += t.weight.numel() * (x.numel() / x.size(-1));
                 break;
             case Kind::Tokens:
                 x = x.flatten(2).transpose(1, 2);
                 break;
             case Kind::Embed:
-                x = torch::cat({t.a.expand({x.size(0), -1, -1}), x}, 1) + t.b;
+                x = torch::cat({t.tokens.expand({x.size(0), -1, -1}), x}, 1) + t.position;
                 break;
             case Kind::LayerNorm:
-                x = torch::layer_norm(x, {x.size(-1)}, t.a, t.b, 1e-12);
+                x = torch::layer_norm(x, {x.size(-1)}, t.weight, t.bias, 1e-12);
                 break;
             case Kind::Gelu:
                 x = torch::gelu(x);
@@ -119,11 +130,11 @@ torch::Tensor ProgramModuleImpl::forward(const torch::Tensor& input) {
             case Kind::Scatter: {
                 std::vector<int64_t> shape = x.sizes().vec();
                 shape.back() = op.width;
-                x = torch::zeros(shape, x.options()).index_copy(x.dim() - 1, t.a, x);
+                x = torch::zeros(shape, x.options()).index_copy(x.dim() - 1, t.index, x);
                 break;
             }
             case Kind::Gather:
-                x = x.index_select(x.dim() - 1, t.a);
+                x = x.index_select(x.dim() - 1, t.index);
                 break;
             case Kind::Attention: {
                 const torch::Tensor& q = slots[op.slot];

@@ -66,8 +66,14 @@ class ProgramModuleImpl : public torch::nn::Module {
     std::vector<std::pair<std::string, torch::Tensor>> namedTensors() const;
 
   private:
-    struct Bound {  // the op's tensors as registered, for a fast interpreter
-        torch::Tensor a, b, c, d;
+    // The op's tensors as registered, by the names ProgramOp::tensors gives them, so forward()
+    // needs no lookups; a tensor the op does not have stays undefined.
+    struct Bound {
+        torch::Tensor weight, bias, runningMean, runningVar;  // Conv, BatchNorm, Linear, LayerNorm
+        torch::Tensor index;                                  // Scatter, Gather
+        torch::Tensor indexX, indexSlot, indexOut;            // ScatterAdd
+        torch::Tensor tokens, position;                       // Embed
+        torch::Tensor* slotFor(const std::string& name);
     };
     std::vector<ProgramOp> ops_;
     std::vector<Bound> bound_;

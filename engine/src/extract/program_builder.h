@@ -1,4 +1,4 @@
-// Cuts a trained network down to the units a module keeps (method.md §7): every masked layer
+// Cuts a trained network down to the units a module keeps (docs/method.md §7): every masked layer
 // keeps the units of its index set, its inputs follow the previous layer's set, residual adds
 // work on the union of both sides' sets, generators are dropped.
 #pragma once

@@ -9,7 +9,7 @@ namespace {
 using Kind = ProgramOp::Kind;
 using nlohmann::json;
 
-constexpr int kSlots = 8;               // the interpreter's slot count
+constexpr int kSlots = 8;            // the interpreter's slot count
 constexpr int64_t kMaxWidth = 8192;  // 16x our widest layer (vit_s 1536 hidden) bounds zeros(width)
 constexpr size_t kMaxOps = 100000;
 

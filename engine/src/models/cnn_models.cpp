@@ -49,8 +49,8 @@ std::vector<SmallLayer> smallCnnLayers(const std::string& name) {
     if (name == "tinycnn")
         return {{16, false, true}, {32, true, true}, {32, true, false}, {64, true, true}};
     // minivgg: VGG16's shape in small. Its first masked layer (the one the NeMo trainer leaves
-    // out of the contrastive loss, method.md §4.2) is 16 of 208 masked units (7.7%; VGG16 1.5%),
-    // where tinycnn's is 32 of 128 (25%) and every tinycnn module keeps it almost whole.
+    // out of the contrastive loss, docs/method.md §4.2) is 16 of 208 masked units (7.7%; VGG16
+    // 1.5%), where tinycnn's is 32 of 128 (25%) and every tinycnn module keeps it almost whole.
     if (name == "minivgg")
         return {{16, false, true},
                 {16, true, true},
@@ -66,7 +66,7 @@ SmallCnnImpl::SmallCnnImpl(const std::string& name, const ModelSpec& spec)
     : ConvStackNetwork(name, spec) {
     int in = spec.inChannels;
     for (const SmallLayer& l : smallCnnLayers(name)) {
-        addConv({in, l.out, 3, 1, 1, false, true, spec.masked && l.masked});
+        addConv(ConvUnitOptions(in, l.out).withBias(false).withMask(spec.masked && l.masked));
         poolAfter.push_back(l.poolAfter);
         in = l.out;
     }
@@ -98,7 +98,7 @@ SimCnnImpl::SimCnnImpl(const ModelSpec& spec) : ConvStackNetwork("simcnn", spec)
     for (int i = 0; i < 13; ++i) {
         // Masked: conv_0 is a bare conv; the rest are conv+BN+mask. Standard: bare convs only.
         const bool masked = spec.masked && i > 0;
-        addConv({in, widths[i], 3, 1, 1, true, masked, masked});
+        addConv(ConvUnitOptions(in, widths[i]).withBatchNorm(masked).withMask(masked));
         in = widths[i];
     }
     for (auto& c : convs_) {
@@ -135,7 +135,7 @@ ResCnnImpl::ResCnnImpl(const ModelSpec& spec) : ConvStackNetwork("rescnn", spec)
     int in = spec.inChannels;
     for (int i = 0; i < 12; ++i) {
         const bool masked = spec.masked && i > 0;
-        addConv({in, widths[i], 3, 1, 1, true, masked, masked});
+        addConv(ConvUnitOptions(in, widths[i]).withBatchNorm(masked).withMask(masked));
         in = widths[i];
     }
     // The masked ResCNN uses kaiming fan-out; the standard one keeps PyTorch's defaults (§1.9).
@@ -179,7 +179,7 @@ Vgg16Impl::Vgg16Impl(const ModelSpec& spec) : ConvStackNetwork("vgg16", spec) {
             continue;
         }
         const bool masked = spec.masked && !convs_.empty();  // the first conv is never masked
-        addConv({in, v, 3, 1, 1, true, true, masked});
+        addConv(ConvUnitOptions(in, v).withMask(masked));
         poolAfter.push_back(false);
         in = v;
     }

@@ -1,5 +1,5 @@
 // Plain-stack CNNs: tinycnn and minivgg (ours, for 28x28 teaching runs), SimCNN, ResCNN and
-// VGG16-BN (method.md §1.2-1.4).
+// VGG16-BN (docs/method.md §1.2-1.4).
 #pragma once
 
 #include <vector>

@@ -1,5 +1,5 @@
 // The small MLP that turns a layer's pooled input into one mask value per output unit
-// (method.md §2.1 for conv channels, §2.2 for linear neurons).
+// (docs/method.md §2.1 for conv channels, §2.2 for linear neurons).
 #pragma once
 
 #include <torch/torch.h>
@@ -16,9 +16,9 @@ class MaskGeneratorImpl : public torch::nn::Module {
 };
 TORCH_MODULE(MaskGenerator);
 
-// Hidden width of the CNN generator: out if out < 128, else out / 2 (method.md §2.1).
+// Hidden width of the CNN generator: out if out < 128, else out / 2 (docs/method.md §2.1).
 int64_t convGeneratorHidden(int64_t out);
-// Hidden width of the neuron generator: out if out < 3073, else out / 2 (method.md §2.2).
+// Hidden width of the neuron generator: out if out < 3073, else out / 2 (docs/method.md §2.2).
 int64_t linearGeneratorHidden(int64_t out);
 
 }  // namespace nemo

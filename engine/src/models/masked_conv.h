@@ -1,4 +1,4 @@
-// Conv -> (BatchNorm) -> (mask): the building block of every CNN here (method.md §1.1).
+// Conv -> (BatchNorm) -> (mask): the building block of every CNN here (docs/method.md §1.1).
 #pragma once
 
 #include <torch/torch.h>
@@ -8,11 +8,37 @@
 
 namespace nemo {
 
+// A 3x3 convolution (stride 1, padding 1) with bias, batch norm and a mask generator unless a
+// setter says otherwise, e.g. ConvUnitOptions(64, 128).withBias(false).withMask(masked).
 struct ConvUnitOptions {
     int64_t in = 0, out = 0, kernel = 3, stride = 1, padding = 1;
     bool bias = true;
     bool batchNorm = true;
     bool masked = true;  // false: no generator, y = BN(conv(x)) (standard models, first layers)
+
+    ConvUnitOptions() = default;
+    ConvUnitOptions(int64_t inChannels, int64_t outChannels) : in(inChannels), out(outChannels) {}
+    ConvUnitOptions& withKernel(int64_t size, int64_t pad) {
+        kernel = size;
+        padding = pad;
+        return *this;
+    }
+    ConvUnitOptions& withStride(int64_t step) {
+        stride = step;
+        return *this;
+    }
+    ConvUnitOptions& withBias(bool on) {
+        bias = on;
+        return *this;
+    }
+    ConvUnitOptions& withBatchNorm(bool on) {
+        batchNorm = on;
+        return *this;
+    }
+    ConvUnitOptions& withMask(bool on) {
+        masked = on;
+        return *this;
+    }
 };
 
 // y = BN(conv(x)) * m[:, :, None, None] with m = G(mean_{H,W} x). Submodules are named conv, bn
@@ -60,7 +86,7 @@ class ConvShapeRecorder {
     ConvShapeRecorder* previous_;
 };
 
-// kaiming_normal_(fan_out, relu) on the conv weight, zero bias: the CNNs' own init (method.md
+// kaiming_normal_(fan_out, relu) on the conv weight, zero bias: the CNNs' own init (docs/method.md
 // §1.9).
 void initConvFanOut(torch::nn::Conv2d& conv);
 

@@ -1,5 +1,5 @@
 // A Linear layer on token sequences whose output neurons are scaled by per-sample masks: the
-// neuron-level unit of NeMo's Transformers (method.md §2.2, NeuralMaskLinear).
+// neuron-level unit of NeMo's Transformers (docs/method.md §2.2, NeuralMaskLinear).
 #pragma once
 
 #include <torch/torch.h>

@@ -1,5 +1,6 @@
 // A layer whose output units are scaled by per-sample masks. Networks keep a list of these in
-// module-registration order, which is the order of the concatenated mask vector (method.md §10).
+// module-registration order, which is the order of the concatenated mask vector
+// (docs/method.md §10).
 #pragma once
 
 #include <string>

@@ -1,10 +1,10 @@
-#include <sstream>
 #include <stdexcept>
 
 #include "models/cnn_models.h"
 #include "models/network.h"
 #include "models/resnet.h"
 #include "models/vision_transformer.h"
+#include "nemo/model_catalog.h"
 
 namespace nemo {
 
@@ -39,53 +39,43 @@ void useChannelsLast(NetworkImpl& model) {
     }
 }
 
-std::vector<std::string> modelNames() {
-    return {"minivgg",  "tinycnn",  "simcnn",    "rescnn", "vgg16",
-            "resnet18", "vit_tiny", "deit_tiny", "vit_s",  "deit_s"};
-}
-
-namespace {
-// Models for 28x28 grayscale teaching runs; they take other sizes too.
-bool smallInputModel(const std::string& model) {
-    return model == "minivgg" || model == "tinycnn" || model == "vit_tiny" || model == "deit_tiny";
-}
-}  // namespace
-
 ModelSpec syntheticSpec(const std::string& model, bool masked) {
+    const ModelInfo& info = modelInfo(model);
     ModelSpec spec;
-    spec.inChannels = smallInputModel(model) ? 1 : 3;
-    spec.inputSize = smallInputModel(model) ? 28 : 32;
+    spec.inChannels = info.inChannels;
+    spec.inputSize = info.inputSize;
     spec.numClasses = 10;
     spec.masked = masked;
     return spec;
 }
 
 bool augmentationSuits(const std::string& model) {
-    return model != "vit_tiny" && model != "deit_tiny";
+    const ModelInfo* info = findModel(model);
+    return info == nullptr || info->augmentation;
 }
 
 int requiredInputSize(const std::string& model) {
-    return smallInputModel(model) ? 0 : 32;
+    const ModelInfo* info = findModel(model);
+    return info != nullptr && info->fixedInputSize ? info->inputSize : 0;
 }
 
 Network buildModel(const std::string& name, const ModelSpec& spec) {
-    if (name == "minivgg" || name == "tinycnn") return std::make_shared<SmallCnnImpl>(name, spec);
-    if (name == "simcnn") return std::make_shared<SimCnnImpl>(spec);
-    if (name == "rescnn") return std::make_shared<ResCnnImpl>(spec);
-    if (name == "vgg16") return std::make_shared<Vgg16Impl>(spec);
-    if (name == "resnet18") return std::make_shared<ResNet18Impl>(spec);
-    if (name == "vit_tiny")
-        return std::make_shared<VisionTransformerImpl>(name, spec, vitTinyOptions());
-    if (name == "deit_tiny")
-        return std::make_shared<VisionTransformerImpl>(name, spec, deitTinyOptions());
-    if (name == "vit_s")
-        return std::make_shared<VisionTransformerImpl>(name, spec, vitSmallOptions());
-    if (name == "deit_s")
-        return std::make_shared<VisionTransformerImpl>(name, spec, deitSmallOptions());
-    std::ostringstream message;
-    message << "unknown model '" << name << "'; choose one of:";
-    for (const auto& known : modelNames()) message << ' ' << known;
-    throw std::invalid_argument(message.str());
+    const ModelInfo& info = modelInfo(name);
+    switch (info.architecture) {
+        case Architecture::SmallCnn:
+            return std::make_shared<SmallCnnImpl>(name, spec);
+        case Architecture::SimCnn:
+            return std::make_shared<SimCnnImpl>(spec);
+        case Architecture::ResCnn:
+            return std::make_shared<ResCnnImpl>(spec);
+        case Architecture::Vgg16:
+            return std::make_shared<Vgg16Impl>(spec);
+        case Architecture::ResNet18:
+            return std::make_shared<ResNet18Impl>(spec);
+        case Architecture::VisionTransformer:
+            return std::make_shared<VisionTransformerImpl>(name, spec, vitOptionsFor(name));
+    }
+    throw std::logic_error("model '" + name + "' has no builder");
 }
 
 }  // namespace nemo

@@ -17,7 +17,7 @@ struct ModelSpec {
     int inputSize = 32;  // square input side; the paper's CNNs need 32
     bool masked = true;  // false: the standard (non-modular) variant
     // Transformers: the attention's query/key/value Linears get generators too (the published
-    // runs' --replace_attention, method.md §1.8); false leaves them unmasked.
+    // runs' --replace_attention, docs/method.md §1.8); false leaves them unmasked.
     bool maskAttention = true;
 };
 
@@ -34,10 +34,10 @@ class NetworkImpl : public torch::nn::Module {
     const std::vector<MaskedUnit*>& maskedUnits() const { return maskedUnits_; }
     int64_t totalMaskedUnits() const;
     // The published CNN trainer replaces the first masked layer's masks by ones in the
-    // contrastive loss (method.md §4.2); its Transformer trainer does not.
+    // contrastive loss (docs/method.md §4.2); its Transformer trainer does not.
     virtual bool firstMaskOnesInLoss() const { return true; }
     // DeiT-style models: a second head on a distillation token, trained towards a teacher
-    // (method.md §3.5). The two heads' logits of the last forward pass; undefined otherwise.
+    // (docs/method.md §3.5). The two heads' logits of the last forward pass; undefined otherwise.
     virtual bool hasDistillationHead() const { return false; }
     virtual torch::Tensor lastClassLogits() const { return {}; }
     virtual torch::Tensor lastDistillationLogits() const { return {}; }
@@ -63,16 +63,12 @@ using Network = std::shared_ptr<NetworkImpl>;
 // CNNs about 1.5x faster (bench/README.md).
 void useChannelsLast(NetworkImpl& model);
 
-// Names accepted by buildModel.
-std::vector<std::string> modelNames();
-// The input side a model wants (smaller images are zero-padded to it); 0: any.
+// The input side a model wants (smaller images are zero-padded to it); 0: any (model_catalog.h).
 int requiredInputSize(const std::string& model);
-// Whether random crops and flips help the model. vit_tiny cuts a 28x28 image into 7x7 patches:
-// a shift of up to 4 pixels moves content across patch borders, and with it Fashion-MNIST
-// reaches 0.78 instead of 0.85+ after 5 epochs, so it trains on the images as they are.
+// Whether random crops and flips help the model (ModelInfo::augmentation).
 bool augmentationSuits(const std::string& model);
-// The input a model is benchmarked on without a dataset: 1x28x28 for tinycnn and vit_tiny
-// (Fashion-MNIST), 3x32x32 for the paper's models, 10 classes.
+// The input a model is benchmarked on without a dataset: its catalogue input (1x28x28 for ours,
+// 3x32x32 for the paper's models), 10 classes.
 ModelSpec syntheticSpec(const std::string& model, bool masked);
 // Builds a model by name; throws std::invalid_argument listing the valid names.
 Network buildModel(const std::string& name, const ModelSpec& spec);

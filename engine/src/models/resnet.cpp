@@ -6,13 +6,17 @@ namespace nemo {
 
 BasicBlockImpl::BasicBlockImpl(int64_t in, int64_t planes, int64_t stride, bool masked) {
     conv1 = register_module(
-        "conv1", MaskedConv2d(ConvUnitOptions{in, planes, 3, stride, 1, false, true, masked}));
+        "conv1",
+        MaskedConv2d(
+            ConvUnitOptions(in, planes).withStride(stride).withBias(false).withMask(masked)));
     conv2 = register_module(
-        "conv2", MaskedConv2d(ConvUnitOptions{planes, planes, 3, 1, 1, false, true, masked}));
+        "conv2", MaskedConv2d(ConvUnitOptions(planes, planes).withBias(false).withMask(masked)));
     if (stride != 1 || in != planes) {
-        downsample = register_module(
-            "downsample",
-            MaskedConv2d(ConvUnitOptions{in, planes, 1, stride, 0, false, true, masked}));
+        downsample = register_module("downsample", MaskedConv2d(ConvUnitOptions(in, planes)
+                                                                    .withKernel(1, 0)
+                                                                    .withStride(stride)
+                                                                    .withBias(false)
+                                                                    .withMask(masked)));
     }
 }
 
@@ -24,7 +28,7 @@ torch::Tensor BasicBlockImpl::forward(const torch::Tensor& x) {
 ResNet18Impl::ResNet18Impl(const ModelSpec& spec) : NetworkImpl("resnet18", spec) {
     if (spec.inputSize != 32) throw std::invalid_argument("resnet18 needs 32x32 inputs");
     stem = register_module(
-        "stem", MaskedConv2d(ConvUnitOptions{spec.inChannels, 64, 3, 1, 1, false, true, false}));
+        "stem", MaskedConv2d(ConvUnitOptions(spec.inChannels, 64).withBias(false).withMask(false)));
     initConvFanOut(stem->conv);
     int64_t in = 64;
     const int64_t planes[4] = {64, 128, 256, 512};

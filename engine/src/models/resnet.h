@@ -1,4 +1,4 @@
-// ResNet18, CIFAR variant (method.md §1.5): 3x3 stem, no max-pool, masked block convs and
+// ResNet18, CIFAR variant (docs/method.md §1.5): 3x3 stem, no max-pool, masked block convs and
 // masked downsample convs.
 #pragma once
 

@@ -167,4 +167,12 @@ VitOptions deitTinyOptions() {
     return o;
 }
 
+VitOptions vitOptionsFor(const std::string& name) {
+    if (name == "vit_s") return vitSmallOptions();
+    if (name == "deit_s") return deitSmallOptions();
+    if (name == "vit_tiny") return vitTinyOptions();
+    if (name == "deit_tiny") return deitTinyOptions();
+    throw std::invalid_argument("unknown Vision Transformer '" + name + "'");
+}
+
 }  // namespace nemo

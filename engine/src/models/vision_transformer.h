@@ -1,4 +1,4 @@
-// Vision Transformers with masked Linear layers (method.md §1.6-1.8): vit_s (HF ViT-small on
+// Vision Transformers with masked Linear layers (docs/method.md §1.6-1.8): vit_s (HF ViT-small on
 // 32x32, patch 4), deit_s (DeiT-small with a distillation token and two heads) and vit_tiny (ours:
 // a small ViT for 28x28 grayscale images that trains on one CPU core in minutes).
 #pragma once
@@ -68,5 +68,7 @@ VitOptions vitSmallOptions();
 VitOptions deitSmallOptions();
 VitOptions vitTinyOptions();
 VitOptions deitTinyOptions();
+// The variant a catalogue name stands for (vit_s, deit_s, vit_tiny, deit_tiny).
+VitOptions vitOptionsFor(const std::string& name);
 
 }  // namespace nemo

@@ -1,30 +1,14 @@
 // `nemo modularize`: sample masks -> per-class frequencies -> module masks -> metrics, on disk.
 #include <chrono>
-#include <cstdio>
-
-#include <nlohmann/json.hpp>
 
 #include "modular/sample_masks.h"
 #include "nemo/module_masks.h"
 #include "nemo/modules.h"
+#include "nemo/run_folder.h"
 #include "nemo/trainer.h"
 #include "run/atomic_file.h"
 
 namespace nemo {
-
-namespace {
-
-std::string thresholdTag(double threshold) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", threshold);
-    return buf;
-}
-
-nlohmann::json jsonOrNull(double v) {
-    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json();
-}
-
-}  // namespace
 
 ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* observer,
                             ControlToken* control) {
@@ -55,7 +39,8 @@ ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* 
     r.sampleMaskBytes = samples.bits.memoryBytes();
     r.reusedSampleMasks = samples.reused;
     if (!samples.reused) r.sampleMaskImagesPerSecond = double(samples.labels.size()) / passSeconds;
-    r.modularDir = options.runDir + "/modular";
+    const RunFolder folder(options.runDir);
+    r.modularDir = folder.modularDir();
     const auto counts = classCounts(run.data.train, numClasses);
     for (int c = 0; c < numClasses; ++c) {
         ClassModule m;
@@ -69,39 +54,34 @@ ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* 
 
     // metrics_thr_<t>.json (and metrics.json, the latest) hold the module masks as 0/1 strings;
     // frequencies.json lets the GUI preview any threshold without the sample masks.
-    nlohmann::json layers = nlohmann::json::array();
+    std::vector<MaskedLayerSize> layers;
     for (size_t l = 0; l < samples.widths.size(); ++l)
-        layers.push_back({{"name", samples.names[l]}, {"units", samples.widths[l]}});
-    nlohmann::json perClass = nlohmann::json::array();
-    nlohmann::json masks = nlohmann::json::array();
+        layers.push_back({samples.names[l], samples.widths[l]});
+    ModularMetricsFile metrics;
+    metrics.threshold = r.threshold;
+    metrics.retention = r.retention;
+    metrics.cohesion = r.cohesion;
+    metrics.coupling = r.coupling;
+    metrics.samples = r.samples;
+    metrics.units = r.units;
+    metrics.augmentedSampleMasks = options.augmented;
+    metrics.checkpoint = run.checkpoint;
+    metrics.layers = layers;
+    metrics.perClass = r.perClass;
     for (const ClassModule& m : r.perClass) {
-        perClass.push_back({{"class", m.classId},
-                            {"name", m.name},
-                            {"samples", m.samples},
-                            {"retention", m.retention},
-                            {"cohesion", jsonOrNull(m.cohesion)}});
         std::string bits(modules.cols(), '0');
         for (int64_t j = 0; j < modules.cols(); ++j)
             bits[j] = modules.get(m.classId, j) ? '1' : '0';
-        masks.push_back(bits);
+        metrics.moduleMasks.push_back(bits);
     }
-    nlohmann::json metrics = {{"threshold", r.threshold},
-                              {"retention", r.retention},
-                              {"cohesion", jsonOrNull(r.cohesion)},
-                              {"coupling", jsonOrNull(r.coupling)},
-                              {"samples", r.samples},
-                              {"units", r.units},
-                              {"augmented_sample_masks", options.augmented},
-                              {"checkpoint", run.checkpoint},
-                              {"layers", layers},
-                              {"per_class", perClass},
-                              {"module_masks", masks}};
-    writeFileAtomically(r.modularDir + "/metrics_thr_" + thresholdTag(r.threshold) + ".json",
-                        metrics.dump(1));
-    writeFileAtomically(r.modularDir + "/metrics.json", metrics.dump(1));
-    nlohmann::json frequencies = {
-        {"layers", layers}, {"class_names", run.data.info.classNames}, {"frequencies", freq}};
-    writeFileAtomically(r.modularDir + "/frequencies.json", frequencies.dump());
+    const std::string metricsJson = modularMetricsToJson(metrics);
+    writeFileAtomically(folder.modularMetricsPath(r.threshold), metricsJson);
+    writeFileAtomically(folder.latestModularMetricsPath(), metricsJson);
+    ClassFrequencies frequencies;
+    frequencies.classNames = run.data.info.classNames;
+    frequencies.layers = layers;
+    frequencies.frequencies = freq;
+    writeFileAtomically(folder.frequenciesPath(), frequenciesToJson(frequencies));
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return r;
 }

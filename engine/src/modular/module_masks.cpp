@@ -103,8 +103,8 @@ double moduleRetention(const BitMatrix& modules) {
 namespace {
 
 // Sum and count of the Jaccard index over all unordered pairs of a class's restricted sample masks,
-// exactly as the all-pairs definition (method.md §6.3), but fast: trained masks repeat a lot (a
-// class's samples mostly switch on the same units), so identical masks are grouped first and a
+// exactly as the all-pairs definition (docs/method.md §6.3), but fast: trained masks repeat a lot
+// (a class's samples mostly switch on the same units), so identical masks are grouped first and a
 // pair of groups counts count_a * count_b times; a group with itself contributes C(count, 2)
 // pairs of J = 1. |a or b| = |a| + |b| - |a and b| needs one popcount per word. Pairs whose union
 // is empty (two all-zero masks) are skipped, as documented in the README.

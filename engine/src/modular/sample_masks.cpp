@@ -7,6 +7,7 @@
 
 #include "data/batch_loader.h"
 #include "modular/sample_mask_file.h"
+#include "nemo/run_folder.h"
 #include "nemo/trainer.h"
 #include "run/atomic_file.h"
 
@@ -128,8 +129,9 @@ SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool aug
 
 SampleMasks sampleMasksForRun(LoadedRun& run, const std::string& runDir, bool augmented,
                               TrainingObserver* observer, ControlToken* control) {
-    ensureDirectory(runDir + "/modular");
-    const std::string path = runDir + "/modular/sample_masks.bin";
+    const RunFolder folder(runDir);
+    ensureDirectory(folder.modularDir());
+    const std::string path = folder.sampleMasksPath();
     const int64_t stamp = checkpointStamp(run.checkpoint);
     SampleMasks cached;
     cached.widths = run.model->maskedWidths();

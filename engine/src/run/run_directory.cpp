@@ -16,29 +16,18 @@ namespace nemo {
 
 namespace fs = std::filesystem;
 
-RunDirectory::RunDirectory(std::string path) : path_(std::move(path)) {}
-
-bool RunDirectory::exists() const {
-    return fs::exists(configPath());
-}
-std::string RunDirectory::newestCheckpoint() const {
-    return fs::exists(finalCheckpoint()) ? finalCheckpoint() : lastCheckpoint();
-}
-
-bool RunDirectory::hasCheckpoint() const {
-    return fs::exists(lastCheckpoint());
-}
+RunDirectory::RunDirectory(std::string path) : RunFolder(std::move(path)) {}
 
 void RunDirectory::checkCanCreate() const {
     if (exists()) {
-        throw std::runtime_error(path_ +
+        throw std::runtime_error(path() +
                                  " already holds a run; pass --resume to continue it or "
                                  "choose another --out folder");
     }
     // A folder of other files is not a run: writing metrics.jsonl and checkpoints/ there could
     // replace a user's files of the same names.
     if (holdsOtherFiles()) {
-        throw std::runtime_error(path_ +
+        throw std::runtime_error(path() +
                                  " is not empty and holds no run (no config.json); choose a new "
                                  "or empty --out folder");
     }
@@ -47,7 +36,7 @@ void RunDirectory::checkCanCreate() const {
 void RunDirectory::create(const std::string& configJson) {
     checkCanCreate();
     // config.json first: a process killed right after it leaves a run that --resume continues.
-    ensureDirectory(path_);
+    ensureDirectory(path());
     writeConfig(configJson);
     ensureDirectory(checkpointsDir());
     writeFileAtomically(metricsPath(), "");
@@ -55,8 +44,8 @@ void RunDirectory::create(const std::string& configJson) {
 
 bool RunDirectory::holdsOtherFiles() const {
     std::error_code error;
-    if (!std::filesystem::is_directory(path_, error)) return false;
-    for (const auto& entry : std::filesystem::directory_iterator(path_, error))
+    if (!std::filesystem::is_directory(path(), error)) return false;
+    for (const auto& entry : std::filesystem::directory_iterator(path(), error))
         if (entry.path().filename() != RunLock::kFileName) return true;
     return false;
 }

@@ -1,25 +1,18 @@
-// The run directory shared by the CLI and the GUI (design.md §4): config.json, metrics.jsonl,
-// checkpoints/last.pt and final.pt.
+// Creating a run folder and appending to it (the trainer's side of nemo/run_folder.h).
 #pragma once
 
 #include <string>
 
+#include "nemo/run_folder.h"
+
 namespace nemo {
 
-class RunDirectory {
+// The writing side of a run folder (the trainer's): paths come from RunFolder.
+class RunDirectory : public RunFolder {
   public:
     explicit RunDirectory(std::string path);
 
-    const std::string& path() const { return path_; }
-    std::string configPath() const { return path_ + "/config.json"; }
-    std::string metricsPath() const { return path_ + "/metrics.jsonl"; }
-    std::string checkpointsDir() const { return path_ + "/checkpoints"; }
-    std::string lastCheckpoint() const { return checkpointsDir() + "/last.pt"; }
-    std::string finalCheckpoint() const { return checkpointsDir() + "/final.pt"; }
-    // final.pt when training finished, else last.pt (which may not exist yet).
-    std::string newestCheckpoint() const;
-    bool exists() const;
-    bool hasCheckpoint() const;
+    bool exists() const { return hasConfig(); }
 
     // Creates the folders and writes config.json (atomically). Refuses to overwrite a folder that
     // already holds a run, so a typo cannot destroy results: the message suggests --resume.
@@ -33,9 +26,6 @@ class RunDirectory {
     void appendMetrics(const std::string& line);
     // On resume: drops the lines of epochs >= `epochs` (those not covered by the checkpoint).
     void truncateMetrics(int epochs);
-
-  private:
-    std::string path_;
 };
 
 }  // namespace nemo

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "nemo/model_catalog.h"
 #include "nemo/train_config.h"
 
 namespace nemo {
@@ -31,8 +32,9 @@ TrainMode trainModeFromString(const std::string& text) {
 
 LossDefaults lossDefaults(TrainMode mode, const std::string& model) {
     LossDefaults d;
-    const bool transformer = model.rfind("vit_", 0) == 0 || model.rfind("deit_", 0) == 0;
-    d.family = transformer ? "transformer" : model.rfind("resnet", 0) == 0 ? "resnet" : "cnn";
+    // Unknown names get the CNN values; buildModel refuses them later with the list of models.
+    const ModelInfo* info = findModel(model);
+    d.family = familyName(info != nullptr ? info->family : ModelFamily::Cnn);
     if (mode == TrainMode::Mwt) {
         d.alpha = 0.5;
         d.beta = 1.5;
@@ -112,6 +114,9 @@ void validateConfig(const TrainConfig& c) {
     require(std::isfinite(c.distillAlpha) && c.distillAlpha >= 0 && c.distillAlpha <= 1,
             "--distill-alpha", "between 0 and 1", c.distillAlpha);
     require(positive(c.distillTau), "--distill-tau", "a number above 0", c.distillTau);
+    if (c.maskLossScope != "global" && c.maskLossScope != "local")
+        throw std::invalid_argument("--mask-loss-scope must be global or local, not '" +
+                                    c.maskLossScope + "'");
     require(c.heatmapEvery >= 0, "heatmap interval", "0 (none) or more", c.heatmapEvery);
     require(c.probePerClass >= 1, "probe images per class", "at least 1", c.probePerClass);
 }
@@ -139,6 +144,7 @@ std::string configToJson(const TrainConfig& c) {
         {"precision", c.precision},
         {"cuda_graph", c.cudaGraph},
         {"mask_attention", c.maskAttention},
+        {"mask_loss_scope", c.maskLossScope},
         {"log_every", c.logEvery},
         {"teacher", c.teacher},
         {"distill_alpha", c.distillAlpha},
@@ -182,6 +188,7 @@ TrainConfig configFromJson(const std::string& text) {
     read("precision", c.precision);
     read("cuda_graph", c.cudaGraph);
     read("mask_attention", c.maskAttention);
+    read("mask_loss_scope", c.maskLossScope);
     read("log_every", c.logEvery);
     read("teacher", c.teacher);
     read("distill_alpha", c.distillAlpha);

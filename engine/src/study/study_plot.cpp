@@ -699,13 +699,13 @@ void errorBars(Canvas& c, const Style& style, double x, double y, double x0, dou
     }
 }
 
-void drawScatter(Canvas& c, const ScatterPlotSpec& spec, double width, double height) {
-    std::vector<std::string> names;
-    for (const auto& series : spec.series) names.push_back(series.name);
-    const std::vector<Style> styles = seriesStyles(names);
+bool referenceShown(const ScatterPlotSpec& spec) {
+    return spec.hasReferenceY && std::isfinite(spec.referenceY);
+}
 
-    // Axis ranges cover every point, every mean with its interval, and the reference line.
-    Extent xs, ys;
+// Adds every point and every mean with its interval to the axis ranges; false when there is
+// neither.
+bool addScatterData(const ScatterPlotSpec& spec, Extent& xs, Extent& ys) {
     bool anyData = false;
     for (const auto& series : spec.series) {
         for (const auto& p : series.points) {
@@ -721,8 +721,76 @@ void drawScatter(Canvas& c, const ScatterPlotSpec& spec, double width, double he
         ys.add(series.meanY + halfWidth(series.ciY));
         anyData = true;
     }
-    const bool reference = spec.hasReferenceY && std::isfinite(spec.referenceY);
-    if (reference) ys.add(spec.referenceY);
+    return anyData;
+}
+
+// The x axis under the plot area: its line, ticks, tick labels and label.
+void drawXAxis(Canvas& c, const Rect& plot, const Axis& x, const std::string& label,
+               double height) {
+    cairo_set_line_width(c.cr(), 1);
+    const double axisY = crisp(plot.bottom);
+    c.colour(kAxisColour);
+    c.line(plot.left, axisY, plot.right, axisY);
+    c.font(kTickFont);
+    for (double t : x.ticks) {
+        const double px = crisp(x.px(t, plot.left, plot.right));
+        c.colour(kAxisColour);
+        c.line(px, axisY, px, axisY + kTickLength);
+        c.colour(kText);
+        c.text(tickLabel(t, x.step), px, axisY + kTickLength + 4 + c.ascent(), 0.5);
+    }
+    if (!label.empty()) {
+        c.font(kAxisLabelFont);
+        c.colour(kText);
+        c.text(label, (plot.left + plot.right) / 2, height - kEdge - c.lineHeight() + c.ascent(),
+               0.5);
+    }
+}
+
+// The reference line, the points, the intervals and the means, clipped to the plot area.
+void drawScatterMarks(Canvas& c, const ScatterPlotSpec& spec, const std::vector<Style>& styles,
+                      const Rect& plot, const Axis& x, const Axis& y) {
+    auto px = [&](double v) { return x.px(v, plot.left, plot.right); };
+    auto py = [&](double v) { return y.px(v, plot.bottom, plot.top); };
+    cairo_save(c.cr());
+    cairo_rectangle(c.cr(), plot.left, plot.top, plot.width(), plot.height());
+    cairo_clip(c.cr());
+    if (referenceShown(spec)) {
+        const double dash[] = {6, 4};
+        cairo_set_dash(c.cr(), dash, 2, 0);
+        cairo_set_line_width(c.cr(), 1.4);
+        c.colour(hexColour(0x333333));
+        const double ry = crisp(py(spec.referenceY));
+        c.line(plot.left, ry, plot.right, ry);
+        cairo_set_dash(c.cr(), nullptr, 0, 0);
+    }
+    // Layers: all faint points, then all intervals, then all means, so a mean is never hidden.
+    for (size_t i = 0; i < spec.series.size(); ++i)
+        for (const auto& p : spec.series[i].points)
+            if (usable(p)) faintPoint(c, styles[i].colour, px(p.x), py(p.y));
+    for (size_t i = 0; i < spec.series.size(); ++i) {
+        const PlotSeries& s = spec.series[i];
+        if (!usableMean(s)) continue;
+        errorBars(c, styles[i], px(s.meanX), py(s.meanY), px(s.meanX - halfWidth(s.ciX)),
+                  px(s.meanX + halfWidth(s.ciX)), py(s.meanY - halfWidth(s.ciY)),
+                  py(s.meanY + halfWidth(s.ciY)));
+    }
+    for (size_t i = 0; i < spec.series.size(); ++i) {
+        const PlotSeries& s = spec.series[i];
+        if (usableMean(s)) meanMarker(c, styles[i], px(s.meanX), py(s.meanY));
+    }
+    cairo_restore(c.cr());
+}
+
+void drawScatter(Canvas& c, const ScatterPlotSpec& spec, double width, double height) {
+    std::vector<std::string> names;
+    for (const auto& series : spec.series) names.push_back(series.name);
+    const std::vector<Style> styles = seriesStyles(names);
+
+    // Axis ranges cover every point, every mean with its interval, and the reference line.
+    Extent xs, ys;
+    const bool anyData = addScatterData(spec, xs, ys);
+    if (referenceShown(spec)) ys.add(spec.referenceY);
     const Extent xRange = padded(xs, 0.05), yRange = padded(ys, 0.06);
 
     const double titleBottom = drawTitle(c, spec.title, width);
@@ -753,55 +821,8 @@ void drawScatter(Canvas& c, const ScatterPlotSpec& spec, double width, double he
 
     drawGrid(c, plot, &x, y);
     drawYAxis(c, plot, y, spec.yLabel);
-    cairo_set_line_width(c.cr(), 1);
-    const double axisY = crisp(plot.bottom);
-    c.colour(kAxisColour);
-    c.line(plot.left, axisY, plot.right, axisY);
-    c.font(kTickFont);
-    for (double t : x.ticks) {
-        const double px = crisp(x.px(t, plot.left, plot.right));
-        c.colour(kAxisColour);
-        c.line(px, axisY, px, axisY + kTickLength);
-        c.colour(kText);
-        c.text(tickLabel(t, x.step), px, axisY + kTickLength + 4 + c.ascent(), 0.5);
-    }
-    if (!spec.xLabel.empty()) {
-        c.font(kAxisLabelFont);
-        c.colour(kText);
-        c.text(spec.xLabel, (plot.left + plot.right) / 2,
-               height - kEdge - c.lineHeight() + c.ascent(), 0.5);
-    }
-
-    auto px = [&](double v) { return x.px(v, plot.left, plot.right); };
-    auto py = [&](double v) { return y.px(v, plot.bottom, plot.top); };
-    cairo_save(c.cr());
-    cairo_rectangle(c.cr(), plot.left, plot.top, plot.width(), plot.height());
-    cairo_clip(c.cr());
-    if (reference) {
-        const double dash[] = {6, 4};
-        cairo_set_dash(c.cr(), dash, 2, 0);
-        cairo_set_line_width(c.cr(), 1.4);
-        c.colour(hexColour(0x333333));
-        const double ry = crisp(py(spec.referenceY));
-        c.line(plot.left, ry, plot.right, ry);
-        cairo_set_dash(c.cr(), nullptr, 0, 0);
-    }
-    // Layers: all faint points, then all intervals, then all means, so a mean is never hidden.
-    for (size_t i = 0; i < spec.series.size(); ++i)
-        for (const auto& p : spec.series[i].points)
-            if (usable(p)) faintPoint(c, styles[i].colour, px(p.x), py(p.y));
-    for (size_t i = 0; i < spec.series.size(); ++i) {
-        const PlotSeries& s = spec.series[i];
-        if (!usableMean(s)) continue;
-        errorBars(c, styles[i], px(s.meanX), py(s.meanY), px(s.meanX - halfWidth(s.ciX)),
-                  px(s.meanX + halfWidth(s.ciX)), py(s.meanY - halfWidth(s.ciY)),
-                  py(s.meanY + halfWidth(s.ciY)));
-    }
-    for (size_t i = 0; i < spec.series.size(); ++i) {
-        const PlotSeries& s = spec.series[i];
-        if (usableMean(s)) meanMarker(c, styles[i], px(s.meanX), py(s.meanY));
-    }
-    cairo_restore(c.cr());
+    drawXAxis(c, plot, x, spec.xLabel, height);
+    drawScatterMarks(c, spec, styles, plot, x, y);
     if (!anyData) drawNoData(c, plot);
     drawLegend(c, legend, plot, titleBottom, width);
 }
@@ -822,21 +843,51 @@ double valueFontSize(LabelMode mode) {
     return mode == LabelMode::Level ? kValueFont : mode == LabelMode::Small ? 9 : 10;
 }
 
-void drawBars(Canvas& c, const BarChartSpec& spec, double width, double height) {
-    const size_t seriesCount = spec.seriesNames.size(), groupCount = spec.groups.size();
-    const std::vector<Style> styles = seriesStyles(spec.seriesNames);
-    auto value = [&](size_t g, size_t s) {
+// A bar chart while it is drawn: its values, what they span, and the steps of drawing it.
+struct BarChart {
+    BarChart(Canvas& canvas, const BarChartSpec& chart, double imageWidth, double imageHeight)
+        : c(canvas),
+          spec(chart),
+          width(imageWidth),
+          height(imageHeight),
+          seriesCount(chart.seriesNames.size()),
+          groupCount(chart.groups.size()),
+          styles(seriesStyles(chart.seriesNames)) {
+        measureValues();
+    }
+
+    double value(size_t g, size_t s) const {
         const auto& values = spec.groups[g].values;
         return s < values.size() && std::isfinite(values[s]) ? values[s] : kNaN;
-    };
-    auto whisker = [&](size_t g, size_t s) {
+    }
+    double whisker(size_t g, size_t s) const {
         const auto& ci = spec.groups[g].ci;
         return s < ci.size() ? halfWidth(ci[s]) : 0.0;
-    };
+    }
+    void measureValues();
+    void makeLegend();
+    BarLayout layout(double left, LabelMode mode);
+    LabelMode chooseMode(double barWidth);
+    BarLayout settleLayout();
+    void drawGroupLabels(const BarLayout& l);
+    void drawBar(const BarLayout& l, size_t g, size_t s, double zero);
+    void draw();
 
-    Extent data;
-    data.add(0);
+    Canvas& c;
+    const BarChartSpec& spec;
+    const double width, height;
+    const size_t seriesCount, groupCount;
+    const std::vector<Style> styles;
+    Extent data;  // every bar with its whisker, and 0
     bool anyBar = false, positive = false, negative = false;
+    int decimals = 0;                 // of the value labels
+    std::vector<std::string> labels;  // the value labels, for their widths
+    double titleBottom = 0;
+    Legend legend;
+};
+
+void BarChart::measureValues() {
+    data.add(0);
     double largest = 0;
     for (size_t g = 0; g < groupCount; ++g) {
         for (size_t s = 0; s < seriesCount; ++s) {
@@ -849,16 +900,15 @@ void drawBars(Canvas& c, const BarChartSpec& spec, double width, double height) 
             largest = std::max(largest, std::abs(v));
         }
     }
-    int decimals = spec.valueDecimals;
+    decimals = spec.valueDecimals;
     if (decimals < 0) decimals = largest >= 10000 ? 0 : largest >= 1000 ? 1 : 2;
     decimals = std::min(decimals, 10);
-    std::vector<std::string> labels;
     for (size_t g = 0; g < groupCount; ++g)
         for (size_t s = 0; s < seriesCount; ++s)
             if (!std::isnan(value(g, s))) labels.push_back(formatFixed(value(g, s), decimals));
+}
 
-    const double titleBottom = drawTitle(c, spec.title, width);
-    Legend legend;
+void BarChart::makeLegend() {
     for (size_t s = 0; s < seriesCount; ++s) {
         const Rgb colour = styles[s].colour;
         legend.entries.push_back({spec.seriesNames[s].empty() ? "(unnamed)" : spec.seriesNames[s],
@@ -873,53 +923,57 @@ void drawBars(Canvas& c, const BarChartSpec& spec, double width, double height) 
                                   }});
     }
     layoutLegend(c, legend, width);
+}
 
-    // The value labels need room above (below) the highest (lowest) bar, how much depends on the
-    // bar width, which depends on the y tick labels, which depend on the range: settle it in a
-    // few rounds.
-    auto layout = [&](double left, LabelMode mode) {
-        BarLayout l;
-        l.mode = mode;
-        l.plot.top = titleBottom + (legend.onTop ? legend.height : 0) + 8;
-        l.plot.left = left;
-        l.plot.right = width - (legend.onTop || legend.entries.empty() ? kEdge : legend.width);
-        l.plot.right = std::max(l.plot.right, l.plot.left + 40);
-        l.slot = l.plot.width() / std::max<size_t>(1, groupCount);
-        l.barWidth = l.slot * 0.8 / std::max<size_t>(1, seriesCount);
-        c.font(kTickFont);
-        size_t lines = 1;
-        for (const auto& group : spec.groups) {
-            l.groupLines.push_back(c.wrap(group.label, l.slot - 8));
-            lines = std::max(lines, l.groupLines.back().size());
-        }
-        l.plot.bottom =
-            std::max(l.plot.top + 40, height - kEdge - lines * c.lineHeight() - kTickLength - 4);
+BarLayout BarChart::layout(double left, LabelMode mode) {
+    BarLayout l;
+    l.mode = mode;
+    l.plot.top = titleBottom + (legend.onTop ? legend.height : 0) + 8;
+    l.plot.left = left;
+    l.plot.right = width - (legend.onTop || legend.entries.empty() ? kEdge : legend.width);
+    l.plot.right = std::max(l.plot.right, l.plot.left + 40);
+    l.slot = l.plot.width() / std::max<size_t>(1, groupCount);
+    l.barWidth = l.slot * 0.8 / std::max<size_t>(1, seriesCount);
+    c.font(kTickFont);
+    size_t lines = 1;
+    for (const auto& group : spec.groups) {
+        l.groupLines.push_back(c.wrap(group.label, l.slot - 8));
+        lines = std::max(lines, l.groupLines.back().size());
+    }
+    l.plot.bottom =
+        std::max(l.plot.top + 40, height - kEdge - lines * c.lineHeight() - kTickLength - 4);
+    c.font(valueFontSize(mode));
+    double labelWidth = 0;
+    for (const auto& label : labels) labelWidth = std::max(labelWidth, c.width(label));
+    const double room =
+        (mode == LabelMode::Upright ? labelWidth : c.lineHeight()) + 6;  // in pixels
+    double lo = 0, hi = 1;
+    if (anyBar && data.hi > data.lo) {
+        // Fractions of the plot height kept free for labels, plus a little air.
+        const double above = positive ? room / l.plot.height() + 0.02 : 0.04;
+        const double below = negative ? room / l.plot.height() + 0.02 : 0;
+        const double span = (data.hi - data.lo) / std::max(0.2, 1 - above - below);
+        hi = data.hi + span * above;
+        lo = data.lo - span * below;
+    }
+    l.y = makeAxis(lo, hi, tickTarget(l.plot.height(), 55));
+    return l;
+}
+
+LabelMode BarChart::chooseMode(double barWidth) {
+    for (LabelMode mode : {LabelMode::Level, LabelMode::Small}) {
         c.font(valueFontSize(mode));
-        double labelWidth = 0;
-        for (const auto& label : labels) labelWidth = std::max(labelWidth, c.width(label));
-        const double room =
-            (mode == LabelMode::Upright ? labelWidth : c.lineHeight()) + 6;  // in pixels
-        double lo = 0, hi = 1;
-        if (anyBar && data.hi > data.lo) {
-            // Fractions of the plot height kept free for labels, plus a little air.
-            const double above = positive ? room / l.plot.height() + 0.02 : 0.04;
-            const double below = negative ? room / l.plot.height() + 0.02 : 0;
-            const double span = (data.hi - data.lo) / std::max(0.2, 1 - above - below);
-            hi = data.hi + span * above;
-            lo = data.lo - span * below;
-        }
-        l.y = makeAxis(lo, hi, tickTarget(l.plot.height(), 55));
-        return l;
-    };
-    auto chooseMode = [&](double barWidth) {
-        for (LabelMode mode : {LabelMode::Level, LabelMode::Small}) {
-            c.font(valueFontSize(mode));
-            bool fits = true;
-            for (const auto& label : labels) fits = fits && c.width(label) + 3 <= barWidth;
-            if (fits) return mode;
-        }
-        return LabelMode::Upright;
-    };
+        bool fits = true;
+        for (const auto& label : labels) fits = fits && c.width(label) + 3 <= barWidth;
+        if (fits) return mode;
+    }
+    return LabelMode::Upright;
+}
+
+// The value labels need room above (below) the highest (lowest) bar, how much depends on the
+// bar width, which depends on the y tick labels, which depend on the range: settle it in a
+// few rounds.
+BarLayout BarChart::settleLayout() {
     BarLayout l = layout(kEdge + 60, LabelMode::Level);
     for (int round = 0; round < 4; ++round) {
         const double left = leftMargin(c, l.y, spec.yLabel);
@@ -927,12 +981,11 @@ void drawBars(Canvas& c, const BarChartSpec& spec, double width, double height) 
         if (std::abs(left - l.plot.left) < 0.5 && mode == l.mode) break;
         l = layout(left, mode);
     }
+    return l;
+}
+
+void BarChart::drawGroupLabels(const BarLayout& l) {
     const Rect& plot = l.plot;
-    auto py = [&](double v) { return l.y.px(v, plot.bottom, plot.top); };
-
-    drawGrid(c, plot, nullptr, l.y);
-    drawYAxis(c, plot, l.y, spec.yLabel);
-
     c.font(kTickFont);
     c.colour(kText);
     for (size_t g = 0; g < groupCount; ++g) {
@@ -943,58 +996,74 @@ void drawBars(Canvas& c, const BarChartSpec& spec, double width, double height) 
             baseline += c.lineHeight();
         }
     }
+}
 
-    const double zero = py(0);
-    for (size_t g = 0; g < groupCount; ++g) {
-        const double groupLeft = plot.left + g * l.slot + l.slot * 0.1;
-        for (size_t s = 0; s < seriesCount; ++s) {
-            const double x0 = groupLeft + s * l.barWidth, centre = x0 + l.barWidth / 2;
-            // A sliver of white between neighbours, when the bars are wide enough to spare it.
-            const double inset = l.barWidth > 8 ? 1 : 0;
-            const double v = value(g, s);
-            if (std::isnan(v)) {
-                c.font(9);
-                if (c.width("n/a") <= l.barWidth + 2) {
-                    c.colour(kMuted);
-                    c.text("n/a", centre, zero - 4, 0.5);
-                }
-                continue;
-            }
-            const double top = py(v);
-            cairo_rectangle(c.cr(), x0 + inset, std::min(top, zero), l.barWidth - 2 * inset,
-                            std::abs(zero - top));
-            c.colour(styles[s].colour, 0.92);
-            cairo_fill_preserve(c.cr());
-            c.colour(darker(styles[s].colour));
-            cairo_set_line_width(c.cr(), 1);
-            cairo_stroke(c.cr());
-
-            const double ci = whisker(g, s);
-            const double end = v < 0 ? py(v - ci) : py(v + ci);  // where the label goes
-            if (ci > 0) {
-                const double cap = std::min(l.barWidth * 0.25, 7.0);
-                const double y0 = py(v - ci), y1 = py(v + ci);
-                c.colour(kText);
-                cairo_set_line_width(c.cr(), 1.3);
-                c.line(centre, y0, centre, y1);
-                c.line(centre - cap, y0, centre + cap, y0);
-                c.line(centre - cap, y1, centre + cap, y1);
-            }
-            const std::string label = formatFixed(v, decimals);
-            c.font(valueFontSize(l.mode));
-            c.colour(kText);
-            if (l.mode != LabelMode::Upright) {
-                c.text(label, centre, v < 0 ? end + 4 + c.capHeight() : end - 4, 0.5);
-            } else {
-                cairo_save(c.cr());
-                const double start = v < 0 ? end + 4 + c.width(label) : end - 4;
-                cairo_translate(c.cr(), centre + c.capHeight() / 2, start);
-                cairo_rotate(c.cr(), -kPi / 2);
-                c.text(label, 0, 0, 0);
-                cairo_restore(c.cr());
-            }
+// Bar s of group g with its whisker and value label ("n/a" without a value); `zero` is the
+// y of 0.
+void BarChart::drawBar(const BarLayout& l, size_t g, size_t s, double zero) {
+    const Rect& plot = l.plot;
+    auto py = [&](double v) { return l.y.px(v, plot.bottom, plot.top); };
+    const double groupLeft = plot.left + g * l.slot + l.slot * 0.1;
+    const double x0 = groupLeft + s * l.barWidth, centre = x0 + l.barWidth / 2;
+    // A sliver of white between neighbours, when the bars are wide enough to spare it.
+    const double inset = l.barWidth > 8 ? 1 : 0;
+    const double v = value(g, s);
+    if (std::isnan(v)) {
+        c.font(9);
+        if (c.width("n/a") <= l.barWidth + 2) {
+            c.colour(kMuted);
+            c.text("n/a", centre, zero - 4, 0.5);
         }
+        return;
     }
+    const double top = py(v);
+    cairo_rectangle(c.cr(), x0 + inset, std::min(top, zero), l.barWidth - 2 * inset,
+                    std::abs(zero - top));
+    c.colour(styles[s].colour, 0.92);
+    cairo_fill_preserve(c.cr());
+    c.colour(darker(styles[s].colour));
+    cairo_set_line_width(c.cr(), 1);
+    cairo_stroke(c.cr());
+
+    const double ci = whisker(g, s);
+    const double end = v < 0 ? py(v - ci) : py(v + ci);  // where the label goes
+    if (ci > 0) {
+        const double cap = std::min(l.barWidth * 0.25, 7.0);
+        const double y0 = py(v - ci), y1 = py(v + ci);
+        c.colour(kText);
+        cairo_set_line_width(c.cr(), 1.3);
+        c.line(centre, y0, centre, y1);
+        c.line(centre - cap, y0, centre + cap, y0);
+        c.line(centre - cap, y1, centre + cap, y1);
+    }
+    const std::string label = formatFixed(v, decimals);
+    c.font(valueFontSize(l.mode));
+    c.colour(kText);
+    if (l.mode != LabelMode::Upright) {
+        c.text(label, centre, v < 0 ? end + 4 + c.capHeight() : end - 4, 0.5);
+    } else {
+        cairo_save(c.cr());
+        const double start = v < 0 ? end + 4 + c.width(label) : end - 4;
+        cairo_translate(c.cr(), centre + c.capHeight() / 2, start);
+        cairo_rotate(c.cr(), -kPi / 2);
+        c.text(label, 0, 0, 0);
+        cairo_restore(c.cr());
+    }
+}
+
+void BarChart::draw() {
+    titleBottom = drawTitle(c, spec.title, width);
+    makeLegend();
+    const BarLayout l = settleLayout();
+    const Rect& plot = l.plot;
+
+    drawGrid(c, plot, nullptr, l.y);
+    drawYAxis(c, plot, l.y, spec.yLabel);
+    drawGroupLabels(l);
+
+    const double zero = l.y.px(0, plot.bottom, plot.top);
+    for (size_t g = 0; g < groupCount; ++g)
+        for (size_t s = 0; s < seriesCount; ++s) drawBar(l, g, s, zero);
     // The zero line over the bars' feet, so every bar visibly stands on it.
     cairo_set_line_width(c.cr(), 1.2);
     c.colour(hexColour(0x333333));
@@ -1002,6 +1071,11 @@ void drawBars(Canvas& c, const BarChartSpec& spec, double width, double height) 
 
     if (!anyBar) drawNoData(c, plot);
     drawLegend(c, legend, plot, titleBottom, width);
+}
+
+void drawBars(Canvas& c, const BarChartSpec& spec, double width, double height) {
+    BarChart chart(c, spec, width, height);
+    chart.draw();
 }
 
 #endif  // NEMO_PLOTS_WITH_CAIRO

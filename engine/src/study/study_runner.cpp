@@ -1,5 +1,5 @@
 // `nemo study`: every method and seed trained, the modular runs modularized, a module extracted
-// for every class set and compared with the same seed's standard model (method.md §7.8), then
+// for every class set and compared with the same seed's standard model (docs/method.md §7.8), then
 // summarized. Everything lands in the study folder; what is finished there is reused.
 #include <algorithm>
 #include <chrono>
@@ -12,6 +12,7 @@
 #include "nemo/dataset.h"
 #include "nemo/module_masks.h"
 #include "nemo/modules.h"
+#include "nemo/run_folder.h"
 #include "nemo/study.h"
 #include "nemo/trainer.h"
 #include "run/atomic_file.h"
@@ -88,37 +89,32 @@ bool finishedRun(const std::string& runDir, int epochs) {
     }
 }
 
-double jsonNumber(const json& j, const char* key) {
-    return j.contains(key) && j.at(key).is_number() ? j.at(key).get<double>() : NAN;
-}
-
 // A module folder written by an earlier call with the same settings, read back; false if none.
 bool readFinishedModule(const std::string& moduleDir, const StudyModule& wanted, int finetuneEpochs,
                         const std::string& baselineRun, bool augmented, StudyModule* out) {
-    const std::string path = moduleDir + "/module.json";
-    if (!fs::exists(path) || !fs::exists(moduleDir + "/module.pt")) return false;
-    json j = json::parse(readTextFile(path), nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return false;
+    if (!fs::exists(moduleManifestPath(moduleDir)) || !fs::exists(moduleDir + "/module.pt"))
+        return false;
+    ExtractResult r;
     try {
-        if (j.at("classes").get<std::vector<int>>() != wanted.classes) return false;
-        if (!sameThreshold(j.at("threshold").get<double>(), wanted.threshold)) return false;
-        if (j.at("finetune_epochs").get<int>() != finetuneEpochs) return false;
-        if (j.value("baseline_run", std::string()) != baselineRun) return false;
-        if (j.value("augmented_sample_masks", false) != augmented) return false;
-        *out = wanted;
-        out->moduleAccuracy = jsonNumber(j, "module_accuracy");
-        out->standardAccuracy = jsonNumber(j, "standard_accuracy");
-        out->fullAccuracy = jsonNumber(j, "full_accuracy");
-        out->params = j.at("params").get<int64_t>();
-        out->paramsFull = j.at("params_full").get<int64_t>();
-        out->flops = j.at("flops").get<int64_t>();
-        out->flopsFull = j.at("flops_full").get<int64_t>();
-        out->retention = jsonNumber(j, "retention");
-        out->reused = true;
-        return true;
-    } catch (const json::exception&) {
+        r = readModuleManifest(moduleDir);
+    } catch (const RunFileError&) {
         return false;  // an older or edited manifest: extract again
     }
+    if (r.classes != wanted.classes || !sameThreshold(r.threshold, wanted.threshold) ||
+        r.finetuneEpochs != finetuneEpochs || r.baselineRun != baselineRun ||
+        r.augmentedSampleMasks != augmented)
+        return false;
+    *out = wanted;
+    out->moduleAccuracy = r.moduleAccuracy;
+    out->standardAccuracy = r.standardAccuracy;
+    out->fullAccuracy = r.fullAccuracy;
+    out->params = r.params;
+    out->paramsFull = r.paramsFull;
+    out->flops = r.flops;
+    out->flopsFull = r.flopsFull;
+    out->retention = r.retention;
+    out->reused = true;
+    return true;
 }
 
 void checkStop(ControlToken* control) {
@@ -197,23 +193,27 @@ void writePlots(StudyResult& r, const std::string& outDir, TrainingObserver* obs
     r.plots.push_back("plots/modules_vs_standard.png");
 }
 
-}  // namespace
+// What every step of a study works with.
+struct StudyContext {
+    const StudyOptions& options;
+    const std::string& out;  // the study folder
+    TrainingObserver* observer;
+    ControlToken* control;
+};
 
-StudyResult runStudy(const StudyOptions& options, const std::string& command,
-                     TrainingObserver* observer, ControlToken* control) {
-    const auto started = Clock::now();
-    checkOptions(options);
-    const std::string out = options.outDir;
+// Makes the study folder, or checks that it holds this study (to continue it).
+void claimStudyFolder(const StudyContext& s) {
+    const std::string& out = s.out;
     ensureDirectory(out);
     // One study per folder: resuming with other settings would mix two studies' modules.
     const std::string settingsPath = out + "/study_settings.json";
-    const std::string settings = settingsJson(options);
+    const std::string settings = settingsJson(s.options);
     if (fs::exists(settingsPath)) {
         if (json::parse(readTextFile(settingsPath), nullptr, false) != json::parse(settings))
             throw std::invalid_argument(
                 out + " holds a study with other settings (" + settingsPath +
                 "); use another --out, or the same settings to continue it");
-        tell(observer, "continuing the study in " + out);
+        tell(s.observer, "continuing the study in " + out);
     } else {
         if (fs::exists(out) && !fs::is_empty(out))
             throw std::invalid_argument(out +
@@ -221,105 +221,154 @@ StudyResult runStudy(const StudyOptions& options, const std::string& command,
                                         "folder for --out");
         writeFileAtomically(settingsPath, settings);
     }
+}
 
-    StudyResult r;
-    r.options = options;
-    r.command = command;
-    {
-        TrainConfig c;
-        c.dataset = options.dataset;
-        c.dataDir = options.dataDir;
-        const int numClasses = loadDataset(c.dataset, c.dataDir).info.numClasses();
-        r.classSets = options.classSets.empty()
-                          ? drawClassSets(options.randomSets, numClasses, options.minSetSize,
-                                          options.maxSetSize, options.setSeed)
-                          : options.classSets;
-        for (const auto& set : r.classSets)
-            for (int c : set)
-                if (c < 0 || c >= numClasses)
-                    throw std::invalid_argument("--class-sets: class " + std::to_string(c) +
-                                                " is out of range: " + options.dataset +
-                                                " has classes 0.." +
-                                                std::to_string(numClasses - 1));
+// The class sets the modules are extracted for: the explicit ones (checked against the dataset)
+// or seeded random ones.
+std::vector<std::vector<int>> studyClassSets(const StudyOptions& options) {
+    TrainConfig c;
+    c.dataset = options.dataset;
+    c.dataDir = options.dataDir;
+    const int numClasses = loadDataset(c.dataset, c.dataDir).info.numClasses();
+    std::vector<std::vector<int>> classSets =
+        options.classSets.empty()
+            ? drawClassSets(options.randomSets, numClasses, options.minSetSize, options.maxSetSize,
+                            options.setSeed)
+            : options.classSets;
+    for (const auto& set : classSets)
+        for (int c : set)
+            if (c < 0 || c >= numClasses)
+                throw std::invalid_argument("--class-sets: class " + std::to_string(c) +
+                                            " is out of range: " + options.dataset +
+                                            " has classes 0.." + std::to_string(numClasses - 1));
+    return classSets;
+}
+
+// One run of the study: reused when the folder holds it finished, else trained. `progress` is
+// "run I/N" for the log.
+StudyRun trainOrReuseRun(const StudyContext& s, const std::string& method, uint64_t seed,
+                         const std::string& progress) {
+    const StudyOptions& options = s.options;
+    StudyRun run;
+    run.method = method;
+    run.seed = seed;
+    run.runDir = runName(method, seed);
+    const std::string dir = s.out + "/" + run.runDir;
+    TrainConfig c = TrainConfig::defaultsFor(trainModeFromString(method), options.model);
+    run.alpha = c.alpha;
+    run.beta = c.beta;
+    run.temperature = c.temperature;
+    if (finishedRun(dir, options.epochs)) {
+        run.reused = true;
+        run.testAccuracy = lastTestAccuracy(dir);
+        tell(s.observer, progress + " " + run.runDir + ": finished before, reused");
+        return run;
     }
+    tell(s.observer, progress + ": training " + run.runDir);
+    c.dataset = options.dataset;
+    c.dataDir = options.dataDir;
+    c.outDir = dir;
+    c.epochs = options.epochs;
+    c.batchSize = options.batchSize;
+    c.seed = seed;
+    c.threads = options.threads;
+    c.limitTrain = options.limitTrain;
+    c.limitTest = options.limitTest;
+    c.logEvery = 100;
+    // A run the last call left behind (killed, stopped) continues from its checkpoint.
+    const TrainResult t = train(c, s.observer, s.control, RunDirectory(dir).exists());
+    if (t.stopped)
+        throw TrainingError("study stopped during " + run.runDir +
+                            "; run the same command again to continue it");
+    run.testAccuracy = t.testAccuracy;
+    run.seconds = t.seconds;
+    return run;
+}
 
-    // 1. Train every method and seed (the standard model first: every module is compared with
-    // it).
-    std::vector<std::string> methods = options.methods;
-    std::stable_sort(methods.begin(), methods.end(), [](const auto& a, const auto& b) {
-        return a == "standard" && b != "standard";
-    });
-    const bool haveStandard = methods.front() == "standard";
-    const int total = int(methods.size() * options.seeds.size());
+// Trains (or reuses) every method and seed, in the order of `methods`.
+void trainRuns(const StudyContext& s, const std::vector<std::string>& methods, StudyResult& r) {
+    const int total = int(methods.size() * s.options.seeds.size());
     int index = 0;
-    for (uint64_t seed : options.seeds) {
+    for (uint64_t seed : s.options.seeds) {
         for (const auto& method : methods) {
-            checkStop(control);
+            checkStop(s.control);
             ++index;
-            StudyRun run;
-            run.method = method;
-            run.seed = seed;
-            run.runDir = runName(method, seed);
-            const std::string dir = out + "/" + run.runDir;
-            TrainConfig c = TrainConfig::defaultsFor(trainModeFromString(method), options.model);
-            run.alpha = c.alpha;
-            run.beta = c.beta;
-            run.temperature = c.temperature;
-            if (finishedRun(dir, options.epochs)) {
-                run.reused = true;
-                run.testAccuracy = lastTestAccuracy(dir);
-                ++r.reusedRuns;
-                tell(observer, "run " + std::to_string(index) + "/" + std::to_string(total) + " " +
-                                   run.runDir + ": finished before, reused");
-            } else {
-                tell(observer, "run " + std::to_string(index) + "/" + std::to_string(total) +
-                                   ": training " + run.runDir);
-                c.dataset = options.dataset;
-                c.dataDir = options.dataDir;
-                c.outDir = dir;
-                c.epochs = options.epochs;
-                c.batchSize = options.batchSize;
-                c.seed = seed;
-                c.threads = options.threads;
-                c.limitTrain = options.limitTrain;
-                c.limitTest = options.limitTest;
-                c.logEvery = 100;
-                // A run the last call left behind (killed, stopped) continues from its checkpoint.
-                const TrainResult t = train(c, observer, control, RunDirectory(dir).exists());
-                if (t.stopped)
-                    throw TrainingError("study stopped during " + run.runDir +
-                                        "; run the same command again to continue it");
-                run.testAccuracy = t.testAccuracy;
-                run.seconds = t.seconds;
-            }
+            const std::string progress =
+                "run " + std::to_string(index) + "/" + std::to_string(total);
+            const StudyRun run = trainOrReuseRun(s, method, seed, progress);
+            if (run.reused) ++r.reusedRuns;
             r.runs.push_back(run);
         }
     }
+}
 
-    // 2. Modularize each modular run and extract every class set's module.
+// The module `wanted` of the run in runDir: read back when an earlier call extracted it with the
+// same settings, else extracted and compared with the standard run `baseline` (empty: none;
+// baselineAbsolute is how module.json records it). `progress` is "module I/N DIR" for the log.
+StudyModule extractOrReuseModule(const StudyContext& s, const StudyModule& wanted,
+                                 const std::string& runDir, const std::string& baseline,
+                                 const std::string& baselineAbsolute, const std::string& progress) {
+    const StudyOptions& options = s.options;
+    const std::string moduleDir = s.out + "/" + wanted.moduleDir;
+    StudyModule done;
+    if (readFinishedModule(moduleDir, wanted, options.finetuneEpochs, baselineAbsolute,
+                           options.augmentedMasks, &done)) {
+        tell(s.observer, progress + ": extracted before, reused");
+        return done;
+    }
+    tell(s.observer, progress + ": extracting");
+    ExtractOptions eo;
+    eo.runDir = runDir;
+    eo.classes = wanted.classes;
+    eo.threshold = wanted.threshold;
+    eo.finetuneEpochs = options.finetuneEpochs;
+    eo.outDir = moduleDir;
+    eo.dataDir = options.dataDir;
+    eo.threads = options.threads;
+    eo.seed = wanted.seed;
+    eo.augmented = options.augmentedMasks;
+    eo.baselineRun = baseline;
+    const ExtractResult e = extractModule(eo, nullptr, s.control);
+    done = wanted;
+    done.moduleAccuracy = e.moduleAccuracy;
+    done.standardAccuracy = e.standardAccuracy;
+    done.fullAccuracy = e.fullAccuracy;
+    done.params = e.params;
+    done.paramsFull = e.paramsFull;
+    done.flops = e.flops;
+    done.flopsFull = e.flopsFull;
+    done.retention = e.retention;
+    return done;
+}
+
+// Modularizes each modular run at every threshold and extracts (or reuses) every class set's
+// module; with a standard method, each module is compared with the same seed's standard run.
+void extractModules(const StudyContext& s, const std::vector<std::string>& methods,
+                    bool haveStandard, StudyResult& r) {
+    const StudyOptions& options = s.options;
     const int modulesTotal = int((methods.size() - (haveStandard ? 1 : 0)) * options.seeds.size() *
                                  options.thresholds.size() * r.classSets.size());
     int moduleIndex = 0;
     for (uint64_t seed : options.seeds) {
-        const std::string baseline = haveStandard ? out + "/" + runName("standard", seed) : "";
+        const std::string baseline = haveStandard ? s.out + "/" + runName("standard", seed) : "";
         const std::string baselineAbsolute =
             baseline.empty() ? "" : fs::absolute(baseline).lexically_normal().string();
         for (const auto& method : methods) {
             if (method == "standard") continue;
-            const std::string runDir = out + "/" + runName(method, seed);
+            const std::string runDir = s.out + "/" + runName(method, seed);
             for (double threshold : options.thresholds) {
-                checkStop(control);
+                checkStop(s.control);
                 ModularizeOptions mo;
                 mo.runDir = runDir;
                 mo.threshold = threshold;
                 mo.augmented = options.augmentedMasks;
                 mo.dataDir = options.dataDir;
                 mo.threads = options.threads;
-                const ModularizeResult m = modularize(mo, observer, control);
+                const ModularizeResult m = modularize(mo, s.observer, s.control);
                 r.modularity.push_back(
                     {method, seed, threshold, m.retention, m.cohesion, m.coupling});
                 for (const auto& set : r.classSets) {
-                    checkStop(control);
+                    checkStop(s.control);
                     ++moduleIndex;
                     StudyModule wanted;
                     wanted.method = method;
@@ -329,68 +378,71 @@ StudyResult runStudy(const StudyOptions& options, const std::string& command,
                     std::string name = thresholdTag(threshold) + "_classes";
                     for (int c : set) name += "_" + std::to_string(c);
                     wanted.moduleDir = runName(method, seed) + "/modules/" + name;
-                    const std::string moduleDir = out + "/" + wanted.moduleDir;
                     const std::string progress = "module " + std::to_string(moduleIndex) + "/" +
                                                  std::to_string(modulesTotal) + " " +
                                                  wanted.moduleDir;
-                    StudyModule done;
-                    if (readFinishedModule(moduleDir, wanted, options.finetuneEpochs,
-                                           baselineAbsolute, options.augmentedMasks, &done)) {
-                        ++r.reusedModules;
-                        tell(observer, progress + ": extracted before, reused");
-                        r.modules.push_back(done);
-                        continue;
-                    }
-                    tell(observer, progress + ": extracting");
-                    ExtractOptions eo;
-                    eo.runDir = runDir;
-                    eo.classes = set;
-                    eo.threshold = threshold;
-                    eo.finetuneEpochs = options.finetuneEpochs;
-                    eo.outDir = moduleDir;
-                    eo.dataDir = options.dataDir;
-                    eo.threads = options.threads;
-                    eo.seed = seed;
-                    eo.augmented = options.augmentedMasks;
-                    eo.baselineRun = baseline;
-                    const ExtractResult e = extractModule(eo, nullptr, control);
-                    done = wanted;
-                    done.moduleAccuracy = e.moduleAccuracy;
-                    done.standardAccuracy = e.standardAccuracy;
-                    done.fullAccuracy = e.fullAccuracy;
-                    done.params = e.params;
-                    done.paramsFull = e.paramsFull;
-                    done.flops = e.flops;
-                    done.flopsFull = e.flopsFull;
-                    done.retention = e.retention;
+                    const StudyModule done = extractOrReuseModule(s, wanted, runDir, baseline,
+                                                                  baselineAbsolute, progress);
+                    if (done.reused) ++r.reusedModules;
                     r.modules.push_back(done);
                 }
             }
         }
     }
+}
 
-    // 3. The standard model on every class set (whole, no fine-tuning): the reference points.
-    if (haveStandard) {
-        for (uint64_t seed : options.seeds) {
-            for (const auto& set : r.classSets) {
-                const auto it =
-                    std::find_if(r.modules.begin(), r.modules.end(), [&](const auto& m) {
-                        return m.method != "standard" && m.seed == seed && m.classes == set &&
-                               std::isfinite(m.standardAccuracy);
-                    });
-                if (it == r.modules.end()) continue;
-                StudyModule s;
-                s.method = "standard";
-                s.seed = seed;
-                s.classes = set;
-                s.moduleAccuracy = s.standardAccuracy = it->standardAccuracy;
-                s.params = s.paramsFull = it->paramsFull;
-                s.flops = s.flopsFull = it->flopsFull;
-                s.retention = 1;
-                r.modules.push_back(s);
-            }
+// The standard model on every class set (whole, no fine-tuning), from the modules compared with
+// it: the reference points.
+void addStandardModules(const std::vector<uint64_t>& seeds, StudyResult& r) {
+    for (uint64_t seed : seeds) {
+        for (const auto& set : r.classSets) {
+            const auto it = std::find_if(r.modules.begin(), r.modules.end(), [&](const auto& m) {
+                return m.method != "standard" && m.seed == seed && m.classes == set &&
+                       std::isfinite(m.standardAccuracy);
+            });
+            if (it == r.modules.end()) continue;
+            StudyModule s;
+            s.method = "standard";
+            s.seed = seed;
+            s.classes = set;
+            s.moduleAccuracy = s.standardAccuracy = it->standardAccuracy;
+            s.params = s.paramsFull = it->paramsFull;
+            s.flops = s.flopsFull = it->flopsFull;
+            s.retention = 1;
+            r.modules.push_back(s);
         }
     }
+}
+
+}  // namespace
+
+StudyResult runStudy(const StudyOptions& options, const std::string& command,
+                     TrainingObserver* observer, ControlToken* control) {
+    const auto started = Clock::now();
+    checkOptions(options);
+    const std::string out = options.outDir;
+    const StudyContext study{options, out, observer, control};
+    claimStudyFolder(study);
+
+    StudyResult r;
+    r.options = options;
+    r.command = command;
+    r.classSets = studyClassSets(options);
+
+    // 1. Train every method and seed (the standard model first: every module is compared with
+    // it).
+    std::vector<std::string> methods = options.methods;
+    std::stable_sort(methods.begin(), methods.end(), [](const auto& a, const auto& b) {
+        return a == "standard" && b != "standard";
+    });
+    const bool haveStandard = methods.front() == "standard";
+    trainRuns(study, methods, r);
+
+    // 2. Modularize each modular run and extract every class set's module.
+    extractModules(study, methods, haveStandard, r);
+
+    // 3. The standard model on every class set (whole, no fine-tuning): the reference points.
+    if (haveStandard) addStandardModules(options.seeds, r);
 
     summarizeStudy(r);
     writePlots(r, out, observer);

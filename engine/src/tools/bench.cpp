@@ -108,6 +108,86 @@ std::vector<BenchResult::ConvLayer> timeConvLayers(NetworkImpl& model, const tor
     return layers;
 }
 
+// The loss settings of the benchmarked step: the mode's loss as --alpha, --beta, --temperature
+// and --precision set it.
+LossSettings benchLossSettings(const BenchConfig& config, TrainMode mode) {
+    LossSettings settings;
+    settings.mode = mode;
+    settings.alpha = config.alpha;
+    settings.beta = config.beta;
+    settings.temperature = config.temperature;
+    if (config.precision != "fp32" && config.precision != "bf16")
+        throw std::invalid_argument("--precision must be fp32 or bf16");
+    settings.bf16 = config.precision == "bf16";
+    return settings;
+}
+
+// Waits for the work queued on a GPU; nothing to wait for on the CPU.
+void waitForDevice(const torch::Device& device) {
+    if (device.is_cuda()) torch::cuda::synchronize();
+}
+
+// --count-ops: the operators one steady step calls, in total and by name (most frequent first).
+void countStepOps(const std::function<void()>& step, const torch::Device& device,
+                  BenchResult& result) {
+    step();  // first calls plan and allocate; count a steady step
+    OpCounter counter;
+    step();
+    waitForDevice(device);
+    result.opsPerStep = counter.total();
+    for (const auto& item : counter.byName()) result.opsByName.push_back(item);
+    std::stable_sort(result.opsByName.begin(), result.opsByName.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+}
+
+// Mean seconds of one of `steps` calls of timedStep.
+double secondsPerStep(const std::function<void()>& timedStep, int steps,
+                      const torch::Device& device) {
+    waitForDevice(device);
+    const auto start = std::chrono::steady_clock::now();
+    {
+        // NEMO_PROFILE=FILE writes a Chrome trace of the timed steps (per-op CPU time), to see
+        // where a step's time goes; off by default (the profiler itself costs time).
+        std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
+        if (const char* path = std::getenv("NEMO_PROFILE"))
+            profile = std::make_unique<torch::autograd::profiler::RecordProfile>(path);
+        for (int i = 0; i < steps; ++i) timedStep();
+        waitForDevice(device);
+    }
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
+           std::max(1, steps);
+}
+
+#if NEMO_WITH_CUDA
+// Warm up on a side stream (creates momentum buffers, cuDNN plans), then capture one whole step;
+// gradients are set to none first so backward allocates them in the graph's own memory pool, and
+// every replay refills them.
+std::unique_ptr<at::cuda::CUDAGraph> captureStep(const std::function<void()>& step,
+                                                 const std::function<void()>& forwardBackwardStep,
+                                                 torch::optim::SGD& optimizer, int warmup) {
+    auto stream = c10::cuda::getStreamFromPool();
+    c10::cuda::CUDAStreamGuard guard(stream);
+    for (int i = 0; i < std::max(3, warmup); ++i) step();
+    stream.synchronize();
+    clearGradients(optimizer);
+    auto graph = std::make_unique<at::cuda::CUDAGraph>();
+    graph->capture_begin();
+    forwardBackwardStep();
+    graph->capture_end();
+    return graph;
+}
+#endif
+
+// --conv-ceiling: the plain convolution's rate, and the images/s the step would reach if all its
+// multiply-adds ran at that rate.
+void addConvCeiling(const BenchConfig& config, const torch::Device& device, BenchResult& result) {
+    result.convGflops = plainConvGflops(config.batchSize, device, config.channelsLast);
+    const double passes = config.inference ? 1.0 : 3.0;
+    result.ceilingImagesPerSecond =
+        result.convGflops * 1e9 / (2.0 * passes * double(result.multiplyAddsPerImage));
+    result.ceilingFraction = result.imagesPerSecond / result.ceilingImagesPerSecond;
+}
+
 }  // namespace
 
 BenchResult runBench(const BenchConfig& config) {
@@ -137,14 +217,7 @@ BenchResult runBench(const BenchConfig& config) {
     if (config.channelsLast) useChannelsLast(*model);
     model->train();
     auto optimizer = makeOptimizer(*model, 0.05, 0.05);
-    LossSettings settings;
-    settings.mode = mode;
-    settings.alpha = config.alpha;
-    settings.beta = config.beta;
-    settings.temperature = config.temperature;
-    if (config.precision != "fp32" && config.precision != "bf16")
-        throw std::invalid_argument("--precision must be fp32 or bf16");
-    settings.bf16 = config.precision == "bf16";
+    LossSettings settings = benchLossSettings(config, mode);
 
     torch::Tensor x =
         torch::randn({config.batchSize, spec.inChannels, spec.inputSize, spec.inputSize})
@@ -169,38 +242,13 @@ BenchResult runBench(const BenchConfig& config) {
             model->forward(x);
         };
     }
-    auto sync = [&] {
-        if (device.is_cuda()) torch::cuda::synchronize();
-    };
     std::function<void()> timedStep = step;
-    if (config.countOps) {
-        step();  // first calls plan and allocate; count a steady step
-        OpCounter counter;
-        step();
-        sync();
-        result.opsPerStep = counter.total();
-        for (const auto& item : counter.byName()) result.opsByName.push_back(item);
-        std::stable_sort(result.opsByName.begin(), result.opsByName.end(),
-                         [](const auto& a, const auto& b) { return a.second > b.second; });
-    }
+    if (config.countOps) countStepOps(step, device, result);
 #if NEMO_WITH_CUDA
     std::unique_ptr<at::cuda::CUDAGraph> graph;
     if (config.cudaGraph && device.is_cuda()) {
-        // Warm up on a side stream (creates momentum buffers, cuDNN plans), then capture one
-        // whole step; gradients are set to none first so backward allocates them in the graph's
-        // own memory pool, and every replay refills them.
-        auto stream = c10::cuda::getStreamFromPool();
-        {
-            c10::cuda::CUDAStreamGuard guard(stream);
-            for (int i = 0; i < std::max(3, config.warmup); ++i) step();
-            stream.synchronize();
-            clearGradients(*optimizer);
-            graph = std::make_unique<at::cuda::CUDAGraph>();
-            graph->capture_begin();
-            forwardBackwardStep();
-            graph->capture_end();
-        }
-        sync();
+        graph = captureStep(step, forwardBackwardStep, *optimizer, config.warmup);
+        waitForDevice(device);
         timedStep = [&] { graph->replay(); };
     } else
 #endif
@@ -209,20 +257,7 @@ BenchResult runBench(const BenchConfig& config) {
             throw std::runtime_error("--cuda-graph needs a CUDA build and device");
         for (int i = 0; i < config.warmup; ++i) step();
     }
-    sync();
-    const auto start = std::chrono::steady_clock::now();
-    {
-        // NEMO_PROFILE=FILE writes a Chrome trace of the timed steps (per-op CPU time), to see
-        // where a step's time goes; off by default (the profiler itself costs time).
-        std::unique_ptr<torch::autograd::profiler::RecordProfile> profile;
-        if (const char* path = std::getenv("NEMO_PROFILE"))
-            profile = std::make_unique<torch::autograd::profiler::RecordProfile>(path);
-        for (int i = 0; i < config.steps; ++i) timedStep();
-        sync();
-    }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
-        std::max(1, config.steps);
+    const double seconds = secondsPerStep(timedStep, config.steps, device);
     result.stepMs = seconds * 1e3;
     result.imagesPerSecond = config.batchSize / seconds;
     {
@@ -230,13 +265,7 @@ BenchResult runBench(const BenchConfig& config) {
         result.multiplyAddsPerImage =
             full->multiplyAdds(spec.inChannels, spec.inputSize, spec.inputSize);
     }
-    if (config.convCeiling) {
-        result.convGflops = plainConvGflops(config.batchSize, device, config.channelsLast);
-        const double passes = config.inference ? 1.0 : 3.0;
-        result.ceilingImagesPerSecond =
-            result.convGflops * 1e9 / (2.0 * passes * double(result.multiplyAddsPerImage));
-        result.ceilingFraction = result.imagesPerSecond / result.ceilingImagesPerSecond;
-    }
+    if (config.convCeiling) addConvCeiling(config, device, result);
     if (config.convLayers) {
         if (!device.is_cpu()) throw std::invalid_argument("--conv-layers times CPU kernels");
         result.convLayers = timeConvLayers(*model, x, config.channelsLast);

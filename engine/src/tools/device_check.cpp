@@ -78,8 +78,8 @@ DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config) {
     StepRunner onDevice(*gpu, *optGpu, settings, false);
     const torch::Tensor xd = x.to(device), yd = y.to(device);
     for (int s = 0; s < config.steps; ++s) {
-        r.lossCpu.push_back(onCpu.run(x, y).stats[0].item<double>());
-        r.lossDevice.push_back(onDevice.run(xd, yd).stats[0].item<double>());
+        r.lossCpu.push_back(onCpu.run(x, y).stats[kStatLoss].item<double>());
+        r.lossDevice.push_back(onDevice.run(xd, yd).stats[kStatLoss].item<double>());
         r.maxLossDifference =
             std::max(r.maxLossDifference, std::abs(r.lossCpu.back() - r.lossDevice.back()));
     }
@@ -97,8 +97,8 @@ DeviceCheckResult checkDeviceAgreement(const DeviceCheckConfig& config) {
         StepRunner graphSteps(*graphModel, *graphOpt, settings, true);
         for (int s = 0; s < config.steps + 5; ++s) {
             const torch::Tensor xs = torch::randn_like(x).to(device);
-            const double a = eagerSteps.run(xs, yd).stats[0].item<double>();
-            const double b = graphSteps.run(xs, yd).stats[0].item<double>();
+            const double a = eagerSteps.run(xs, yd).stats[kStatLoss].item<double>();
+            const double b = graphSteps.run(xs, yd).stats[kStatLoss].item<double>();
             r.graphMaxLossDifference = std::max(r.graphMaxLossDifference, std::abs(a - b));
         }
         r.graphReplays = graphSteps.replays();

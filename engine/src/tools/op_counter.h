@@ -1,6 +1,6 @@
 // Counts the ATen operations that do work (launch a kernel on a GPU) while it lives: the CPU-side
 // measure of how many small kernels a training step issues, which is what limits the step on a
-// GPU (method.md's masks add a dozen per layer). Views and allocations are not counted.
+// GPU (docs/method.md's masks add a dozen per layer). Views and allocations are not counted.
 #pragma once
 
 #include <cstdint>

@@ -8,6 +8,7 @@
 
 #include "models/network.h"
 #include "nemo/dataset.h"
+#include "nemo/model_catalog.h"
 #include "nemo/tools.h"
 #include "nemo/version.h"
 

@@ -1,5 +1,5 @@
 // A model trained by the engine, loaded from its run folder, frozen and in eval mode, for use
-// beside another model of the same dataset: the teacher of a DeiT student (method.md §3.5, the
+// beside another model of the same dataset: the teacher of a DeiT student (docs/method.md §3.5, the
 // paper: a standard ResNet18) or the standard model a module is compared with (§7.8).
 #pragma once
 

@@ -1,4 +1,4 @@
-// The losses and batch statistics of method.md §3, on per-layer masks (B, N_l) and labels (B).
+// The losses and batch statistics of docs/method.md §3, on per-layer masks (B, N_l) and labels (B).
 #pragma once
 
 #include <vector>
@@ -36,8 +36,8 @@ struct JaccardStats {
 };
 JaccardStats batchJaccard(const std::vector<torch::Tensor>& masks, const torch::Tensor& labels);
 
-// DeiT's hard-label distillation objective (method.md §3.5), which replaces the cross-entropy of
-// the DeiT NeMo loss: alpha * CE(cls, y) + (1 - alpha) * (KL_cls + KL_dist) / 2, where KL_x =
+// DeiT's hard-label distillation objective (docs/method.md §3.5), which replaces the cross-entropy
+// of the DeiT NeMo loss: alpha * CE(cls, y) + (1 - alpha) * (KL_cls + KL_dist) / 2, where KL_x =
 // KL(softmax(teacher / tau) || softmax(x / tau)) * tau^2 summed over classes and divided by the
 // batch size ("batchmean"). Published values: alpha 0.5, tau 1.
 torch::Tensor distillationLoss(const torch::Tensor& classLogits,

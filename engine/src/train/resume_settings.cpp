@@ -31,6 +31,7 @@ std::pair<bool, std::string> sameSetting(const std::string& name, const TrainCon
     if (name == "distill_alpha") return compare(a.distillAlpha, b.distillAlpha);
     if (name == "distill_tau") return compare(a.distillTau, b.distillTau);
     if (name == "no_augment") return compare(!a.augment, !b.augment);
+    if (name == "mask_loss_scope") return compare(a.maskLossScope, b.maskLossScope);
     if (name == "unmasked_qkv") return compare(!a.maskAttention, !b.maskAttention);
     return {false, "is not a setting of a run"};
 }

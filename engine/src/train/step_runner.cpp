@@ -6,32 +6,51 @@
 #include <c10/cuda/CUDAStream.h>
 #endif
 
+#include "dist/data_parallel.h"
 #include "train/losses.h"
 
 namespace nemo {
 namespace {
 
+#if NEMO_WITH_CUDA
 std::string firstLine(std::string text) {
     if (auto nl = text.find('\n'); nl != std::string::npos) text.resize(nl);
     return text;
 }
+#endif
 
-// The statistics row of StepOutcome::stats for one computed loss.
+// The statistics row of StepOutcome::stats for one computed loss. Data-parallel, each value is
+// weighted (LossParts::sampleWeight, maskStatWeight) so that the ranks' rows sum to the global
+// batch's statistics.
 torch::Tensor stepStatistics(const LossParts& parts, const torch::Tensor& labels) {
     torch::NoGradGuard noGrad;
     const torch::Tensor zero = torch::zeros({}, parts.loss.options());
-    return torch::stack({parts.loss.detach(), parts.crossEntropy.detach(),
-                         parts.contrastive.defined() ? parts.contrastive.detach() : zero,
-                         parts.masks.empty() ? zero : kernelRate(parts.masks).to(zero.options()),
-                         parts.logits.argmax(1).eq(labels).sum().to(zero.options()),
-                         parts.distillation.defined() ? parts.distillation.detach() : zero});
+    std::vector<torch::Tensor> row(kStatCount, zero);
+    // Weights of 1 add no kernels (a graphed GPU step is kept as short as it was).
+    const auto weighted = [](double w, const torch::Tensor& t) { return w == 1 ? t : w * t; };
+    const double ws = parts.sampleWeight, wm = parts.maskStatWeight;
+    row[kStatLoss] = parts.loss.detach();
+    if (ws != 1 || wm != 1) {
+        row[kStatLoss] = ws * parts.perSample.detach();
+        if (parts.maskTerm.defined()) row[kStatLoss] += wm * parts.maskTerm.detach();
+    }
+    row[kStatCrossEntropy] = weighted(ws, parts.crossEntropy.detach());
+    if (parts.contrastive.defined())
+        row[kStatContrastive] = weighted(wm, parts.contrastive.detach());
+    if (!parts.masks.empty())
+        row[kStatRetention] = weighted(ws, kernelRate(parts.masks).to(zero.options()));
+    row[kStatCorrect] = parts.logits.argmax(1).eq(labels).sum().to(zero.options());
+    if (parts.distillation.defined())
+        row[kStatDistillation] = weighted(ws, parts.distillation.detach());
+    return torch::stack(row);
 }
 
 StepOutcome outcomeOf(const LossParts& parts, const torch::Tensor& labels) {
     StepOutcome out;
     out.stats = stepStatistics(parts, labels);
-    out.masks.reserve(parts.masks.size());
-    for (const auto& m : parts.masks) out.masks.push_back(m.detach());
+    out.masks.reserve(parts.lossMasks.size());
+    for (const auto& m : parts.lossMasks) out.masks.push_back(m.detach());
+    out.labels = parts.lossLabels.defined() ? parts.lossLabels : labels;
     out.hasContrastive = parts.contrastive.defined();
     out.hasDistillation = parts.distillation.defined();
     return out;
@@ -72,7 +91,13 @@ void StepRunner::invalidate() {
 
 StepOutcome StepRunner::run(const torch::Tensor& images, const torch::Tensor& labels,
                             const torch::Tensor& teacherLogits,
-                            const std::function<void(const torch::Tensor&)>& checkLoss) {
+                            const std::function<void(const torch::Tensor&)>& checkLoss,
+                            int64_t globalRows) {
+    if (shard_.group) {
+        BatchShard shard = shard_;
+        shard.globalRows = globalRows;
+        return eager(images, labels, teacherLogits, checkLoss, &shard);
+    }
     if (cudaGraph_ && images.is_cuda() && graphFailure_.empty())
         return graphed(images, labels, teacherLogits);
     return eager(images, labels, teacherLogits, checkLoss);
@@ -80,13 +105,29 @@ StepOutcome StepRunner::run(const torch::Tensor& images, const torch::Tensor& la
 
 StepOutcome StepRunner::eager(const torch::Tensor& images, const torch::Tensor& labels,
                               const torch::Tensor& teacherLogits,
-                              const std::function<void(const torch::Tensor&)>& checkLoss) {
+                              const std::function<void(const torch::Tensor&)>& checkLoss,
+                              const BatchShard* shard) {
     clearGradients(optimizer_);
-    LossParts parts = computeLoss(model_, images, labels, settings_, teacherLogits);
+    LossParts parts = computeLoss(model_, images, labels, settings_, teacherLogits, shard);
     if (checkLoss) checkLoss(parts.loss);
     parts.loss.backward();
+    if (shard) sumGradients();
+    StepOutcome outcome = outcomeOf(parts, labels);
+    if (shard) shard->group->sumInPlace({outcome.stats});
     sgdStep(optimizer_);
-    return outcomeOf(parts, labels);
+    return outcome;
+}
+
+// The ranks' gradients summed (each rank's loss is already weighted for a sum: BatchShard). A
+// parameter without a gradient takes zeros, so that every rank sends the same tensors.
+void StepRunner::sumGradients() const {
+    std::vector<torch::Tensor> grads;
+    for (auto& group : optimizer_.param_groups())
+        for (auto& p : group.params()) {
+            if (!p.grad().defined()) p.mutable_grad() = torch::zeros_like(p);
+            grads.push_back(p.grad());
+        }
+    shard_.group->sumInPlace(grads);
 }
 
 #if NEMO_WITH_CUDA

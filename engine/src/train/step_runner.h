@@ -15,13 +15,25 @@
 
 namespace nemo {
 
+// The columns of StepOutcome::stats: one stacked tensor, so a step's statistics cost one
+// device-to-host copy when they are read.
+enum StepStat : int64_t {
+    kStatLoss,
+    kStatCrossEntropy,
+    kStatContrastive,
+    kStatRetention,
+    kStatCorrect,  // correct predictions (a count, not a mean)
+    kStatDistillation,
+    kStatCount
+};
+
 // What the trainer keeps of a step. Tensors are detached; from a graph they are overwritten by
 // the next step, so read them before calling run() again.
 struct StepOutcome {
-    // [loss, cross-entropy, contrastive, retention, correct predictions, distillation]; absent
-    // terms are 0.
+    // One value per StepStat (absent terms are 0); indexed by StepStat, summed over steps.
     torch::Tensor stats;
-    std::vector<torch::Tensor> masks;  // the step's masks, in mask order
+    std::vector<torch::Tensor> masks;  // the masks the mask loss saw, in mask order
+    torch::Tensor labels;              // their labels (data-parallel global: every rank's rows)
     bool hasContrastive = false;
     bool hasDistillation = false;
 };
@@ -42,10 +54,18 @@ class StepRunner {
     StepRunner& operator=(const StepRunner&) = delete;
 
     // checkLoss, when given, sees the loss before the backward pass of an eager step (the CPU
-    // trainer's divergence check; a graphed step has no such point).
+    // trainer's divergence check; a graphed step has no such point). Data-parallel (after
+    // setDataParallel): `images` are this rank's rows of a global batch of globalRows; the
+    // gradients and the statistics are summed over the ranks before the optimizer step.
     StepOutcome run(const torch::Tensor& images, const torch::Tensor& labels,
                     const torch::Tensor& teacherLogits = {},
-                    const std::function<void(const torch::Tensor& loss)>& checkLoss = {});
+                    const std::function<void(const torch::Tensor& loss)>& checkLoss = {},
+                    int64_t globalRows = 0);
+    // Makes every step a data-parallel one (CUDA graphs are then not used).
+    void setDataParallel(const DataParallel* group, bool globalMaskLoss) {
+        shard_.group = group;
+        shard_.globalMaskLoss = globalMaskLoss;
+    }
     void invalidate();
     // New loss weights (a live change): taken by the next step; a captured graph is redone.
     void setSettings(const LossSettings& settings) {
@@ -59,7 +79,9 @@ class StepRunner {
   private:
     StepOutcome eager(const torch::Tensor& images, const torch::Tensor& labels,
                       const torch::Tensor& teacherLogits,
-                      const std::function<void(const torch::Tensor&)>& checkLoss);
+                      const std::function<void(const torch::Tensor&)>& checkLoss,
+                      const BatchShard* shard = nullptr);
+    void sumGradients() const;
     StepOutcome graphed(const torch::Tensor& images, const torch::Tensor& labels,
                         const torch::Tensor& teacherLogits);
 
@@ -67,6 +89,7 @@ class StepRunner {
     torch::optim::SGD& optimizer_;
     LossSettings settings_;
     bool cudaGraph_;
+    BatchShard shard_;  // group null: one process
     int64_t replays_ = 0;
     std::string graphFailure_;
     struct Graph;  // CUDA-only state, defined where CUDA is built in

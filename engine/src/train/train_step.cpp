@@ -4,6 +4,7 @@
 
 #include <ATen/autocast_mode.h>
 
+#include "dist/data_parallel.h"
 #include "train/losses.h"
 
 namespace nemo {
@@ -54,7 +55,8 @@ BFloat16Autocast::~BFloat16Autocast() {
 }
 
 LossParts computeLoss(NetworkImpl& model, const torch::Tensor& images, const torch::Tensor& labels,
-                      const LossSettings& settings, const torch::Tensor& teacherLogits) {
+                      const LossSettings& settings, const torch::Tensor& teacherLogits,
+                      const BatchShard* shard) {
     LossParts parts;
     const bool distill = teacherLogits.defined();
     if (distill && !model.hasDistillationHead())
@@ -80,29 +82,46 @@ LossParts computeLoss(NetworkImpl& model, const torch::Tensor& images, const tor
         }
     }
     parts.crossEntropy = torch::nn::functional::cross_entropy(parts.logits, labels);
-    parts.loss = parts.crossEntropy;
+    parts.perSample = parts.crossEntropy;
     if (distill) {
         // §3.4: for DeiT the distillation loss takes the place of the CE in every mode.
         parts.distillation =
             distillationLoss(classLogits, distillationLogits, teacherLogits.to(torch::kFloat),
                              labels, settings.distillAlpha, settings.distillTau);
-        parts.loss = parts.distillation;
+        parts.perSample = parts.distillation;
     }
+    double maskWeight = 1;
+    if (shard) {
+        parts.sampleWeight = double(labels.size(0)) / double(shard->globalRows);
+        parts.maskStatWeight = 1.0 / shard->group->worldSize();
+        maskWeight = shard->globalMaskLoss ? 1.0 : parts.maskStatWeight;
+    }
+    parts.loss = shard ? parts.sampleWeight * parts.perSample : parts.perSample;
     if (settings.mode == TrainMode::Standard || parts.masks.empty()) return parts;
 
+    parts.lossMasks = parts.masks;
+    parts.lossLabels = labels;
+    if (shard && shard->globalMaskLoss) {
+        std::vector<torch::Tensor> local = parts.masks;
+        local.push_back(labels);
+        std::vector<torch::Tensor> global = shard->group->gatherRows(local, shard->globalRows);
+        parts.lossLabels = global.back();
+        global.pop_back();
+        parts.lossMasks = std::move(global);
+    }
     if (settings.mode == TrainMode::Nemo) {
-        std::vector<torch::Tensor> lossMasks = parts.masks;
+        std::vector<torch::Tensor> lossMasks = parts.lossMasks;
         if (settings.firstMaskOnes && model.firstMaskOnesInLoss())
             lossMasks[0] = torch::ones_like(lossMasks[0]);
-        parts.contrastive = contrastiveLoss(lossMasks, labels, settings.temperature);
-        parts.loss = parts.loss + settings.alpha * parts.contrastive;
+        parts.contrastive = contrastiveLoss(lossMasks, parts.lossLabels, settings.temperature);
+        parts.maskTerm = settings.alpha * parts.contrastive;
     } else {
-        CosineStats cos = cosineLosses(parts.masks, labels, /*emptyAsZero=*/true);
+        CosineStats cos = cosineLosses(parts.lossMasks, parts.lossLabels, /*emptyAsZero=*/true);
         parts.cohesionLoss = cos.cohesionLoss;
         parts.couplingLoss = cos.couplingLoss;
-        parts.loss =
-            parts.loss + settings.alpha * cos.cohesionLoss + settings.beta * cos.couplingLoss;
+        parts.maskTerm = settings.alpha * cos.cohesionLoss + settings.beta * cos.couplingLoss;
     }
+    parts.loss = parts.loss + (maskWeight == 1 ? parts.maskTerm : maskWeight * parts.maskTerm);
     return parts;
 }
 

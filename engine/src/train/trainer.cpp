@@ -13,8 +13,10 @@
 #include <nlohmann/json.hpp>
 
 #include "data/batch_loader.h"
+#include "dist/data_parallel.h"
 #include "models/network.h"
 #include "nemo/dataset.h"
+#include "nemo/distributed.h"
 #include "nemo/version.h"
 #include "run/atomic_file.h"
 #include "run/run_directory.h"
@@ -52,23 +54,26 @@ struct StepAccumulator {
         seen += batch;
         ++steps;
     }
-    double lossSum() const { return sums.defined() ? sums[0].item<double>() : 0.0; }
+    double lossSum() const { return sums.defined() ? sums[kStatLoss].item<double>() : 0.0; }
     void fill(MetricsEvent& e, bool masked) const {
         torch::Tensor host = sums.to(torch::kCPU, torch::kDouble);
-        auto v = host.accessor<double, 1>();
-        e.loss = v[0] / double(steps);
-        e.crossEntropy = v[1] / double(steps);
-        if (hasContrastive) e.contrastive = v[2] / double(steps);
-        if (hasDistillation) e.distillation = v[5] / double(steps);
-        if (masked) e.retention = v[3] / double(steps);
-        e.accuracy = v[4] / double(seen);
+        auto sum = host.accessor<double, 1>();
+        const auto mean = [&](StepStat stat) { return sum[stat] / double(steps); };
+        e.loss = mean(kStatLoss);
+        e.crossEntropy = mean(kStatCrossEntropy);
+        if (hasContrastive) e.contrastive = mean(kStatContrastive);
+        if (hasDistillation) e.distillation = mean(kStatDistillation);
+        if (masked) e.retention = mean(kStatRetention);
+        e.accuracy = sum[kStatCorrect] / double(seen);
     }
 };
 
 std::string runInfoJson(const TrainConfig& config, const DatasetInfo& info, const ImageSet& sample,
-                        NetworkImpl& model) {
+                        NetworkImpl& model, int ranks) {
     nlohmann::json j = nlohmann::json::parse(configToJson(config));
     j["engine_version"] = kEngineVersion;
+    // Informational: a run may resume with another number of ranks (the global batch is the same).
+    if (ranks > 1) j["data_parallel"] = {{"ranks", ranks}, {"backend", "gloo"}};
     j["class_names"] = info.classNames;
     j["normalization"] = {{"mean", info.mean}, {"std", info.std}};
     j["input"] = {
@@ -145,14 +150,25 @@ static std::unique_ptr<RunLock> lockRun(const std::string& runDir) {
     }
 }
 
-TrainResult train(const TrainConfig& requested, TrainingObserver* observer, ControlToken* control,
-                  bool resume) {
-    const auto started = Clock::now();
-    TrainConfig config = requested;
+namespace {
+
+// The run folder being trained into, its lock (held until training ends) and the config that
+// trains: on resume the run's own config.json with the settings a user may change when continuing.
+struct OpenedRun {
+    TrainConfig config;
     std::unique_ptr<RunDirectory> run;
-    if (!config.outDir.empty()) run = std::make_unique<RunDirectory>(config.outDir);
-    std::unique_ptr<RunLock> lock;  // held until training ends
+    std::unique_ptr<RunLock> lock;
     std::vector<std::string> resumeChanges;
+};
+
+// follower: a data-parallel rank other than 0, which reads the run folder but never writes it.
+OpenedRun openRun(const TrainConfig& requested, TrainingObserver* observer, bool resume,
+                  bool follower) {
+    OpenedRun opened;
+    TrainConfig& config = opened.config;
+    config = requested;
+    std::unique_ptr<RunDirectory>& run = opened.run;
+    if (!config.outDir.empty()) run = std::make_unique<RunDirectory>(config.outDir);
     if (resume) {
         if (!run || !run->exists()) {
             throw TrainingError("nothing to resume: " +
@@ -160,8 +176,8 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
                                      ? std::string("no --out folder given")
                                      : config.outDir + "/config.json is missing"));
         }
-        lock = lockRun(config.outDir);
-        const int stale = removeStaleTempFiles(config.outDir);
+        if (!follower) opened.lock = lockRun(config.outDir);
+        const int stale = follower ? 0 : removeStaleTempFiles(config.outDir);
         if (stale > 0)
             tell(observer, "removed " + std::to_string(stale) +
                                " temporary file(s) left by a process that was killed while "
@@ -173,7 +189,7 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         // cosine schedule of the epochs already trained depends on the total.
         saved.epochs = std::max(saved.epochs, requested.epochs);
         saved.outDir = config.outDir;
-        resumeChanges = applyResumeChanges(requested, saved);
+        opened.resumeChanges = applyResumeChanges(requested, saved);
         config = saved;
     }
     try {
@@ -182,27 +198,30 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         throw TrainingError(std::string(e.what()) +
                             (resume ? " (from " + config.outDir + "/config.json)" : ""));
     }
-    if (run && !resume) {
+    if (run && !resume && !follower) {
         try {
             run->checkCanCreate();
         } catch (const std::runtime_error& e) {
             throw TrainingError(e.what());
         }
-        lock = lockRun(config.outDir);
+        opened.lock = lockRun(config.outDir);
     }
-    if (config.device != "cpu" && !torch::cuda::is_available()) {
-        throw TrainingError("device '" + config.device + "' is not available; use --device cpu");
-    }
-    const torch::Device device(config.device);
-    setThreadCount(config.threads);
+    return opened;
+}
 
+Dataset loadTrainingData(const TrainConfig& config, TrainingObserver* observer) {
     Dataset data = prepareDataset(config);
     if (data.train.size() == 0) throw TrainingError("the training split is empty");
     tell(observer, "dataset " + config.dataset + ": " + std::to_string(data.train.size()) +
                        " train, " + std::to_string(data.test.size()) + " test images of " +
                        std::to_string(data.train.channels) + "x" +
                        std::to_string(data.train.height) + "x" + std::to_string(data.train.width));
+    return data;
+}
 
+// The model to train, initialized from config.seed, on `device`.
+Network buildTrainedModel(const TrainConfig& config, const Dataset& data,
+                          const torch::Device& device) {
     torch::manual_seed(config.seed);
     ModelSpec spec;
     spec.inChannels = data.train.channels;
@@ -213,30 +232,53 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     Network model = buildModel(config.model, spec);
     model->to(device);
     useChannelsLast(*model);
-    auto optimizer = makeOptimizer(*model, config.lr, config.lrMask);
-    LossSettings settings = LossSettings::from(config);
-    std::unique_ptr<FrozenRunModel> teacher;
+    return model;
+}
+
+// The frozen teacher of a student with a distillation head; null without --teacher.
+std::unique_ptr<FrozenRunModel> loadTeacher(TrainConfig& config, const Dataset& data,
+                                            const NetworkImpl& model, const torch::Device& device,
+                                            TrainingObserver* observer) {
     if (!config.teacher.empty()) {
         // Stored absolute so that --resume from another folder finds the same teacher.
         config.teacher = std::filesystem::absolute(config.teacher).lexically_normal().string();
-        if (!model->hasDistillationHead()) {
+        if (!model.hasDistillationHead()) {
             throw TrainingError(
                 "--teacher needs a model with a distillation head (deit_tiny or "
                 "deit_s); " +
                 config.model + " has none");
         }
-        teacher = std::make_unique<FrozenRunModel>(config.teacher, "teacher", config, data, device);
+        auto teacher =
+            std::make_unique<FrozenRunModel>(config.teacher, "teacher", config, data, device);
         tell(observer, "teacher: " + teacher->description());
-    } else if (model->hasDistillationHead()) {
+        return teacher;
+    }
+    if (model.hasDistillationHead()) {
         tell(observer, config.model +
                            " without --teacher: both heads learn from the labels "
                            "(cross-entropy of their mean)");
     }
+    return nullptr;
+}
 
+// Loads a resumed run's checkpoint (or creates a new run's folder), records the settings changed
+// on resume and writes config.json; returns the first epoch to train.
+// A follower rank (data-parallel, not rank 0) only reads the checkpoint: rank 0 writes the folder.
+int startOrResume(OpenedRun& opened, bool resume, const Dataset& data, NetworkImpl& model,
+                  torch::optim::SGD& optimizer, TrainingObserver* observer, int ranks,
+                  bool follower) {
+    TrainConfig& config = opened.config;
+    RunDirectory* run = opened.run.get();
     int firstEpoch = 0;
-    if (resume && run->hasCheckpoint()) {
+    if (follower) {
+        if (resume && std::filesystem::exists(run->lastCheckpoint()))
+            firstEpoch = loadCheckpoint(run->lastCheckpoint(), model, &optimizer);
+        return firstEpoch;
+    }
+    // last.pt: final.pt has no optimizer state to continue from.
+    if (resume && std::filesystem::exists(run->lastCheckpoint())) {
         try {
-            firstEpoch = loadCheckpoint(run->lastCheckpoint(), *model, optimizer.get());
+            firstEpoch = loadCheckpoint(run->lastCheckpoint(), model, &optimizer);
         } catch (const std::exception& e) {
             throw TrainingError(std::string(e.what()) +
                                 "; delete it to restart the run from the beginning");
@@ -247,20 +289,330 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
         if (resume)
             run->truncateMetrics(0);
         else
-            run->create(runInfoJson(config, data.info, data.train, *model));
+            run->create(runInfoJson(config, data.info, data.train, model, ranks));
     }
-    for (const std::string& change : resumeChanges) {
+    for (const std::string& change : opened.resumeChanges) {
         const std::string entry = "after epoch " + std::to_string(firstEpoch) + ": " + change;
         config.changeHistory.push_back(entry);  // kept in config.json, written next
         tell(observer, "changed on resume: " + entry);
     }
-    if (run) run->writeConfig(runInfoJson(config, data.info, data.train, *model));
-    size_t savedChanges = config.changeHistory.size();  // the ones config.json holds
+    if (run) run->writeConfig(runInfoJson(config, data.info, data.train, model, ranks));
+    return firstEpoch;
+}
+
+// What the epoch loop trains with; train() owns all of it.
+struct TrainingParts {
+    TrainConfig& config;
+    LossSettings& settings;
+    const Dataset& data;
+    NetworkImpl& model;
+    torch::optim::SGD& optimizer;
+    FrozenRunModel* teacher;  // may be null
+    StepRunner& stepper;
+    BatchLoader& trainLoader;
+    BatchLoader& testLoader;
+    HeatmapProbe* probe;        // may be null
+    RunDirectory* run;          // null without an --out folder, and on follower ranks
+    const DataParallel* group;  // null in one process
+    TrainingObserver* observer;
+    ControlToken* control;
+    const torch::Device device;
+    const Clock::time_point started;
+    const int stepsPerEpoch;
+    const bool masked;
+};
+
+// The steps since the last Step event.
+struct LogWindow {
+    StepAccumulator sums;
+    Clock::time_point start = Clock::now();
+    int64_t images = 0;
+};
+
+// The epochs from the first one to train to config.epochs, and the state carried between them.
+struct EpochLoop {
+    explicit EpochLoop(const TrainingParts& parts) : t(parts) {}
+    TrainResult run(int firstEpoch);
+
+    void scheduleRates(int epoch);
+    bool trainSteps(int epoch, StepAccumulator& whole);
+    void takeLiveSettings(int epoch, int step);
+    void emitStepEvent(int epoch, int step, const StepOutcome& outcome, LogWindow& window);
+    void finishEpoch(int epoch, const StepAccumulator& whole, TrainResult& result);
+
+    TrainingParts t;
+    int64_t globalStep = 0;
+    size_t savedChanges = 0;  // the changes config.json holds
+    // The cosine schedule's rates for an epoch, from config.lr and config.lrMask (which a live
+    // change may set mid-epoch).
+    double lr = 0, lrMask = 0;
+    bool toldGraphFailure = false;
+};
+
+TrainResult EpochLoop::run(int firstEpoch) {
+    TrainResult result;
+    result.runDir = t.config.outDir;
+    result.epochs = firstEpoch;
+    globalStep = int64_t(firstEpoch) * t.stepsPerEpoch;
+    savedChanges = t.config.changeHistory.size();
+    for (int epoch = firstEpoch; epoch < t.config.epochs; ++epoch) {
+        StepAccumulator whole;
+        const bool stopped = !trainSteps(epoch, whole);
+        if (!t.stepper.graphFailure().empty() && !toldGraphFailure) {
+            toldGraphFailure = true;
+            tell(t.observer, "CUDA graph capture failed (" + t.stepper.graphFailure() +
+                                 "); training went on with eager steps");
+        }
+        if (stopped) {
+            result.stopped = true;
+            tell(t.observer, "stopped during epoch " + std::to_string(epoch + 1) +
+                                 "; the checkpoint of the last finished epoch is kept");
+            break;
+        }
+        finishEpoch(epoch, whole, result);
+    }
+    if (firstEpoch >= t.config.epochs && firstEpoch > 0 && (!t.group || t.group->leader())) {
+        // Resuming a finished run: report its final state.
+        EvalStats test = evaluate(t.model, t.testLoader, t.settings, t.teacher);
+        result.testAccuracy = test.accuracy;
+        result.testLoss = test.loss;
+        result.retention = t.masked ? test.retention : 1.0;
+    }
+    if (t.run && !result.stopped && result.epochs >= t.config.epochs) {
+        saveCheckpoint(t.run->finalCheckpoint(), t.model, nullptr, result.epochs);
+    }
+    result.graphReplays = t.stepper.replays();
+    result.seconds = secondsSince(t.started);
+    return result;
+}
+
+void EpochLoop::scheduleRates(int epoch) {
+    lr = cosineLearningRate(t.config.lr, epoch, t.config.epochs);
+    lrMask = cosineLearningRate(t.config.lrMask, epoch, t.config.epochs);
+    setLearningRates(t.optimizer, lr, lrMask);
+    t.stepper.invalidate();  // a captured step has the old learning rates baked in
+}
+
+// Trains one epoch's steps, adding them to `whole`; false when the control token stopped it.
+bool EpochLoop::trainSteps(int epoch, StepAccumulator& whole) {
+    scheduleRates(epoch);
+    // Per-epoch seeds make a resumed run draw the same batches, crops and dropout masks.
+    torch::manual_seed(t.config.seed * 1000003ULL + uint64_t(epoch));
+    t.trainLoader.startEpoch(t.config.seed * 7919ULL + uint64_t(epoch));
+    t.model.train();
+
+    LogWindow window;
+    for (int step = 0; step < t.stepsPerEpoch; ++step) {
+        const bool stop = t.control && !t.control->waitWhilePaused();
+        // Data-parallel ranks stop together (a Ctrl+C reaches them at different steps).
+        if (t.group ? t.group->any(stop) : stop) return false;
+        const bool singleStep = t.control && t.control->takeSingleStep();
+        if (t.control) takeLiveSettings(epoch, step);
+        const int64_t globalRows = t.trainLoader.batchRows(step);
+        // A last batch with fewer images than ranks would leave a rank without rows: skipped.
+        if (t.group && globalRows < t.group->worldSize()) continue;
+        auto [images, labels] = t.trainLoader.batch(step);
+        images = images.to(t.device).contiguous(torch::MemoryFormat::ChannelsLast);
+        labels = labels.to(t.device);
+        const torch::Tensor teacherLogits = t.teacher ? t.teacher->logits(images) : torch::Tensor();
+        // On the CPU the divergence check is free; on a GPU it would stall every step, so
+        // there it runs when the window's metrics are read anyway (the bad steps are never
+        // checkpointed).
+        const StepOutcome outcome = t.stepper.run(
+            images, labels, teacherLogits,
+            [&](const torch::Tensor& loss) {
+                if (!t.device.is_cuda()) throwIfDiverged(loss.item<double>(), epoch, step);
+            },
+            globalRows);
+        ++globalStep;
+        if (t.probe && (globalStep % t.config.heatmapEvery == 0 || step + 1 == t.stepsPerEpoch ||
+                        singleStep)) {
+            HeatmapFrame frame = t.probe->frame(t.model, epoch, globalStep);
+            frame.step = step + 1;
+            frame.stepsPerEpoch = t.stepsPerEpoch;
+            t.observer->onHeatmap(frame);
+        }
+        window.sums.add(outcome, globalRows);  // the statistics are the global batch's
+        whole.add(outcome, globalRows);
+        window.images += globalRows;
+
+        if ((step + 1) % std::max(1, t.config.logEvery) == 0 || step + 1 == t.stepsPerEpoch ||
+            singleStep)
+            emitStepEvent(epoch, step, outcome, window);
+    }
+    return true;
+}
+
+// Applies the settings changed from the workbench since the last step, if any.
+void EpochLoop::takeLiveSettings(int epoch, int step) {
+    const LiveSettings live = t.control->takeSettings();
+    if (live.empty()) return;
+    MetricsEvent change = applyLiveSettings(live, t.config, t.settings);
+    if (change.change.empty()) return;
+    change.epoch = epoch;
+    change.epochs = t.config.epochs;
+    change.step = step;
+    change.stepsPerEpoch = t.stepsPerEpoch;
+    change.globalStep = globalStep;
+    change.seconds = secondsSince(t.started);
+    scheduleRates(epoch);
+    t.stepper.setSettings(t.settings);
+    change.lr = lr;
+    change.lrMask = lrMask;
+    t.config.changeHistory.push_back("epoch " + std::to_string(epoch + 1) + " step " +
+                                     std::to_string(step + 1) + ": " + change.change);
+    tell(t.observer, "changed from epoch " + std::to_string(epoch + 1) + " step " +
+                         std::to_string(step + 1) + ": " + change.change);
+    emit(t.observer, t.run, change);
+}
+
+// Emits the Step event of the steps in `window` (the last one is `outcome`) and starts a new
+// window.
+void EpochLoop::emitStepEvent(int epoch, int step, const StepOutcome& outcome, LogWindow& window) {
+    if (t.device.is_cuda()) throwIfDiverged(window.sums.lossSum(), epoch, step);
+    MetricsEvent e;
+    e.kind = MetricsEvent::Kind::Step;
+    e.epoch = epoch;
+    e.epochs = t.config.epochs;
+    e.step = step + 1;
+    e.stepsPerEpoch = t.stepsPerEpoch;
+    e.globalStep = globalStep;
+    window.sums.fill(e, t.masked);
+    if (t.masked) {
+        torch::NoGradGuard noGrad;
+        CosineStats cos = cosineLosses(outcome.masks, outcome.labels);
+        e.cohesionLoss = cos.cohesionLoss.item<double>();
+        e.couplingLoss = cos.couplingLoss.item<double>();
+    }
+    e.lr = lr;
+    e.lrMask = lrMask;
+    e.imagesPerSecond = double(window.images) / std::max(1e-9, secondsSince(window.start));
+    e.seconds = secondsSince(t.started);
+    emit(t.observer, t.run, e);
+    window = LogWindow();
+}
+
+// The finished epoch's train and test events, its checkpoint, and the result so far.
+void EpochLoop::finishEpoch(int epoch, const StepAccumulator& whole, TrainResult& result) {
+    if (t.group && !t.group->leader()) {
+        // Rank 0 evaluates and writes the checkpoint; the others wait for it (NEMO_DIST_TIMEOUT).
+        t.group->barrier("rank 0's test evaluation and checkpoint of epoch " +
+                         std::to_string(epoch + 1));
+        result.epochs = epoch + 1;
+        return;
+    }
+    MetricsEvent trainEvent;
+    trainEvent.kind = MetricsEvent::Kind::Epoch;
+    trainEvent.phase = "train";
+    trainEvent.epoch = epoch;
+    trainEvent.epochs = t.config.epochs;
+    trainEvent.step = t.stepsPerEpoch;
+    trainEvent.stepsPerEpoch = t.stepsPerEpoch;
+    trainEvent.globalStep = globalStep;
+    whole.fill(trainEvent, t.masked);
+    trainEvent.lr = lr;
+    trainEvent.lrMask = lrMask;
+    trainEvent.seconds = secondsSince(t.started);
+    emit(t.observer, t.run, trainEvent);
+
+    EvalStats test = evaluate(t.model, t.testLoader, t.settings, t.teacher);
+    MetricsEvent testEvent = trainEvent;
+    testEvent.phase = "test";
+    testEvent.loss = test.loss;
+    testEvent.crossEntropy = test.crossEntropy;
+    testEvent.distillation = test.distillation;
+    testEvent.contrastive = test.contrastive;
+    testEvent.cohesionLoss = test.cohesionLoss;
+    testEvent.couplingLoss = test.couplingLoss;
+    testEvent.accuracy = test.accuracy;
+    testEvent.retention = test.retention;
+    testEvent.jaccardCohesion = test.jaccardCohesion;
+    testEvent.jaccardCoupling = test.jaccardCoupling;
+    testEvent.seconds = secondsSince(t.started);
+    emit(t.observer, t.run, testEvent);
+
+    if (t.run) {
+        saveCheckpoint(t.run->lastCheckpoint(), t.model, &t.optimizer, epoch + 1);
+        // Settings changed during this epoch now belong to the checkpoint: a resume
+        // continues with them.
+        if (t.config.changeHistory.size() != savedChanges) {
+            t.run->writeConfig(runInfoJson(t.config, t.data.info, t.data.train, t.model,
+                                           t.group ? t.group->worldSize() : 1));
+            savedChanges = t.config.changeHistory.size();
+        }
+    }
+    if (t.group) t.group->barrier("the other ranks");
+    result.epochs = epoch + 1;
+    result.trainAccuracy = trainEvent.accuracy;
+    result.testAccuracy = test.accuracy;
+    result.testLoss = test.loss;
+    result.retention = t.masked ? test.retention : 1.0;
+}
+
+}  // namespace
+
+namespace {
+
+// This process's rank in a data-parallel training, joined; null when it trains alone.
+std::unique_ptr<DataParallel> joinGroup(const DistributedEnvironment* environment,
+                                        TrainingObserver* observer) {
+    if (!environment || !environment->active()) return nullptr;
+    if (environment->leader())
+        tell(observer, "data-parallel: waiting for " + std::to_string(environment->worldSize) +
+                           " ranks at " + environment->masterAddress + ":" +
+                           std::to_string(environment->masterPort));
+    auto group = std::make_unique<DataParallel>(*environment);
+    if (environment->leader())
+        tell(observer, "data-parallel: " + std::to_string(environment->worldSize) +
+                           " ranks over Gloo; rank 0 writes the run folder");
+    return group;
+}
+
+// Every rank starts from rank 0's weights (its initialization, or its resumed checkpoint).
+void shareLeaderWeights(const DataParallel& group, NetworkImpl& model) {
+    std::vector<torch::Tensor> tensors;
+    for (const auto& p : model.parameters()) tensors.push_back(p);
+    for (const auto& b : model.buffers()) tensors.push_back(b);
+    group.broadcastFromLeader(tensors);
+}
+
+}  // namespace
+
+TrainResult train(const TrainConfig& requested, TrainingObserver* observer, ControlToken* control,
+                  bool resume, const DistributedEnvironment* distributed) {
+    const auto started = Clock::now();
+    // Ranks other than 0 train silently; their errors still end them (and then the others).
+    if (distributed && distributed->active() && !distributed->leader()) observer = nullptr;
+    const std::unique_ptr<DataParallel> group = joinGroup(distributed, observer);
+    const bool follower = group && !group->leader();
+    const int ranks = group ? group->worldSize() : 1;
+    // Rank 0 holds the run's lock until the end.
+    OpenedRun opened = openRun(requested, observer, resume, follower);
+    TrainConfig& config = opened.config;
+    if (config.device != "cpu" && !torch::cuda::is_available()) {
+        throw TrainingError("device '" + config.device + "' is not available; use --device cpu");
+    }
+    const torch::Device device(config.device);
+    // Ranks on one machine share its cores: "every core" means this rank's part of them.
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    setThreadCount(config.threads == 0 && group
+                       ? std::max(1, cores / std::max(1, distributed->localWorldSize))
+                       : config.threads);
+
+    Dataset data = loadTrainingData(config, observer);
+    Network model = buildTrainedModel(config, data, device);
+    auto optimizer = makeOptimizer(*model, config.lr, config.lrMask);
+    LossSettings settings = LossSettings::from(config);
+    std::unique_ptr<FrozenRunModel> teacher = loadTeacher(config, data, *model, device, observer);
+    const int firstEpoch =
+        startOrResume(opened, resume, data, *model, *optimizer, observer, ranks, follower);
+    if (group) shareLeaderWeights(*group, *model);
 
     // On a GPU the uint8 images are uploaded once and batches are built there, so the host
     // never assembles float batches (the loader's random draws stay on the CPU: same batches).
     BatchLoader trainLoader(toTensors(data.train), data.info, config.batchSize, true,
                             config.augment && augmentationSuits(config.model), device);
+    if (group) trainLoader.setShard(group->rank(), group->worldSize());
     BatchLoader testLoader(toTensors(data.test), data.info, std::max(config.batchSize, 256), false,
                            false, device);
     const int stepsPerEpoch = int(trainLoader.batches());
@@ -272,187 +624,21 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     }
     const bool masked = !model->maskedWidths().empty();
 
-    StepRunner stepper(*model, *optimizer, settings, config.cudaGraph && device.is_cuda());
-    if (config.cudaGraph && !device.is_cuda())
-        tell(observer, "--cuda-graph has no effect on " + config.device + ": steps run eagerly");
-    bool toldGraphFailure = false;
+    StepRunner stepper(*model, *optimizer, settings,
+                       config.cudaGraph && device.is_cuda() && !group);
+    if (group) stepper.setDataParallel(group.get(), config.maskLossScope == "global");
+    if (config.cudaGraph && (!device.is_cuda() || group))
+        tell(observer, std::string("--cuda-graph has no effect ") +
+                           (group ? "on data-parallel steps" : "on " + config.device) +
+                           ": steps run eagerly");
 
-    TrainResult result;
-    result.runDir = config.outDir;
-    result.epochs = firstEpoch;
-    int64_t globalStep = int64_t(firstEpoch) * stepsPerEpoch;
-    // The cosine schedule's rates for an epoch, from config.lr and config.lrMask (which a live
-    // change may set mid-epoch).
-    double lr = 0, lrMask = 0;
-    auto scheduleRates = [&](int epoch) {
-        lr = cosineLearningRate(config.lr, epoch, config.epochs);
-        lrMask = cosineLearningRate(config.lrMask, epoch, config.epochs);
-        setLearningRates(*optimizer, lr, lrMask);
-        stepper.invalidate();  // a captured step has the old learning rates baked in
-    };
-    for (int epoch = firstEpoch; epoch < config.epochs; ++epoch) {
-        scheduleRates(epoch);
-        // Per-epoch seeds make a resumed run draw the same batches, crops and dropout masks.
-        torch::manual_seed(config.seed * 1000003ULL + uint64_t(epoch));
-        trainLoader.startEpoch(config.seed * 7919ULL + uint64_t(epoch));
-        model->train();
-
-        StepAccumulator window, whole;
-        auto windowStart = Clock::now();
-        int64_t windowImages = 0;
-        bool stopped = false;
-        for (int step = 0; step < stepsPerEpoch; ++step) {
-            if (control && !control->waitWhilePaused()) {
-                stopped = true;
-                break;
-            }
-            const bool singleStep = control && control->takeSingleStep();
-            if (control) {
-                const LiveSettings live = control->takeSettings();
-                if (!live.empty()) {
-                    MetricsEvent change = applyLiveSettings(live, config, settings);
-                    if (!change.change.empty()) {
-                        change.epoch = epoch;
-                        change.epochs = config.epochs;
-                        change.step = step;
-                        change.stepsPerEpoch = stepsPerEpoch;
-                        change.globalStep = globalStep;
-                        change.seconds = secondsSince(started);
-                        scheduleRates(epoch);
-                        stepper.setSettings(settings);
-                        change.lr = lr;
-                        change.lrMask = lrMask;
-                        config.changeHistory.push_back("epoch " + std::to_string(epoch + 1) +
-                                                       " step " + std::to_string(step + 1) + ": " +
-                                                       change.change);
-                        tell(observer, "changed from epoch " + std::to_string(epoch + 1) +
-                                           " step " + std::to_string(step + 1) + ": " +
-                                           change.change);
-                        emit(observer, run.get(), change);
-                    }
-                }
-            }
-            auto [images, labels] = trainLoader.batch(step);
-            images = images.to(device).contiguous(torch::MemoryFormat::ChannelsLast);
-            labels = labels.to(device);
-            const torch::Tensor teacherLogits = teacher ? teacher->logits(images) : torch::Tensor();
-            // On the CPU the divergence check is free; on a GPU it would stall every step, so
-            // there it runs when the window's metrics are read anyway (the bad steps are never
-            // checkpointed).
-            const StepOutcome outcome =
-                stepper.run(images, labels, teacherLogits, [&](const torch::Tensor& loss) {
-                    if (!device.is_cuda()) throwIfDiverged(loss.item<double>(), epoch, step);
-                });
-            ++globalStep;
-            if (probe && (globalStep % config.heatmapEvery == 0 || step + 1 == stepsPerEpoch ||
-                          singleStep)) {
-                HeatmapFrame frame = probe->frame(*model, epoch, globalStep);
-                frame.step = step + 1;
-                frame.stepsPerEpoch = stepsPerEpoch;
-                observer->onHeatmap(frame);
-            }
-            window.add(outcome, labels.size(0));
-            whole.add(outcome, labels.size(0));
-            windowImages += labels.size(0);
-
-            if ((step + 1) % std::max(1, config.logEvery) == 0 || step + 1 == stepsPerEpoch ||
-                singleStep) {
-                if (device.is_cuda()) throwIfDiverged(window.lossSum(), epoch, step);
-                MetricsEvent e;
-                e.kind = MetricsEvent::Kind::Step;
-                e.epoch = epoch;
-                e.epochs = config.epochs;
-                e.step = step + 1;
-                e.stepsPerEpoch = stepsPerEpoch;
-                e.globalStep = globalStep;
-                window.fill(e, masked);
-                if (masked) {
-                    torch::NoGradGuard noGrad;
-                    CosineStats cos = cosineLosses(outcome.masks, labels);
-                    e.cohesionLoss = cos.cohesionLoss.item<double>();
-                    e.couplingLoss = cos.couplingLoss.item<double>();
-                }
-                e.lr = lr;
-                e.lrMask = lrMask;
-                e.imagesPerSecond =
-                    double(windowImages) / std::max(1e-9, secondsSince(windowStart));
-                e.seconds = secondsSince(started);
-                emit(observer, run.get(), e);
-                window = StepAccumulator();
-                windowStart = Clock::now();
-                windowImages = 0;
-            }
-        }
-        if (!stepper.graphFailure().empty() && !toldGraphFailure) {
-            toldGraphFailure = true;
-            tell(observer, "CUDA graph capture failed (" + stepper.graphFailure() +
-                               "); training went on with eager steps");
-        }
-        if (stopped) {
-            result.stopped = true;
-            tell(observer, "stopped during epoch " + std::to_string(epoch + 1) +
-                               "; the checkpoint of the last finished epoch is kept");
-            break;
-        }
-
-        MetricsEvent trainEvent;
-        trainEvent.kind = MetricsEvent::Kind::Epoch;
-        trainEvent.phase = "train";
-        trainEvent.epoch = epoch;
-        trainEvent.epochs = config.epochs;
-        trainEvent.step = stepsPerEpoch;
-        trainEvent.stepsPerEpoch = stepsPerEpoch;
-        trainEvent.globalStep = globalStep;
-        whole.fill(trainEvent, masked);
-        trainEvent.lr = lr;
-        trainEvent.lrMask = lrMask;
-        trainEvent.seconds = secondsSince(started);
-        emit(observer, run.get(), trainEvent);
-
-        EvalStats test = evaluate(*model, testLoader, settings, teacher.get());
-        MetricsEvent testEvent = trainEvent;
-        testEvent.phase = "test";
-        testEvent.loss = test.loss;
-        testEvent.crossEntropy = test.crossEntropy;
-        testEvent.distillation = test.distillation;
-        testEvent.contrastive = test.contrastive;
-        testEvent.cohesionLoss = test.cohesionLoss;
-        testEvent.couplingLoss = test.couplingLoss;
-        testEvent.accuracy = test.accuracy;
-        testEvent.retention = test.retention;
-        testEvent.jaccardCohesion = test.jaccardCohesion;
-        testEvent.jaccardCoupling = test.jaccardCoupling;
-        testEvent.seconds = secondsSince(started);
-        emit(observer, run.get(), testEvent);
-
-        if (run) {
-            saveCheckpoint(run->lastCheckpoint(), *model, optimizer.get(), epoch + 1);
-            // Settings changed during this epoch now belong to the checkpoint: a resume
-            // continues with them.
-            if (config.changeHistory.size() != savedChanges) {
-                run->writeConfig(runInfoJson(config, data.info, data.train, *model));
-                savedChanges = config.changeHistory.size();
-            }
-        }
-        result.epochs = epoch + 1;
-        result.trainAccuracy = trainEvent.accuracy;
-        result.testAccuracy = test.accuracy;
-        result.testLoss = test.loss;
-        result.retention = masked ? test.retention : 1.0;
-    }
-    if (firstEpoch >= config.epochs && firstEpoch > 0) {
-        // Resuming a finished run: report its final state.
-        EvalStats test = evaluate(*model, testLoader, settings, teacher.get());
-        result.testAccuracy = test.accuracy;
-        result.testLoss = test.loss;
-        result.retention = masked ? test.retention : 1.0;
-    }
-    if (run && !result.stopped && result.epochs >= config.epochs) {
-        saveCheckpoint(run->finalCheckpoint(), *model, nullptr, result.epochs);
-    }
-    result.graphReplays = stepper.replays();
-    result.seconds = secondsSince(started);
-    return result;
+    // In TrainingParts' order; the two loaders and the counts are named, being alike in type.
+    EpochLoop loop(TrainingParts{config, settings, data, *model, *optimizer, teacher.get(), stepper,
+                                 /*trainLoader=*/trainLoader, /*testLoader=*/testLoader,
+                                 probe.get(), follower ? nullptr : opened.run.get(), group.get(),
+                                 observer, control, device, started,
+                                 /*stepsPerEpoch=*/stepsPerEpoch, /*masked=*/masked});
+    return loop.run(firstEpoch);
 }
 
 }  // namespace nemo
