@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include "nemo/distributed.h"
+
 namespace nemo::cli {
 namespace {
 
@@ -100,6 +102,26 @@ int exitStatus(int status) {
 }
 
 }  // namespace
+
+int launchLocalRanks(int processes, const DistributedEnvironment& environment) {
+    if (environment.active())
+        throw std::runtime_error("--nproc inside an already started rank (WORLD_SIZE=" +
+                                 std::to_string(environment.worldSize) +
+                                 "): give one or the other");
+    if (!distributedAvailable())
+        throw std::runtime_error(
+            "this nemo was built without Gloo: --nproc needs it (install libgloo-dev and "
+            "rebuild)");
+    return runLocalRanks(processes);
+}
+
+int reportRankError(int rank, const std::exception& error) {
+    std::string reason = error.what();
+    if (auto nl = reason.find('\n'); nl != std::string::npos) reason.resize(nl);
+    if (reason.rfind("rank ", 0) != 0) reason = "rank " + std::to_string(rank) + ": " + reason;
+    std::cerr << "nemo: error: " << reason << std::endl;
+    return 1;
+}
 
 int runLocalRanks(int processes) {
     const std::vector<std::string> args = withoutProcessCount(ownArguments());

@@ -3,6 +3,8 @@
 
 #include "console.h"
 #include "json_output.h"
+#include "local_ranks.h"
+#include "nemo/distributed.h"
 #include "nemo/modules.h"
 #include "subcommand.h"
 
@@ -22,15 +24,29 @@ class ModularizeCommand : public Subcommand {
                     "Sample masks from augmented images, as the published code (default: plain)");
         m->add_option("--data-dir", options_.dataDir, "Dataset folder (default: the run's)");
         m->add_option("--threads", options_.threads)->capture_default_str();
+        m->add_option("--nproc", processes_,
+                      "Share the sample-mask pass among N ranks on this machine (or start ranks "
+                      "with torchrun --no-python ... nemo modularize ...)")
+            ->check(CLI::Range(1, 256));
         m->add_flag("--json", jsonOut, "Print one JSON object");
         return m;
     }
 
     int run(const RunContext& context) override {
+        const DistributedEnvironment ranks = DistributedEnvironment::fromEnvironment();
+        if (processes_ > 1) return launchLocalRanks(processes_, ranks);
         ConsoleObserver observer;
         ControlToken control;
         stopOnInterrupt(control, false);  // Ctrl-C: stop after the batch, write nothing
-        const ModularizeResult r = modularize(options_, &observer, &control);
+        if (!ranks.leader()) {
+            try {
+                modularize(options_, nullptr, &control, &ranks);  // rank 0 reports and writes
+                return 0;
+            } catch (const std::exception& e) {
+                return reportRankError(ranks.rank, e);
+            }
+        }
+        const ModularizeResult r = modularize(options_, &observer, &control, &ranks);
         nlohmann::json perClass = nlohmann::json::array();
         for (const auto& c : r.perClass) {
             perClass.push_back({{"class", c.classId},
@@ -65,6 +81,7 @@ class ModularizeCommand : public Subcommand {
 
   private:
     ModularizeOptions options_;
+    int processes_ = 1;
 };
 
 }  // namespace

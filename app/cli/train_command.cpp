@@ -95,18 +95,7 @@ class TrainCommand : public Subcommand {
         cfg_.temperature = std::isnan(temperature_) ? defaults.temperature : temperature_;
         if (resume_) prepareResume();
         const DistributedEnvironment ranks = DistributedEnvironment::fromEnvironment();
-        if (processes_ > 1) {
-            if (ranks.active())
-                throw std::runtime_error("--nproc inside an already started rank (WORLD_SIZE=" +
-                                         std::to_string(ranks.worldSize) +
-                                         "): give one or the "
-                                         "other");
-            if (!distributedAvailable())
-                throw std::runtime_error(
-                    "this nemo was built without Gloo: --nproc needs it "
-                    "(install libgloo-dev and rebuild)");
-            return runLocalRanks(processes_);
-        }
+        if (processes_ > 1) return launchLocalRanks(processes_, ranks);
         ControlToken control;
         stopOnInterrupt(control, true);
         ConsoleObserver observer;
@@ -139,12 +128,7 @@ class TrainCommand : public Subcommand {
         try {
             return train(cfg_, nullptr, &control, resume_, &ranks).stopped ? 3 : 0;
         } catch (const std::exception& e) {
-            std::string reason = e.what();
-            if (auto nl = reason.find('\n'); nl != std::string::npos) reason.resize(nl);
-            if (reason.rfind("rank ", 0) != 0)
-                reason = "rank " + std::to_string(ranks.rank) + ": " + reason;
-            std::cerr << "nemo: error: " << reason << std::endl;
-            return 1;
+            return reportRankError(ranks.rank, e);
         }
     }
 

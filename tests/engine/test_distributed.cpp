@@ -302,6 +302,48 @@ class TestDistributed : public QObject {
         QVERIFY(QFile::exists(dir.path() + "/run/config.json"));
     }
 
+    // `nemo modularize --nproc 2` splits the sample-mask pass (600 images: batches of 256, 256
+    // and 88; rank 0 takes the first, rank 1 the other two) and writes byte for byte what one
+    // process writes, with augmented images too (rank 1 replays rank 0's random draws first).
+    void shardedModularizeWritesWhatOneProcessWrites_data() {
+        QTest::addColumn<bool>("augmented");
+        QTest::newRow("plain") << false;
+        QTest::newRow("augmented") << true;
+    }
+    void shardedModularizeWritesWhatOneProcessWrites() {
+        if (!haveFashionMnist()) QSKIP("Fashion-MNIST missing: install dataset-fashion-mnist");
+        QFETCH(bool, augmented);
+        QTemporaryDir dir;
+        const QString run = dir.path() + "/run";
+        Run r = runNemo({"train", "--model", "tinycnn", "--epochs", "1", "--limit-train", "600",
+                         "--limit-test", "100", "--threads", "1", "--out", run});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QStringList modularize{"modularize", run, "--threads", "1"};
+        if (augmented) modularize << "--augmented";
+        const QStringList files{"sample_masks.bin", "frequencies.json", "metrics_thr_0.90.json"};
+        auto contents = [&] {
+            QStringList out;
+            for (const QString& name : files) {
+                QFile f(run + "/modular/" + name);
+                out << (f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll().toHex())
+                                                    : "missing " + name);
+            }
+            return out;
+        };
+        r = runNemo(QStringList(modularize) << "--nproc"
+                                            << "2");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList sharded = contents();
+        QVERIFY(QDir(run + "/modular").removeRecursively());
+        r = runNemo(modularize);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList single = contents();
+        for (int i = 0; i < files.size(); ++i) {
+            QVERIFY2(!single[i].startsWith("missing"), qPrintable(single[i]));
+            QVERIFY2(sharded[i] == single[i], qPrintable(files[i] + " differs"));
+        }
+    }
+
     void malformedVariablesAreNamed() {
         qputenv("WORLD_SIZE", "two");
         bool refused = false;

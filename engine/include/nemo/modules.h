@@ -18,6 +18,8 @@ class ModuleFileError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+struct DistributedEnvironment;
+
 struct ModularizeOptions {
     std::string runDir;
     double threshold = 0.9;
@@ -56,8 +58,11 @@ struct ModularizeResult {
 // calls with another threshold reuse the sample masks.
 // A stop requested through `control` ends the sample-mask pass after the current batch with a
 // TrainingError; nothing is written then (earlier results in RUN/modular stay as they were).
+// distributed (active): this process is one rank; the ranks share the sample-mask pass and rank 0
+// writes the files (docs/distributed.md). The others return the same result without writing.
 ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* observer = nullptr,
-                            ControlToken* control = nullptr);
+                            ControlToken* control = nullptr,
+                            const DistributedEnvironment* distributed = nullptr);
 
 struct ExtractOptions {
     std::string runDir;

@@ -53,6 +53,13 @@ std::pair<torch::Tensor, torch::Tensor> BatchLoader::batch(int64_t i) {
     return {normalize(images), data_.labels.index_select(0, index)};
 }
 
+void BatchLoader::skipBatch(int64_t i) {
+    if (!augment_) return;
+    const int64_t n = batchRows(i);
+    if (padding_ > 0) torch::randint(0, 2 * padding_ + 1, {n, 2}, generator_, torch::kLong);
+    if (flip_) torch::rand({n}, generator_);
+}
+
 torch::Tensor BatchLoader::normalize(const torch::Tensor& images) const {
     return images.to(device_).to(torch::kFloat).div_(255.0f).sub_(mean_).div_(std_);
 }

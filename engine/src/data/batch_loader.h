@@ -33,6 +33,9 @@ class BatchLoader {
     // With a shard set, only the shard's rows of it (the random draws are those of the whole
     // batch, so the ranks' shards together are exactly the batch one process would train on).
     std::pair<torch::Tensor, torch::Tensor> batch(int64_t i);
+    // Makes batch i's random draws without building it: a data-parallel rank that starts at a
+    // later batch draws what the batches before it would have, so its batches are the same.
+    void skipBatch(int64_t i);
     // Rows [r * n / W, (r + 1) * n / W) of every batch of n (data-parallel rank r of W).
     void setShard(int rank, int worldSize) {
         shardRank_ = rank;

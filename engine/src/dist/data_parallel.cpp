@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #if NEMO_WITH_GLOO
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
@@ -43,6 +44,12 @@ DistributedEnvironment DistributedEnvironment::fromEnvironment() {
     if (e.masterPort > 65535) throw std::invalid_argument("MASTER_PORT must be below 65536");
     e.timeoutSeconds = integerVariable("NEMO_DIST_TIMEOUT", e.timeoutSeconds, 1);
     return e;
+}
+
+int threadsForRank(int requested, const DistributedEnvironment* environment) {
+    if (requested != 0 || !environment || !environment->active()) return requested;
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    return std::max(1, cores / std::max(1, environment->localWorldSize));
 }
 
 RowRange DataParallel::shard(int64_t rows, int rank) const {
@@ -163,6 +170,28 @@ std::vector<torch::Tensor> DataParallel::gatherRows(const std::vector<torch::Ten
     return gathered;
 }
 
+torch::Tensor DataParallel::gatherBlocks(const torch::Tensor& local,
+                                         const std::vector<int64_t>& rowsPerRank) const {
+    torch::NoGradGuard noGrad;
+    const int64_t padded = *std::max_element(rowsPerRank.begin(), rowsPerRank.end());
+    std::vector<int64_t> shape = local.sizes().vec();
+    shape[0] = padded;
+    torch::Tensor mine = torch::zeros(shape, local.options());
+    mine.narrow(0, 0, local.size(0)).copy_(local);
+    std::vector<std::vector<torch::Tensor>> outputs(1);
+    for (int r = 0; r < worldSize(); ++r) outputs[0].push_back(torch::empty_like(mine));
+    std::vector<torch::Tensor> inputs{mine};
+    try {
+        group_->wait(group_->group->allgather(outputs, inputs));
+    } catch (const std::exception& e) {
+        fail("gathering the ranks' rows", e);
+    }
+    std::vector<torch::Tensor> blocks;
+    for (int r = 0; r < worldSize(); ++r)
+        blocks.push_back(outputs[0][size_t(r)].narrow(0, 0, rowsPerRank[size_t(r)]));
+    return torch::cat(blocks, 0);
+}
+
 void DataParallel::sumInPlace(const std::vector<torch::Tensor>& tensors) const {
     torch::NoGradGuard noGrad;
     size_t first = 0;
@@ -241,6 +270,10 @@ void DataParallel::fail(const std::string& what, const std::exception& e) const 
 }
 std::vector<torch::Tensor> DataParallel::gatherRows(const std::vector<torch::Tensor>& local,
                                                     int64_t) const {
+    return local;
+}
+torch::Tensor DataParallel::gatherBlocks(const torch::Tensor& local,
+                                         const std::vector<int64_t>&) const {
     return local;
 }
 void DataParallel::sumInPlace(const std::vector<torch::Tensor>&) const {}

@@ -28,6 +28,10 @@ struct RowRange {
     int64_t size() const { return end - begin; }
 };
 
+// The thread count a process asks LibTorch for: `requested`, or for 0 ("every core") with ranks
+// on this machine, its share of the cores.
+int threadsForRank(int requested, const DistributedEnvironment* environment);
+
 class DataParallel {
   public:
     // Joins the group (rank 0 hosts the TCPStore at MASTER_ADDR:MASTER_PORT); throws
@@ -51,6 +55,11 @@ class DataParallel {
     // the other ranks' rows are constants. One all-gather for all tensors together.
     std::vector<torch::Tensor> gatherRows(const std::vector<torch::Tensor>& local,
                                           int64_t globalRows) const;
+
+    // Every rank's `local` rows (rank r holds rowsPerRank[r] of them, the same trailing shape and
+    // type everywhere), concatenated in rank order: one all-gather, no autograd.
+    torch::Tensor gatherBlocks(const torch::Tensor& local,
+                               const std::vector<int64_t>& rowsPerRank) const;
 
     // Sums each tensor over the ranks, in place (float tensors, flattened into buckets of a few
     // MiB so a model's gradients take a handful of all-reduces).

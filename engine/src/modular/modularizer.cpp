@@ -1,6 +1,8 @@
 // `nemo modularize`: sample masks -> per-class frequencies -> module masks -> metrics, on disk.
 #include <chrono>
 
+#include "dist/data_parallel.h"
+
 #include "modular/sample_masks.h"
 #include "nemo/module_masks.h"
 #include "nemo/modules.h"
@@ -11,17 +13,22 @@
 namespace nemo {
 
 ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* observer,
-                            ControlToken* control) {
+                            ControlToken* control, const DistributedEnvironment* distributed) {
     const auto started = std::chrono::steady_clock::now();
     checkThreshold(options.threshold);
-    setThreadCount(options.threads);
+    std::unique_ptr<DataParallel> group;
+    if (distributed && distributed->active()) {
+        group = std::make_unique<DataParallel>(*distributed);
+        if (!group->leader()) observer = nullptr;  // rank 0 reports
+    }
+    setThreadCount(threadsForRank(options.threads, distributed));
     LoadedRun run = loadRun(options.runDir, options.dataDir);
     // A run trained on a GPU collects its sample masks there too (inference is most of the pass).
     if (run.config.device != "cpu" && torch::cuda::is_available())
         run.model->to(torch::Device(run.config.device));
     const auto passStarted = std::chrono::steady_clock::now();
     SampleMasks samples =
-        sampleMasksForRun(run, options.runDir, options.augmented, observer, control);
+        sampleMasksForRun(run, options.runDir, options.augmented, observer, control, group.get());
     const double passSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - passStarted).count();
     const int numClasses = run.data.info.numClasses();
@@ -73,6 +80,11 @@ ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* 
         for (int64_t j = 0; j < modules.cols(); ++j)
             bits[j] = modules.get(m.classId, j) ? '1' : '0';
         metrics.moduleMasks.push_back(bits);
+    }
+    if (group && !group->leader()) {
+        r.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return r;  // rank 0 writes the files
     }
     const std::string metricsJson = modularMetricsToJson(metrics);
     writeFileAtomically(folder.modularMetricsPath(r.threshold), metricsJson);

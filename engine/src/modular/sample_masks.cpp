@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "data/batch_loader.h"
+#include "dist/data_parallel.h"
 #include "modular/sample_mask_file.h"
 #include "nemo/run_folder.h"
 #include "nemo/trainer.h"
@@ -13,6 +14,8 @@
 
 namespace nemo {
 namespace {
+
+constexpr int64_t kPassBatch = 256;  // images per forward pass of the sample-mask pass
 
 int64_t checkpointStamp(const std::string& path) {
     std::error_code error;
@@ -86,7 +89,8 @@ void storePackedRows(BitMatrix& bits, int64_t first, const torch::Tensor& packed
 }
 
 SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool augmented,
-                               TrainingObserver* observer, ControlToken* control) {
+                               TrainingObserver* observer, ControlToken* control,
+                               const DataParallel* group) {
     torch::NoGradGuard noGrad;
     model.eval();
     SampleMasks m;
@@ -102,18 +106,26 @@ SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool aug
     m.labels = data.train.labels;
     const auto device = model.parameters().front().device();
     // On a GPU the images go there once and batches are built there (no per-batch upload).
-    BatchLoader loader(toTensors(data.train), data.info, 256, false, augmented, device);
+    BatchLoader loader(toTensors(data.train), data.info, kPassBatch, false, augmented, device);
     loader.startEpoch(12345);
     useChannelsLast(model);  // as in training: the layout the CPU kernels are fastest on
+    // This rank's batches: all of them, or with ranks a contiguous block (whose rows follow the
+    // blocks of the ranks before it).
+    const RowRange mine = group ? group->shard(loader.batches()) : RowRange{0, loader.batches()};
+    for (int64_t b = 0; b < mine.begin; ++b) loader.skipBatch(b);
     int64_t row = 0;
+    std::vector<torch::Tensor> blockRows;  // with ranks: this rank's packed rows, gathered below
     auto lastReport = std::chrono::steady_clock::now();
-    for (int64_t b = 0; b < loader.batches(); ++b) {
+    for (int64_t b = mine.begin; b < mine.end; ++b) {
         if (control && !control->waitWhilePaused())
             throw TrainingError("modularization stopped; nothing was written");
         auto [images, labels] = loader.batch(b);
         model.forward(images.contiguous(torch::MemoryFormat::ChannelsLast));
         const torch::Tensor packed = packMaskBits(model.masks(), m.bits.wordsPerRow());
-        storePackedRows(m.bits, row, packed);
+        if (group)
+            blockRows.push_back(packed.to(torch::kCPU));
+        else
+            storePackedRows(m.bits, row, packed);
         row += packed.size(0);
         // By time, not by batch count: vit_s takes ~20 s a batch on one core, tinycnn ~50 ms.
         const auto now = std::chrono::steady_clock::now();
@@ -121,14 +133,28 @@ SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool aug
             (now - lastReport >= std::chrono::seconds(1) || b == 0 || b + 1 == loader.batches())) {
             lastReport = now;
             observer->onMessage("sample masks: " + std::to_string(row) + "/" +
-                                std::to_string(data.train.size()));
+                                std::to_string(data.train.size()) +
+                                (group ? " (rank 0's share)" : ""));
         }
+    }
+    if (group) {
+        std::vector<int64_t> rowsPerRank;
+        for (int r = 0; r < group->worldSize(); ++r) {
+            const RowRange batches = group->shard(loader.batches(), r);
+            rowsPerRank.push_back(std::min(data.train.size(), batches.end * kPassBatch) -
+                                  std::min(data.train.size(), batches.begin * kPassBatch));
+        }
+        torch::Tensor local = blockRows.empty()
+                                  ? torch::zeros({0, m.bits.wordsPerRow() * 8}, torch::kUInt8)
+                                  : torch::cat(blockRows, 0);
+        storePackedRows(m.bits, 0, group->gatherBlocks(local, rowsPerRank));
     }
     return m;
 }
 
 SampleMasks sampleMasksForRun(LoadedRun& run, const std::string& runDir, bool augmented,
-                              TrainingObserver* observer, ControlToken* control) {
+                              TrainingObserver* observer, ControlToken* control,
+                              const DataParallel* group) {
     const RunFolder folder(runDir);
     ensureDirectory(folder.modularDir());
     const std::string path = folder.sampleMasksPath();
@@ -141,8 +167,9 @@ SampleMasks sampleMasksForRun(LoadedRun& run, const std::string& runDir, bool au
         cached.reused = true;
         return cached;
     }
-    SampleMasks fresh = collectSampleMasks(*run.model, run.data, augmented, observer, control);
-    save(fresh, path, augmented, stamp);
+    SampleMasks fresh =
+        collectSampleMasks(*run.model, run.data, augmented, observer, control, group);
+    if (!group || group->leader()) save(fresh, path, augmented, stamp);
     return fresh;
 }
 

@@ -11,6 +11,8 @@
 
 namespace nemo {
 
+class DataParallel;
+
 struct SampleMasks {
     BitMatrix bits;               // samples x K
     std::vector<int64_t> labels;  // per sample
@@ -22,9 +24,12 @@ struct SampleMasks {
 // Runs the model (eval, no grad) over the training images (plain or augmented) and packs mask
 // values > 0 into bits. Reports progress about once a second; a stop requested through `control`
 // throws TrainingError after the current batch.
+// group: data-parallel ranks share the pass (each a contiguous block of batches; the rows are
+// gathered, every rank returns all of them).
 SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool augmented,
                                TrainingObserver* observer = nullptr,
-                               ControlToken* control = nullptr);
+                               ControlToken* control = nullptr,
+                               const DataParallel* group = nullptr);
 
 // The bits (value > 0) of one batch's masks of all layers, packed where the masks are into the
 // row layout of a BitMatrix with wordsPerRow words: (B, 8 * wordsPerRow) bytes, column c in byte
@@ -36,9 +41,9 @@ torch::Tensor packMaskBits(const std::vector<torch::Tensor>& masks, int64_t word
 void storePackedRows(BitMatrix& bits, int64_t first, const torch::Tensor& packed);
 
 // The run's sample masks: from RUN/modular/sample_masks.bin when it matches the checkpoint and
-// the options, else collected and saved there.
+// the options, else collected (shared by `group`'s ranks) and saved there (by rank 0).
 SampleMasks sampleMasksForRun(LoadedRun& run, const std::string& runDir, bool augmented,
-                              TrainingObserver* observer = nullptr,
-                              ControlToken* control = nullptr);
+                              TrainingObserver* observer = nullptr, ControlToken* control = nullptr,
+                              const DataParallel* group = nullptr);
 
 }  // namespace nemo

@@ -592,12 +592,12 @@ TrainResult train(const TrainConfig& requested, TrainingObserver* observer, Cont
     if (config.device != "cpu" && !torch::cuda::is_available()) {
         throw TrainingError("device '" + config.device + "' is not available; use --device cpu");
     }
-    const torch::Device device(config.device);
-    // Ranks on one machine share its cores: "every core" means this rank's part of them.
-    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
-    setThreadCount(config.threads == 0 && group
-                       ? std::max(1, cores / std::max(1, distributed->localWorldSize))
-                       : config.threads);
+    torch::Device device(config.device);
+    // Ranks on a machine with several GPUs: one each, by LOCAL_RANK (as torchrun scripts do).
+    if (group && device.is_cuda() && !device.has_index())
+        device = torch::Device(
+            torch::kCUDA, torch::DeviceIndex(distributed->localRank % torch::cuda::device_count()));
+    setThreadCount(threadsForRank(config.threads, distributed));
 
     Dataset data = loadTrainingData(config, observer);
     Network model = buildTrainedModel(config, data, device);
