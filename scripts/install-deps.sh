@@ -11,7 +11,7 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl-dev
   dataset-fashion-mnist python3 python3-torch python3-numpy
   xvfb xauth imagemagick fonts-noto-cjk
-  universal-ctags clang-format libgloo-dev
+  universal-ctags clang-format libgloo-dev libstb-dev
 )
 
 SUDO=""

@@ -174,14 +174,6 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; kann nicht angezeigt werden.</translation>
     </message>
     <message>
-        <source>%1
-
-Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in the Experiment panel.</source>
-        <translation>%1
-
-Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien zeigen und wählen Sie ihn dann im Experiment-Bereich erneut aus.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 training and %3 test images, %4 x %5 pixels, %6, in %7 classes. The first %8 training images of each class:</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Trainings- und %3 Testbilder, %4 x %5 Pixel, %6, in %7 Klassen. Die ersten %8 Trainingsbilder jeder Klasse:</translation>
     </message>
@@ -200,6 +192,14 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>All classes</source>
         <translation>Alle Klassen</translation>
+    </message>
+    <message>
+        <source>%1
+
+Install the dataset, or give the folder that holds its files in the Experiment panel&apos;s Data folder field.</source>
+        <translation>%1
+
+Installieren Sie den Datensatz oder geben Sie den Ordner mit seinen Dateien im Feld „Datenordner“ des Experiment-Bereichs an.</translation>
     </message>
 </context>
 <context>
@@ -529,6 +529,26 @@ Installieren Sie den Datensatz oder lassen Sie NEMO_DATA_DIR auf seine Dateien z
     <message>
         <source>The lesson&apos;s mode &quot;%1&quot; is not nemo, mwt or standard.</source>
         <translation>Der Modus &quot;%1&quot; der Lektion ist weder nemo noch mwt noch standard.</translation>
+    </message>
+    <message>
+        <source>default location</source>
+        <translation>Standardort</translation>
+    </message>
+    <message>
+        <source>Folder the dataset is read from (nemo train --data-dir); empty: its default location (Settings). For &quot;folder&quot;, your own images: DIR/train/&lt;class&gt;/*.png or *.jpg with DIR/test/&lt;class&gt;/..., or DIR/&lt;class&gt;/... split 80/20</source>
+        <translation>Ordner, aus dem der Datensatz gelesen wird (nemo train --data-dir); leer: sein Standardort (Einstellungen). Für „folder“ Ihre eigenen Bilder: DIR/train/&lt;Klasse&gt;/*.png oder *.jpg mit DIR/test/&lt;Klasse&gt;/..., oder DIR/&lt;Klasse&gt;/..., 80/20 aufgeteilt</translation>
+    </message>
+    <message>
+        <source>Pick the dataset&apos;s folder</source>
+        <translation>Den Ordner des Datensatzes wählen</translation>
+    </message>
+    <message>
+        <source>Dataset folder</source>
+        <translation>Ordner des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
     </message>
 </context>
 <context>

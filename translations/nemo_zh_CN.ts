@@ -174,14 +174,6 @@
         <translation>无法显示 &lt;b&gt;%1&lt;/b&gt;。</translation>
     </message>
     <message>
-        <source>%1
-
-Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in the Experiment panel.</source>
-        <translation>%1
-
-请安装该数据集，或将 NEMO_DATA_DIR 指向其文件，然后在“实验”面板中重新选择它。</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 training and %3 test images, %4 x %5 pixels, %6, in %7 classes. The first %8 training images of each class:</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：%2 张训练图像和 %3 张测试图像，%4 x %5 像素，%6，共 %7 个类别。每个类别的前 %8 张训练图像：</translation>
     </message>
@@ -200,6 +192,14 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>All classes</source>
         <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>%1
+
+Install the dataset, or give the folder that holds its files in the Experiment panel&apos;s Data folder field.</source>
+        <translation>%1
+
+请安装该数据集，或在“实验”面板的“数据文件夹”中填写存放其文件的文件夹。</translation>
     </message>
 </context>
 <context>
@@ -529,6 +529,26 @@ Install the dataset or point NEMO_DATA_DIR at its files, then choose it again in
     <message>
         <source>The lesson&apos;s mode &quot;%1&quot; is not nemo, mwt or standard.</source>
         <translation>课程的模式 &quot;%1&quot; 不是 nemo、mwt 或 standard。</translation>
+    </message>
+    <message>
+        <source>default location</source>
+        <translation>默认位置</translation>
+    </message>
+    <message>
+        <source>Folder the dataset is read from (nemo train --data-dir); empty: its default location (Settings). For &quot;folder&quot;, your own images: DIR/train/&lt;class&gt;/*.png or *.jpg with DIR/test/&lt;class&gt;/..., or DIR/&lt;class&gt;/... split 80/20</source>
+        <translation>读取数据集的文件夹（nemo train --data-dir）；留空则使用默认位置（设置）。选择“folder”时为你自己的图片：DIR/train/&lt;类别&gt;/*.png 或 *.jpg 以及 DIR/test/&lt;类别&gt;/...，或仅 DIR/&lt;类别&gt;/...（按 80/20 划分）</translation>
+    </message>
+    <message>
+        <source>Pick the dataset&apos;s folder</source>
+        <translation>选择数据集所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Dataset folder</source>
+        <translation>数据集文件夹</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,8 @@ class TrainCommand : public Subcommand {
         CLI::App* t = command_;
         t->add_option("--dataset", cfg_.dataset,
                       "fashion-mnist, mnist, cifar10, cifar100, "
-                      "cifar100-coarse, cifar100-custom20, svhn")
+                      "cifar100-coarse, cifar100-custom20, svhn, folder (your images: "
+                      "--data-dir DIR with DIR/train/<class>/*.png|jpg)")
             ->capture_default_str();
         t->add_option("--model", cfg_.model, modelNameList() + " (nemo models describes them)")
             ->capture_default_str();

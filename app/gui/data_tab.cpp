@@ -71,8 +71,8 @@ void DataTab::onReady(const DatasetPreview& p) {
     if (!p.ok()) {
         header_->setText(tr("<b>%1</b> cannot be shown.").arg(p.name.toHtmlEscaped()));
         gallery_->showMessage(
-            tr("%1\n\nInstall the dataset or point NEMO_DATA_DIR at its files, then choose it "
-               "again in the Experiment panel.")
+            tr("%1\n\nInstall the dataset, or give the folder that holds its files in the "
+               "Experiment panel's Data folder field.")
                 .arg(p.error));
         counts_->setRowCount(0);
         return;

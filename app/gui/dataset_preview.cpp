@@ -11,7 +11,11 @@ DatasetPreviewLoader::DatasetPreviewLoader(QObject* parent) : QObject(parent) {
     });
 }
 
-DatasetPreviewLoader::~DatasetPreviewLoader() = default;  // thread_ waits for a read
+DatasetPreviewLoader::~DatasetPreviewLoader() {
+    // Here, while result_ and the names still exist: a read still running writes into them
+    // (members are destroyed before thread_, which is declared first, would wait for it).
+    thread_.wait();
+}
 
 bool DatasetPreviewLoader::busy() const {
     return thread_.isRunning();

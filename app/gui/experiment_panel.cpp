@@ -58,6 +58,33 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QGroupBox(tr("Experiment"), 
     updateMethodFields();
 }
 
+void ExperimentPanel::buildDataFolderRow() {
+    auto* form = static_cast<QFormLayout*>(layout());
+    dataDir_ = new QLineEdit;
+    dataDir_->setObjectName("dataDir");
+    dataDir_->setPlaceholderText(tr("default location"));
+    dataDir_->setToolTip(
+        tr("Folder the dataset is read from (nemo train --data-dir); empty: its default location "
+           "(Settings). For \"folder\", your own images: DIR/train/<class>/*.png or *.jpg with "
+           "DIR/test/<class>/..., or DIR/<class>/... split 80/20"));
+    connect(dataDir_, &QLineEdit::editingFinished, this,
+            [this] { emit datasetChanged(dataset()); });
+    dataDirBrowse_ = new QPushButton(tr("Browse..."));
+    dataDirBrowse_->setObjectName("dataDirBrowse");
+    dataDirBrowse_->setToolTip(tr("Pick the dataset's folder"));
+    connect(dataDirBrowse_, &QPushButton::clicked, this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Dataset folder"), dataDir_->text());
+        if (dir.isEmpty()) return;
+        dataDir_->setText(dir);
+        emit datasetChanged(dataset());
+    });
+    auto* row = new QHBoxLayout;
+    row->addWidget(dataDir_, 1);
+    row->addWidget(dataDirBrowse_);
+    form->addRow(tr("Data folder"), row);
+}
+
 QString ExperimentPanel::defaultRunDir() {
     const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     return base + "/runs/run-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
@@ -78,9 +105,11 @@ void ExperimentPanel::buildModelRows() {
     form->addRow(tr("Preset"), preset_);
 
     dataset_ = new QComboBox;
+    dataset_->setObjectName("dataset");
     for (const auto& name : nemo::datasetNames()) dataset_->addItem(QString::fromStdString(name));
     dataset_->setToolTip(tr("Dataset to train on; Fashion-MNIST ships with Debian"));
     form->addRow(tr("Dataset"), dataset_);
+    buildDataFolderRow();
     model_ = new QComboBox;
     model_->setObjectName("model");
     for (const ModelChoice& m : modelChoices()) {
@@ -222,10 +251,10 @@ void ExperimentPanel::updateMethodFields() {
 
 void ExperimentPanel::setRunning(bool running) {
     running_ = running;
-    const QList<QWidget*> defining = {preset_,        dataset_, model_,         mode_,
-                                      maskAttention_, teacher_, teacherBrowse_, distillAlpha_,
-                                      distillTau_,    epochs_,  batchSize_,     limitTrain_,
-                                      seed_,          threads_, outDir_};
+    const QList<QWidget*> defining = {
+        preset_,        dataset_,    dataDir_,       dataDirBrowse_, model_,      mode_,
+        maskAttention_, teacher_,    teacherBrowse_, distillAlpha_,  distillTau_, epochs_,
+        batchSize_,     limitTrain_, seed_,          threads_,       outDir_};
     for (QWidget* w : defining) w->setEnabled(!running);
     if (!running) onModelChanged(model_->currentText());  // re-applies the model's own rules
     updateMethodFields();
@@ -251,6 +280,7 @@ nemo::TrainConfig ExperimentPanel::config() const {
     nemo::TrainConfig c = nemo::TrainConfig::defaultsFor(
         nemo::trainModeFromString(mode().toStdString()), model().toStdString());
     c.dataset = dataset().toStdString();
+    c.dataDir = dataDir().trimmed().toStdString();
     c.model = model().toStdString();
     // Only Transformers have attention masks; a CNN's config keeps the engine's default.
     c.maskAttention = !isTransformerModel(model()) || maskAttention_->isChecked();
@@ -285,6 +315,7 @@ void ExperimentPanel::setConfig(const nemo::TrainConfig& c) {
         if (box->findText(value) >= 0) box->setCurrentText(value);
     };
     setText(dataset_, c.dataset);
+    dataDir_->setText(QString::fromStdString(c.dataDir));
     setText(model_, c.model);
     const int mode = mode_->findData(QString::fromStdString(nemo::toString(c.mode)));
     if (mode >= 0) mode_->setCurrentIndex(mode);
@@ -311,6 +342,7 @@ void ExperimentPanel::applyQuickDemo() {
         preset_->setCurrentIndex(1);
     }
     dataset_->setCurrentText("fashion-mnist");
+    dataDir_->clear();  // the Debian package's copy
     model_->setCurrentText("minivgg");
     mode_->setCurrentIndex(0);
     epochs_->setValue(3);
@@ -328,6 +360,7 @@ void ExperimentPanel::applyTransformerDemo() {
         preset_->setCurrentIndex(2);
     }
     dataset_->setCurrentText("fashion-mnist");
+    dataDir_->clear();  // the Debian package's copy
     mode_->setCurrentIndex(0);
     model_->setCurrentText("vit_tiny");
     maskAttention_->setChecked(true);
@@ -403,9 +436,14 @@ QString ExperimentPanel::dataset() const {
     return dataset_->currentText();
 }
 
-void ExperimentPanel::showDataset(const QString& name) {
+QString ExperimentPanel::dataDir() const {
+    return dataDir_->text();
+}
+
+void ExperimentPanel::showDataset(const QString& name, const QString& dataDir) {
     const QSignalBlocker blocker(dataset_);
     dataset_->setCurrentText(name);
+    dataDir_->setText(dataDir);
 }
 
 QString ExperimentPanel::outDir() const {

@@ -37,8 +37,10 @@ class ExperimentPanel : public QGroupBox {
     QString modeLabel() const;  // as the Mode box shows it
     QString model() const;
     QString dataset() const;
-    // Shows a dataset without emitting datasetChanged (an opened run's).
-    void showDataset(const QString& name);
+    // The Data folder field: where the dataset is read from (empty: its default location).
+    QString dataDir() const;
+    // Shows a dataset and its folder without emitting datasetChanged (an opened run's).
+    void showDataset(const QString& name, const QString& dataDir);
     QString outDir() const;
     void setOutDir(const QString& dir);
     void setThreads(int threads);
@@ -53,6 +55,7 @@ class ExperimentPanel : public QGroupBox {
 
   signals:
     void modeChanged(const QString& mode);
+    // The dataset or its folder changed (dataDir() has the folder).
     void datasetChanged(const QString& name);
     // A learning rate or loss weight was edited: `settings` holds that one value; `name` is its
     // label, for the status bar.
@@ -60,6 +63,7 @@ class ExperimentPanel : public QGroupBox {
 
   private:
     void buildModelRows();
+    void buildDataFolderRow();
     void buildTrainingRows();
     void onModelChanged(const QString& model);
     void followLossDefaults();
@@ -67,6 +71,8 @@ class ExperimentPanel : public QGroupBox {
     void emitLiveSetting(QDoubleSpinBox* box);
 
     QComboBox *preset_, *dataset_, *model_, *mode_;
+    QLineEdit* dataDir_;
+    QPushButton* dataDirBrowse_;
     QCheckBox* maskAttention_;
     QLineEdit* teacher_;  // DeiT's teacher run folder
     QPushButton* teacherBrowse_;

@@ -227,8 +227,8 @@ void MainWindow::connectParts() {
         if (!dir.isEmpty()) compareRun(dir);
     });
     connect(experiment_, &ExperimentPanel::datasetChanged, dataTab_,
-            [this](const QString& name) { dataTab_->showDataset(name); });
-    dataTab_->showDataset(experiment_->dataset());
+            [this](const QString& name) { dataTab_->showDataset(name, experiment_->dataDir()); });
+    dataTab_->showDataset(experiment_->dataset(), experiment_->dataDir());
     connect(experiment_, &ExperimentPanel::liveSettingChanged, this, &MainWindow::sendLiveSetting);
     connect(experiment_, &ExperimentPanel::modeChanged, this, [this](const QString& mode) {
         if (worker_->isRunning()) return;
@@ -395,7 +395,7 @@ bool MainWindow::openRun(const QString& runDir) {
         shownMode_ = run.mode;
         updateExplanation();
         // The Data tab follows the run's dataset (and its data folder, which the form lacks).
-        experiment_->showDataset(run.dataset);
+        experiment_->showDataset(run.dataset, run.dataDir);
         dataTab_->showDataset(run.dataset, run.dataDir);
     }
     nameShownRun(name, runDir);
@@ -444,7 +444,7 @@ void MainWindow::showPreferences() {
     chosen.save();
     chosen.applyDataDir();
     if (!worker_->isRunning()) experiment_->setThreads(chosen.threads);
-    dataTab_->showDataset(experiment_->dataset());
+    dataTab_->showDataset(experiment_->dataset(), experiment_->dataDir());
 }
 
 void MainWindow::applyQuickDemo() {

@@ -1024,8 +1024,9 @@ void TestDatasets::defaultDataDirFollowsEnvironment() {
 
 void TestDatasets::unknownDatasetListsNames() {
     const auto names = nemo::datasetNames();
-    QCOMPARE(names, (std::vector<std::string>{"fashion-mnist", "mnist", "cifar10", "cifar100",
-                                              "cifar100-coarse", "cifar100-custom20", "svhn"}));
+    QCOMPARE(names,
+             (std::vector<std::string>{"fashion-mnist", "mnist", "cifar10", "cifar100",
+                                       "cifar100-coarse", "cifar100-custom20", "svhn", "folder"}));
     VERIFY_DATA_ERROR(nemo::loadDataset("imagenet", "/tmp"), "imagenet");
     for (const auto& name : names) VERIFY_DATA_ERROR(nemo::loadDataset("imagenet", "/tmp"), name);
 }

@@ -49,7 +49,7 @@ struct Dataset {
 
 // Names accepted by loadDataset: fashion-mnist, mnist, cifar10, cifar100 (100 fine labels),
 // cifar100-coarse (the canonical 20 superclasses), cifar100-custom20 (the NeMo code's grouping,
-// docs/method.md §5.3), svhn.
+// docs/method.md §5.3), svhn, folder (your own images: readImageFolder).
 std::vector<std::string> datasetNames();
 
 // Directory a dataset is read from when the user gives none: $NEMO_DATA_DIR/<name> or
@@ -58,7 +58,18 @@ std::vector<std::string> datasetNames();
 std::string defaultDataDir(const std::string& name);
 
 // Reads train and test splits. Throws DataError with a message naming the file and the problem.
-Dataset loadDataset(const std::string& name, const std::string& dataDir = {});
+// imageSize: the side "folder" images are brought to (the other datasets have their own).
+Dataset loadDataset(const std::string& name, const std::string& dataDir = {}, int imageSize = 32);
+
+// An image-folder dataset: DIR/train/<class>/*.png|jpg|jpeg with DIR/test/<class>/..., or
+// DIR/<class>/... split 80/20 per class by a fixed seed (the same split every time). Classes are
+// the subfolders sorted by name (as torchvision's ImageFolder). Each image is decoded (stb_image),
+// its shorter side resized to `size` and centre-cropped to size x size; grey when no file has
+// colour, else RGB. Mean and std are measured on the training images. The decoded pixels are
+// cached under $NEMO_CACHE_DIR (default ~/.cache/nemo), keyed by every file's name, size and
+// time, so a second load only reads one file. Throws DataError naming a file that cannot be
+// decoded, an empty class folder, or a tree with fewer than two classes.
+Dataset readImageFolder(const std::string& dir, int size);
 
 // Keeps only the samples whose label is in `classes` and remaps each label to its position in
 // that list (docs/method.md §5.2). Class names follow. Throws DataError on an id out of range or a

@@ -52,6 +52,10 @@ std::string adviceFor(const std::string& name) {
         return "unpack cifar-10-binary.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html "
                "and pass the directory with --data-dir (or set NEMO_DATA_DIR)";
     }
+    if (name == "folder") {
+        return "pass --data-dir DIR where DIR/train/<class>/ and DIR/test/<class>/ hold .png or "
+               ".jpg images (or DIR/<class>/ alone, split 80/20)";
+    }
     if (isCifar100(name)) {
         return "unpack cifar-100-binary.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html "
                "and pass the directory with --data-dir (or set NEMO_DATA_DIR)";
@@ -220,7 +224,7 @@ ImageSet keepRemapped(const ImageSet& set, const std::vector<int64_t>& newLabel)
 
 std::vector<std::string> datasetNames() {
     return {"fashion-mnist",     "mnist", "cifar10", "cifar100", "cifar100-coarse",
-            "cifar100-custom20", "svhn"};
+            "cifar100-custom20", "svhn",  "folder"};
 }
 
 std::string defaultDataDir(const std::string& name) {
@@ -236,7 +240,7 @@ std::string defaultDataDir(const std::string& name) {
     return {};
 }
 
-Dataset loadDataset(const std::string& name, const std::string& dataDir) {
+Dataset loadDataset(const std::string& name, const std::string& dataDir, int imageSize) {
     const auto names = datasetNames();
     if (std::find(names.begin(), names.end(), name) == names.end()) {
         throw DataError("unknown dataset '" + name + "': valid names are " + joined(names));
@@ -251,6 +255,7 @@ Dataset loadDataset(const std::string& name, const std::string& dataDir) {
     }
     if (name == "fashion-mnist" || name == "mnist") return loadIdx(name, dir);
     if (name == "cifar10") return loadCifar10(dir);
+    if (name == "folder") return readImageFolder(dir, imageSize);
     if (isCifar100(name)) return loadCifar100(name, dir);
     return loadSvhn(dir);
 }

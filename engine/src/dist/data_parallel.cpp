@@ -120,52 +120,36 @@ void DataParallel::fail(const std::string& what, const std::exception& e) const 
 
 std::vector<torch::Tensor> DataParallel::gatherRows(const std::vector<torch::Tensor>& local,
                                                     int64_t globalRows) const {
-    const int w = worldSize();
-    // Every rank sends the same shape: its rows flattened side by side, padded to the largest
-    // shard (shards differ by at most one row).
-    int64_t width = 0;
+    // One all-gather for all tensors: each rank's rows flattened side by side (as float; labels
+    // are small whole numbers, exact in float).
     std::vector<int64_t> widths;
+    std::vector<torch::Tensor> columns;
     for (const auto& t : local) {
         int64_t perRow = 1;
         for (int64_t d = 1; d < t.dim(); ++d) perRow *= t.size(d);
         widths.push_back(perRow);
-        width += perRow;
+        columns.push_back(t.detach().to(torch::kFloat).reshape({t.size(0), perRow}));
     }
-    int64_t padded = 0;
-    for (int r = 0; r < w; ++r) padded = std::max(padded, shard(globalRows, r).size());
-    std::vector<torch::Tensor> columns;
-    for (size_t i = 0; i < local.size(); ++i)
-        columns.push_back(
-            local[i].detach().to(torch::kFloat).reshape({local[i].size(0), widths[i]}));
-    torch::Tensor mine =
-        torch::zeros({padded, width}, local.front().options().dtype(torch::kFloat));
-    mine.narrow(0, 0, shard(globalRows).size()).copy_(torch::cat(columns, 1));
-    std::vector<std::vector<torch::Tensor>> outputs(1);
-    for (int r = 0; r < w; ++r) outputs[0].push_back(torch::empty_like(mine));
-    std::vector<torch::Tensor> inputs{mine};
-    try {
-        group_->wait(group_->group->allgather(outputs, inputs));
-    } catch (const std::exception& e) {
-        fail("gathering the masks", e);
-    }
+    std::vector<int64_t> rowsPerRank;
+    for (int r = 0; r < worldSize(); ++r) rowsPerRank.push_back(shard(globalRows, r).size());
+    const torch::Tensor all = gatherBlocks(torch::cat(columns, 1), rowsPerRank);
     // Not under a NoGradGuard: the concatenation below must keep this rank's rows' history.
+    const RowRange mine = shard(globalRows);
     std::vector<torch::Tensor> gathered;
     int64_t column = 0;
     for (size_t i = 0; i < local.size(); ++i) {
-        std::vector<torch::Tensor> parts;
-        for (int r = 0; r < w; ++r) {
-            if (r == rank()) {
-                parts.push_back(local[i]);  // live: the loss's gradient reaches this rank's rows
-                continue;
-            }
-            torch::Tensor rows = outputs[0][size_t(r)].narrow(0, 0, shard(globalRows, r).size());
-            std::vector<int64_t> shape = local[i].sizes().vec();
-            shape[0] = rows.size(0);
-            parts.push_back(
-                rows.narrow(1, column, widths[i]).reshape(shape).to(local[i].scalar_type()));
-        }
+        std::vector<int64_t> shape = local[i].sizes().vec();
+        auto rowsOf = [&](int64_t begin, int64_t count) {
+            shape[0] = count;
+            return all.narrow(0, begin, count)
+                .narrow(1, column, widths[i])
+                .reshape(shape)
+                .to(local[i].scalar_type());
+        };
+        // Live in the middle: the loss's gradient reaches this rank's rows.
+        gathered.push_back(torch::cat(
+            {rowsOf(0, mine.begin), local[i], rowsOf(mine.end, globalRows - mine.end)}, 0));
         column += widths[i];
-        gathered.push_back(torch::cat(parts, 0));
     }
     return gathered;
 }

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "nemo/model_catalog.h"
 #include "run/atomic_file.h"
 #include "run/run_directory.h"
 #include "train/checkpoint.h"
@@ -9,7 +10,9 @@
 namespace nemo {
 
 Dataset prepareDataset(const TrainConfig& config) {
-    Dataset data = loadDataset(config.dataset, config.dataDir);
+    // Image folders are brought to the model's input size (its catalogue entry).
+    const ModelInfo* model = findModel(config.model);
+    Dataset data = loadDataset(config.dataset, config.dataDir, model ? model->inputSize : 32);
     data.train = takeFirst(data.train, config.limitTrain);
     data.test = takeFirst(data.test, config.limitTest);
     const int needed = requiredInputSize(config.model);
