@@ -150,6 +150,11 @@ class TestImageFolder : public QObject {
         const Dataset again = loadDataset("folder", dir.path().toStdString(), 16);
         QCOMPARE(again.train.pixels, first.train.pixels);
         QCOMPARE(QDir(cachePath()).entryList(QDir::Files), cached);
+        // A damaged cache (cut short) is decoded again and rewritten, never trusted.
+        const QString cacheFile = cachePath() + "/" + cached.front();
+        QVERIFY(QFile::resize(cacheFile, QFileInfo(cacheFile).size() / 2));
+        const Dataset repaired = loadDataset("folder", dir.path().toStdString(), 16);
+        QCOMPARE(repaired.train.pixels, first.train.pixels);
         // A changed file changes the key: the new image is decoded.
         const QString changed = dir.path() + "/sky/img000.png";
         writeImage(changed, 36, 60, 3, noisyImage(36, 60, 3, {255, 255, 255}, 0, random));

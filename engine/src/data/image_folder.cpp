@@ -196,11 +196,12 @@ void writeSet(std::ostream& out, const ImageSet& set) {
     out.write(reinterpret_cast<const char*>(set.pixels.data()), std::streamsize(set.pixels.size()));
 }
 
-bool readSet(std::istream& in, ImageSet& set, int size) {
+// `images`: how many the listing has, so a damaged count never sizes an allocation.
+bool readSet(std::istream& in, ImageSet& set, int size, size_t images) {
     int64_t header[4] = {};
     if (!in.read(reinterpret_cast<char*>(header), sizeof header)) return false;
-    if (header[0] < 0 || header[0] > (int64_t(1) << 32) || (header[1] != 1 && header[1] != 3) ||
-        header[2] != size || header[3] != size)
+    if (header[0] != int64_t(images) || (header[1] != 1 && header[1] != 3) || header[2] != size ||
+        header[3] != size)
         return false;
     set.channels = int(header[1]);
     set.height = set.width = size;
@@ -213,7 +214,8 @@ bool readSet(std::istream& in, ImageSet& set, int size) {
 }
 
 // The decoded images from an earlier load of the same files, if the cache holds them.
-bool readCache(const fs::path& path, const std::string& key, int size, Dataset& data) {
+bool readCache(const fs::path& path, const std::string& key, const Listing& listing, int size,
+               Dataset& data) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
     std::string magic(std::string(kCacheMagic).size(), '\0');
@@ -223,7 +225,8 @@ bool readCache(const fs::path& path, const std::string& key, int size, Dataset& 
         return false;
     std::string stored(key.size(), '\0');
     if (!in.read(stored.data(), std::streamsize(stored.size())) || stored != key) return false;
-    return readSet(in, data.train, size) && readSet(in, data.test, size);
+    return readSet(in, data.train, size, listing.train.size()) &&
+           readSet(in, data.test, size, listing.test.size());
 }
 
 // Best effort (a read-only home just means decoding again next time); written whole, then renamed.
@@ -312,7 +315,7 @@ Dataset readImageFolder(const std::string& dirText, int size) {
     data.info.cropPadding = std::max(1, size / 8);
     const std::string key = cacheKey(listing, size);
     const fs::path cache = cacheFile(key);
-    if (cache.empty() || !readCache(cache, key, size, data)) {
+    if (cache.empty() || !readCache(cache, key, listing, size, data)) {
         bool colour = false;
         data.train = decodeSplit(listing.train, size, colour);
         data.test = decodeSplit(listing.test, size, colour);
