@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "nemo/model_catalog.h"
 #include "run/atomic_file.h"
 #include "run/run_directory.h"
 #include "train/checkpoint.h"
@@ -10,12 +9,12 @@
 namespace nemo {
 
 Dataset prepareDataset(const TrainConfig& config) {
-    // Image folders are brought to the model's input size (its catalogue entry).
-    const ModelInfo* model = findModel(config.model);
-    Dataset data = loadDataset(config.dataset, config.dataDir, model ? model->inputSize : 32);
+    // Image folders are brought to the input size a model requires (the paper's: 32), else to
+    // 32, the size the workbench's Data tab shows them at (our models take any size).
+    const int needed = requiredInputSize(config.model);
+    Dataset data = loadDataset(config.dataset, config.dataDir, needed > 0 ? needed : 32);
     data.train = takeFirst(data.train, config.limitTrain);
     data.test = takeFirst(data.test, config.limitTest);
-    const int needed = requiredInputSize(config.model);
     if (needed > 0) {
         data.train = padTo(data.train, needed);
         data.test = padTo(data.test, needed);
