@@ -1,5 +1,7 @@
 #include "experiment_panel.h"
 
+#include <functional>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -19,6 +21,21 @@
 #include "nemo/model_catalog.h"
 
 namespace {
+
+// A folder field with its Browse button beside it; `picked` runs after the dialog set a folder.
+QHBoxLayout* folderRow(QWidget* parent, QLineEdit* edit, QPushButton* browse,
+                       const QString& dialogTitle, const std::function<void()>& picked = {}) {
+    QObject::connect(browse, &QPushButton::clicked, parent, [=] {
+        const QString dir = QFileDialog::getExistingDirectory(parent, dialogTitle, edit->text());
+        if (dir.isEmpty()) return;
+        edit->setText(dir);
+        if (picked) picked();
+    });
+    auto* row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    row->addWidget(browse);
+    return row;
+}
 
 QDoubleSpinBox* doubleBox(double min, double max, double value, int decimals, double step,
                           const QString& tip) {
@@ -72,17 +89,8 @@ void ExperimentPanel::buildDataFolderRow() {
     dataDirBrowse_ = new QPushButton(tr("Browse..."));
     dataDirBrowse_->setObjectName("dataDirBrowse");
     dataDirBrowse_->setToolTip(tr("Pick the dataset's folder"));
-    connect(dataDirBrowse_, &QPushButton::clicked, this, [this] {
-        const QString dir =
-            QFileDialog::getExistingDirectory(this, tr("Dataset folder"), dataDir_->text());
-        if (dir.isEmpty()) return;
-        dataDir_->setText(dir);
-        emit datasetChanged(dataset());
-    });
-    auto* row = new QHBoxLayout;
-    row->addWidget(dataDir_, 1);
-    row->addWidget(dataDirBrowse_);
-    form->addRow(tr("Data folder"), row);
+    form->addRow(tr("Data folder"), folderRow(this, dataDir_, dataDirBrowse_, tr("Dataset folder"),
+                                              [this] { emit datasetChanged(dataset()); }));
 }
 
 QString ExperimentPanel::defaultRunDir() {
@@ -142,15 +150,8 @@ void ExperimentPanel::buildModelRows() {
     teacherBrowse_ = new QPushButton(tr("Browse..."));
     teacherBrowse_->setObjectName("teacherBrowse");
     teacherBrowse_->setToolTip(tr("Pick the teacher's run folder"));
-    connect(teacherBrowse_, &QPushButton::clicked, this, [this] {
-        const QString dir =
-            QFileDialog::getExistingDirectory(this, tr("Teacher run folder"), teacher_->text());
-        if (!dir.isEmpty()) teacher_->setText(dir);
-    });
-    auto* teacherRow = new QHBoxLayout;
-    teacherRow->addWidget(teacher_, 1);
-    teacherRow->addWidget(teacherBrowse_);
-    form->addRow(tr("Teacher run"), teacherRow);
+    form->addRow(tr("Teacher run"),
+                 folderRow(this, teacher_, teacherBrowse_, tr("Teacher run folder")));
     distillAlpha_ = doubleBox(0.0, 1.0, 0.5, 2, 0.1,
                               tr("Distillation alpha: weight of the labels' cross-entropy on the "
                                  "class head; the rest goes to matching the teacher "
