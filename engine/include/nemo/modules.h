@@ -59,7 +59,8 @@ struct ModularizeResult {
 // A stop requested through `control` ends the sample-mask pass after the current batch with a
 // TrainingError; nothing is written then (earlier results in RUN/modular stay as they were).
 // distributed (active): this process is one rank; the ranks share the sample-mask pass and rank 0
-// writes the files (docs/distributed.md). The others return the same result without writing.
+// writes the files (docs/distributed.md). The others return after their share of the pass, with
+// only the threshold and the seconds filled in.
 ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* observer = nullptr,
                             ControlToken* control = nullptr,
                             const DistributedEnvironment* distributed = nullptr);

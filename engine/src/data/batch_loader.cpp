@@ -44,27 +44,33 @@ void BatchLoader::startEpoch(uint64_t seed) {
 
 std::pair<torch::Tensor, torch::Tensor> BatchLoader::batch(int64_t i) {
     const int64_t begin = i * batchSize_;
-    const int64_t n = std::min<int64_t>(batchSize_, size() - begin);
+    const int64_t n = batchRows(i);
     const int64_t first = n * shardRank_ / shardCount_;
     const int64_t rows = n * (shardRank_ + 1) / shardCount_ - first;
     torch::Tensor index = order_.narrow(0, begin + first, rows).to(device_);
     torch::Tensor images = data_.images.index_select(0, index);
-    if (augment_) images = augment(images, n, first);
+    if (augment_) images = augment(images, drawAugmentation(n), first);
     return {normalize(images), data_.labels.index_select(0, index)};
 }
 
 void BatchLoader::skipBatch(int64_t i) {
-    if (!augment_) return;
-    const int64_t n = batchRows(i);
-    if (padding_ > 0) torch::randint(0, 2 * padding_ + 1, {n, 2}, generator_, torch::kLong);
-    if (flip_) torch::rand({n}, generator_);
+    if (augment_) drawAugmentation(batchRows(i));
+}
+
+BatchLoader::AugmentDraws BatchLoader::drawAugmentation(int64_t n) {
+    AugmentDraws draws;
+    if (padding_ > 0)
+        draws.offsets = torch::randint(0, 2 * padding_ + 1, {n, 2}, generator_, torch::kLong);
+    if (flip_) draws.flips = torch::rand({n}, generator_);
+    return draws;
 }
 
 torch::Tensor BatchLoader::normalize(const torch::Tensor& images) const {
     return images.to(device_).to(torch::kFloat).div_(255.0f).sub_(mean_).div_(std_);
 }
 
-torch::Tensor BatchLoader::augment(const torch::Tensor& images, int64_t drawn, int64_t begin) {
+torch::Tensor BatchLoader::augment(const torch::Tensor& images, const AugmentDraws& draws,
+                                   int64_t begin) {
     const int64_t n = images.size(0), h = images.size(2), w = images.size(3);
     torch::Tensor out = images;
     if (padding_ > 0) {
@@ -74,9 +80,7 @@ torch::Tensor BatchLoader::augment(const torch::Tensor& images, int64_t drawn, i
         torch::Tensor padded = torch::constant_pad_nd(images, {p, p, p, p}, 0);
         // One gather per axis instead of a copy per image: row r of image k comes from padded
         // row r + dy_k, column c from c + dx_k.
-        torch::Tensor offsets = torch::randint(0, 2 * p + 1, {drawn, 2}, generator_, torch::kLong)
-                                    .narrow(0, begin, n)
-                                    .to(device_);
+        torch::Tensor offsets = draws.offsets.narrow(0, begin, n).to(device_);
         const int64_t c = images.size(1);
         const auto along = torch::TensorOptions(torch::kLong).device(device_);
         torch::Tensor rows =
@@ -91,12 +95,8 @@ torch::Tensor BatchLoader::augment(const torch::Tensor& images, int64_t drawn, i
     }
     if (flip_) {
         // Drawn and selected on the CPU: nonzero() on a GPU tensor would wait for the GPU.
-        torch::Tensor flip = torch::rand({drawn}, generator_)
-                                 .narrow(0, begin, n)
-                                 .lt(0.5)
-                                 .nonzero()
-                                 .squeeze(1)
-                                 .to(device_);
+        torch::Tensor flip =
+            draws.flips.narrow(0, begin, n).lt(0.5).nonzero().squeeze(1).to(device_);
         if (flip.numel() > 0) out.index_copy_(0, flip, out.index_select(0, flip).flip({3}));
     }
     return out;

@@ -51,8 +51,14 @@ class BatchLoader {
     torch::Tensor normalize(const torch::Tensor& images) const;
 
   private:
-    // The random draws of a whole batch of n; rows [begin, end) of it are augmented.
-    torch::Tensor augment(const torch::Tensor& images, int64_t n, int64_t begin);
+    // The random draws of a whole batch of n, made here only, so that skipBatch draws exactly
+    // what batch() would: crop offsets (n, 2) and flip coins (n), each undefined when off.
+    struct AugmentDraws {
+        torch::Tensor offsets, flips;
+    };
+    AugmentDraws drawAugmentation(int64_t n);
+    // Augments `images`, rows [begin, begin + images.size(0)) of the batch `draws` were made for.
+    torch::Tensor augment(const torch::Tensor& images, const AugmentDraws& draws, int64_t begin);
 
     torch::Device device_;
     TensorImages data_;

@@ -130,9 +130,9 @@ Listing listFolder(const fs::path& dir) {
                         "to split 80/20)");
     for (const ClassFiles& c : train) listing.classNames.push_back(c.name);
     if (hasTrain && fs::is_directory(dir / "test")) {
-        for (const ClassFiles& c : train)
-            for (const fs::path& f : c.files)
-                listing.train.emplace_back(f, int64_t(&c - train.data()));
+        for (size_t label = 0; label < train.size(); ++label)
+            for (const fs::path& f : train[label].files)
+                listing.train.emplace_back(f, int64_t(label));
         for (const ClassFiles& c : classFolders(dir / "test")) {
             const auto found =
                 std::find(listing.classNames.begin(), listing.classNames.end(), c.name);

@@ -107,6 +107,14 @@ DataParallel::DataParallel(const DistributedEnvironment& environment)
 
 DataParallel::~DataParallel() = default;
 
+void DataParallel::collective(const std::string& what, const std::function<void()>& call) const {
+    try {
+        call();
+    } catch (const std::exception& e) {
+        fail(what, e);
+    }
+}
+
 void DataParallel::fail(const std::string& what, const std::exception& e) const {
     std::string message = e.what();
     if (auto nl = message.find('\n'); nl != std::string::npos) message.resize(nl);
@@ -165,11 +173,8 @@ torch::Tensor DataParallel::gatherBlocks(const torch::Tensor& local,
     std::vector<std::vector<torch::Tensor>> outputs(1);
     for (int r = 0; r < worldSize(); ++r) outputs[0].push_back(torch::empty_like(mine));
     std::vector<torch::Tensor> inputs{mine};
-    try {
-        group_->wait(group_->group->allgather(outputs, inputs));
-    } catch (const std::exception& e) {
-        fail("gathering the ranks' rows", e);
-    }
+    collective("gathering the ranks' rows",
+               [&] { group_->wait(group_->group->allgather(outputs, inputs)); });
     std::vector<torch::Tensor> blocks;
     for (int r = 0; r < worldSize(); ++r)
         blocks.push_back(outputs[0][size_t(r)].narrow(0, 0, rowsPerRank[size_t(r)]));
@@ -189,11 +194,8 @@ void DataParallel::sumInPlace(const std::vector<torch::Tensor>& tensors) const {
         std::vector<torch::Tensor> flat;
         for (size_t i = first; i < last; ++i) flat.push_back(tensors[i].reshape({-1}));
         std::vector<torch::Tensor> bucket{torch::cat(flat)};
-        try {
-            group_->wait(group_->group->allreduce(bucket));
-        } catch (const std::exception& e) {
-            fail("summing the gradients", e);
-        }
+        collective("summing the gradients",
+                   [&] { group_->wait(group_->group->allreduce(bucket)); });
         int64_t offset = 0;
         for (size_t i = first; i < last; ++i) {
             const int64_t n = tensors[i].numel();
@@ -206,11 +208,7 @@ void DataParallel::sumInPlace(const std::vector<torch::Tensor>& tensors) const {
 
 bool DataParallel::any(bool flag) const {
     std::vector<torch::Tensor> t{torch::full({1}, flag ? 1.0f : 0.0f)};
-    try {
-        group_->wait(group_->group->allreduce(t));
-    } catch (const std::exception& e) {
-        fail("agreeing on a stop", e);
-    }
+    collective("agreeing on a stop", [&] { group_->wait(group_->group->allreduce(t)); });
     return t[0].item<float>() > 0;
 }
 
@@ -218,21 +216,14 @@ void DataParallel::broadcastFromLeader(const std::vector<torch::Tensor>& tensors
     torch::NoGradGuard noGrad;
     for (const auto& tensor : tensors) {
         std::vector<torch::Tensor> one{tensor.is_contiguous() ? tensor : tensor.contiguous()};
-        try {
-            group_->wait(group_->group->broadcast(one));
-        } catch (const std::exception& e) {
-            fail("receiving rank 0's weights", e);
-        }
+        collective("receiving rank 0's weights",
+                   [&] { group_->wait(group_->group->broadcast(one)); });
         if (!tensor.is_contiguous()) tensor.copy_(one[0]);
     }
 }
 
 void DataParallel::barrier(const std::string& what) const {
-    try {
-        group_->wait(group_->group->barrier());
-    } catch (const std::exception& e) {
-        fail("waiting for " + what, e);
-    }
+    collective("waiting for " + what, [&] { group_->wait(group_->group->barrier()); });
 }
 
 #else  // no Gloo in this build

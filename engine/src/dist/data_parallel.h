@@ -4,6 +4,7 @@
 // waiting forever. c10d stays in the .cpp: this header has only tensors.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -72,6 +73,8 @@ class DataParallel {
     void barrier(const std::string& what) const;
 
   private:
+    // Runs one collective; its failure becomes a DistributedError naming `what`.
+    void collective(const std::string& what, const std::function<void()>& call) const;
     [[noreturn]] void fail(const std::string& what, const std::exception& e) const;
 
     DistributedEnvironment environment_;

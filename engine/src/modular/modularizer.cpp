@@ -31,13 +31,19 @@ ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* 
         sampleMasksForRun(run, options.runDir, options.augmented, observer, control, group.get());
     const double passSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - passStarted).count();
+    ModularizeResult r;
+    r.threshold = options.threshold;
+    if (group && !group->leader()) {
+        // Its share of the pass is done and gathered: rank 0 computes and writes the rest.
+        r.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return r;
+    }
     const int numClasses = run.data.info.numClasses();
     auto freq = classFrequencies(samples.bits, samples.labels, numClasses);
     BitMatrix modules = moduleMasks(freq, samples.widths, options.threshold);
     auto cohesion = classCohesion(samples.bits, samples.labels, modules);
 
-    ModularizeResult r;
-    r.threshold = options.threshold;
     r.retention = moduleRetention(modules);
     r.cohesion = finiteMean(cohesion);
     r.coupling = moduleCoupling(modules);
@@ -80,11 +86,6 @@ ModularizeResult modularize(const ModularizeOptions& options, TrainingObserver* 
         for (int64_t j = 0; j < modules.cols(); ++j)
             bits[j] = modules.get(m.classId, j) ? '1' : '0';
         metrics.moduleMasks.push_back(bits);
-    }
-    if (group && !group->leader()) {
-        r.seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        return r;  // rank 0 writes the files
     }
     const std::string metricsJson = modularMetricsToJson(metrics);
     writeFileAtomically(folder.modularMetricsPath(r.threshold), metricsJson);

@@ -141,8 +141,9 @@ SampleMasks collectSampleMasks(NetworkImpl& model, const Dataset& data, bool aug
         std::vector<int64_t> rowsPerRank;
         for (int r = 0; r < group->worldSize(); ++r) {
             const RowRange batches = group->shard(loader.batches(), r);
-            rowsPerRank.push_back(std::min(data.train.size(), batches.end * kPassBatch) -
-                                  std::min(data.train.size(), batches.begin * kPassBatch));
+            int64_t rows = 0;
+            for (int64_t b = batches.begin; b < batches.end; ++b) rows += loader.batchRows(b);
+            rowsPerRank.push_back(rows);
         }
         torch::Tensor local = blockRows.empty()
                                   ? torch::zeros({0, m.bits.wordsPerRow() * 8}, torch::kUInt8)

@@ -470,6 +470,12 @@ void EpochLoop::takeLiveSettings(int epoch, int step) {
 // window.
 void EpochLoop::emitStepEvent(int epoch, int step, const StepOutcome& outcome, LogWindow& window) {
     if (t.device.is_cuda()) throwIfDiverged(window.sums.lossSum(), epoch, step);
+    if (!t.observer && !t.run) {
+        // Nobody to tell (a rank other than 0, or no folder and no observer): skip the host
+        // reads and the cosine statistics.
+        window = LogWindow();
+        return;
+    }
     MetricsEvent e;
     e.kind = MetricsEvent::Kind::Step;
     e.epoch = epoch;
